@@ -1,0 +1,142 @@
+"""Opening the replica: read-only for the dashboard, read-write for the CLI writers.
+
+Every failure to open or recognise a replica becomes a ``ReplicaError`` whose
+message a duty officer can act on; callers never see a driver traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from desktop.models.schema import Heartbeat
+
+ALEMBIC_HEAD = "0001"
+
+
+class ReplicaError(Exception):
+    """The replica cannot be used; the message says why in words."""
+
+
+def url_for(location: str | Path) -> str:
+    """Accept a database URL or a plain SQLite file path."""
+    text_location = str(location)
+    if "://" in text_location:
+        return text_location
+    return f"sqlite:///{Path(text_location).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    database = parsed.database
+    if database.startswith("file:"):
+        database = database[len("file:"):]
+    return Path(database)
+
+
+def _sqlite_pragmas(engine: Engine, *, writer: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if writer:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+
+def open_writer(location: str | Path, *, create: bool = False) -> Engine:
+    """Read-write engine for CLI writers (init, import, simulate)."""
+    url = url_for(location)
+    path = sqlite_path(url)
+    if path is not None:
+        if not create and not path.exists():
+            raise ReplicaError(f"replica file not found: {path}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        _sqlite_pragmas(engine, writer=True)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def open_reader(location: str | Path) -> Engine:
+    """Read-only engine for the dashboard: any write through it fails."""
+    url = url_for(location)
+    path = sqlite_path(url)
+    if path is None:
+        # PostgreSQL: the deployment gives the dashboard a SELECT-only role on a
+        # hot standby; we also make every session read-only.
+        engine = create_engine(
+            url, pool_pre_ping=True,
+            execution_options={"postgresql_readonly": True},
+        )
+        return engine
+    if not path.exists():
+        raise ReplicaError(f"replica file not found: {path}")
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    _sqlite_pragmas(engine, writer=False)
+    return engine
+
+
+def check_schema(engine: Engine) -> None:
+    """Raise ReplicaError unless this is a replica at the schema version this app knows."""
+    try:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            if "alembic_version" not in tables or "change_log" not in tables:
+                raise ReplicaError(
+                    "not a duty-room replica (no schema version): "
+                    "create one with 'dutyroom replica init'"
+                )
+            version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except ReplicaError:
+        raise
+    except (DBAPIError, SQLAlchemyError) as error:
+        raise ReplicaError(f"replica cannot be read ({_reason(error)})") from error
+    if version != ALEMBIC_HEAD:
+        if version is not None and version > ALEMBIC_HEAD:
+            raise ReplicaError(
+                f"replica schema {version} is newer than this application ({ALEMBIC_HEAD}): "
+                "update the application"
+            )
+        raise ReplicaError(
+            f"replica schema {version} is older than this application ({ALEMBIC_HEAD}): "
+            "run 'dutyroom replica migrate'"
+        )
+
+
+def _reason(error: BaseException) -> str:
+    original = getattr(error, "orig", None) or error
+    return str(original).splitlines()[0]
+
+
+def describe_error(error: BaseException) -> str:
+    """One line for a database error, without the SQL and the traceback."""
+    if isinstance(error, ReplicaError):
+        return str(error)
+    return _reason(error)
+
+
+def beat(session: Session, writer: str, now: dt.datetime | None = None) -> None:
+    """Refresh this writer's heartbeat row (caller commits)."""
+    moment = now or dt.datetime.now(dt.UTC)
+    row = session.get(Heartbeat, writer)
+    if row is None:
+        session.add(Heartbeat(writer=writer, at=moment))
+    else:
+        row.at = moment
+
+
+def newest_heartbeat(session: Session) -> dt.datetime | None:
+    rows = session.scalars(select(Heartbeat.at)).all()
+    return max(rows) if rows else None
