@@ -14,9 +14,22 @@ Level = Literal["green", "amber", "red"]
 
 
 @dataclass(frozen=True)
+class Reason:
+    """One reason a station is not fully ready, in both UI languages."""
+
+    code: str  # shortage | inspection_overdue | expired | expiring | dispatched | …
+    zh: str
+    en: str
+    level: Level
+
+    def text(self, language: str) -> str:
+        return self.en if language.startswith("en") else self.zh
+
+
+@dataclass(frozen=True)
 class Readiness:
     level: Level
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
 
 
 @dataclass(frozen=True)

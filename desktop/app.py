@@ -1,0 +1,111 @@
+"""Composition root: settings, Qt application, replica reader, live feed and the window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+from desktop.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def process_age_ms() -> int:
+    """Milliseconds since this process started (interpreter start-up included on Linux)."""
+    try:
+        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        start_ticks = int(stat[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        ticks = os.sysconf("SC_CLK_TCK")
+        return round((uptime - start_ticks / ticks) * 1000)
+    except (OSError, ValueError, IndexError):
+        return round((time.monotonic() - _IMPORTED_AT) * 1000)
+
+
+_IMPORTED_AT = time.monotonic()
+
+
+def prepare_environment() -> None:
+    """What QtWebEngine needs before the QApplication exists (see SETUP-NOTES)."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium refuses its sandbox as root and the process exits silently.
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--log-level=3")
+
+
+def run(settings: Settings, *, ready_file: Path | None = None) -> int:
+    prepare_environment()
+    import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede the QApplication)
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.models.live import ReplicaReader
+    from desktop.views import theme
+    from desktop.views.error_hook import ErrorHook
+    from desktop.views.i18n import check_cjk_font, install_translators
+    from desktop.views.live_feed import LiveFeed
+    from desktop.views.main_window import MainWindow
+    from desktop.views.map import register_url_schemes
+    from desktop.views.ready import ReadyTracker
+
+    register_url_schemes()
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("dutyroom")
+    hook = ErrorHook()
+    hook.install()
+    install_translators(app, settings.language)
+    font_problem = check_cjk_font()
+
+    screens = app.screens()
+    screen = screens[settings.screen] if 0 <= settings.screen < len(screens) else screens[0]
+    sizes = theme.Sizes.for_screen(settings.wall, screen.geometry().height())
+    window = MainWindow(wall=settings.wall, language=settings.language, sizes=sizes)
+    hook.error.connect(
+        lambda text: window.header.show_notice(
+            QCoreApplication.translate("App", "⚠ %n internal error(s), see log", "", hook.count))
+    )
+    if font_problem:
+        window.header.show_notice(font_problem)
+
+    tracker = ReadyTracker(window)
+
+    def on_ready() -> None:
+        elapsed = process_age_ms()
+        log.info("READY %d", elapsed)
+        print(f"READY {elapsed}", flush=True)
+        if ready_file is not None:
+            ready_file.write_text(f"{elapsed}\n")
+
+    tracker.ready.connect(on_ready)
+    reader = ReplicaReader(settings.replica)
+    feed = LiveFeed(reader, settings, app)
+    feed.situation_ready.connect(window.show_situation)
+    feed.freshness_changed.connect(window.show_freshness)
+
+    if settings.wall:
+        window.setGeometry(screen.geometry())
+        window.showFullScreen()
+    else:
+        window.resize(1600, 950)
+        window.show()
+    tracker.window_shown()
+    feed.start()
+
+    # Let Python see SIGTERM/SIGINT while Qt's loop runs, and quit cleanly.
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    heartbeat = QTimer(app)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(200)
+
+    code = app.exec()
+    feed.stop()
+    reader.close()
+    hook.uninstall()
+    return int(code)

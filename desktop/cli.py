@@ -1,0 +1,141 @@
+"""The ``dutyroom`` command: the dashboard, and the replica writers.
+
+Qt is imported only when the dashboard starts, so the writer commands run on
+machines (and in CI steps) without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import fields
+from pathlib import Path
+
+from desktop import settings as settings_module
+from desktop.logs import setup_logging
+from desktop.settings import Settings, SettingsError
+
+log = logging.getLogger(__name__)
+
+
+def _add_setting_flags(parser: argparse.ArgumentParser, default: object) -> None:
+    group = parser.add_argument_group(
+        "settings",
+        "each also read from DUTYROOM_<NAME> and from settings.json in "
+        f"{settings_module.config_dir()}",
+    )
+    for item in fields(Settings):
+        flag = "--" + item.name.replace("_", "-")
+        help_text = item.metadata.get("help", "")
+        if item.type in (bool, "bool"):
+            group.add_argument(flag, dest=item.name, action=argparse.BooleanOptionalAction,
+                               default=default, help=help_text)
+        elif item.name == "language":
+            group.add_argument("--lang", "--language", dest=item.name, default=default,
+                               choices=settings_module.LANGUAGES, help=help_text)
+        else:
+            group.add_argument(flag, dest=item.name, default=default, help=help_text,
+                               type=int if item.type in (int, "int") else str)
+
+
+def _add_dashboard_flags(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
+    # A subcommand must not reset what was given before it: its defaults are SUPPRESS.
+    default = argparse.SUPPRESS if sub else None
+    parser.add_argument("--ready-file", type=Path, default=default,
+                        help="write the start-up time in ms here once the dashboard is ready")
+    parser.add_argument("--settings-file", type=Path, default=default,
+                        help="settings file to use instead of the one in the config folder")
+    _add_setting_flags(parser, default)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dutyroom",
+        description="街道应急值班指挥台 Street Duty Room: the duty room's wall-screen dashboard.",
+        epilog="Without a command the dashboard starts on the configured replica.",
+    )
+    _add_dashboard_flags(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo", help="build the demo replica (七里河街道) if missing and start the dashboard on it")
+    demo.add_argument("--rebuild", action="store_true", help="build the demo replica anew")
+    _add_dashboard_flags(demo, sub=True)
+
+    replica = commands.add_parser("replica", help="create, migrate or check a replica")
+    replica_commands = replica.add_subparsers(dest="replica_command", metavar="ACTION",
+                                              required=True)
+    init = replica_commands.add_parser("init", help="create a replica (empty or demo)")
+    init.add_argument("path", nargs="?", help="SQLite file (default: the configured replica)")
+    init.add_argument("--demo", action="store_true", help="fill it with the demo street")
+    init.add_argument("--scale", type=int, default=1,
+                      help="number of streets in the demo (≈50 for a district)")
+    init.add_argument("--seed", type=int, default=7, help="random seed of the demo")
+    init.add_argument("--force", action="store_true", help="replace an existing file")
+    migrate = replica_commands.add_parser("migrate", help="upgrade a replica's schema")
+    migrate.add_argument("path", nargs="?", help="replica (default: the configured replica)")
+    check = replica_commands.add_parser("check", help="check a replica and print a summary")
+    check.add_argument("path", nargs="?", help="replica (default: the configured replica)")
+
+    simulate = commands.add_parser(
+        "simulate", help="keep a replica live: writer heartbeat (the demo feed grows here)")
+    simulate.add_argument("path", nargs="?", help="replica (default: the configured replica)")
+    simulate.add_argument("--interval", type=float, default=5.0,
+                          help="seconds between heartbeats (at most 10)")
+    simulate.add_argument("--duration", type=float, default=None,
+                          help="stop after this many seconds (default: run until stopped)")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {item.name: getattr(args, item.name, None) for item in fields(Settings)}
+    return settings_module.load(overrides, path=getattr(args, "settings_file", None))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = _settings(args)
+    except SettingsError as error:
+        print(f"dutyroom: {error}", file=sys.stderr)
+        return 2
+    setup_logging()
+    from desktop.models.replica import ReplicaError
+
+    try:
+        if args.command == "replica":
+            from desktop import replica_commands
+
+            return replica_commands.run(args, config)
+        if args.command == "simulate":
+            from desktop import replica_commands
+
+            return replica_commands.simulate(args, config)
+        if args.command == "demo":
+            from desktop import replica_commands
+
+            replica_path = replica_commands.ensure_demo(rebuild=args.rebuild)
+            config = settings_module.load(
+                {**{item.name: getattr(args, item.name, None) for item in fields(Settings)},
+                 "replica": replica_path},
+                path=getattr(args, "settings_file", None),
+            )
+            with replica_commands.heartbeat_process(replica_path):
+                return _dashboard(config, getattr(args, "ready_file", None))
+        return _dashboard(config, getattr(args, "ready_file", None))
+    except ReplicaError as error:
+        print(f"dutyroom: {error}", file=sys.stderr)
+        return 1
+
+
+def _dashboard(config: Settings, ready_file: Path | None) -> int:
+    from desktop.app import run
+
+    return run(config, ready_file=ready_file)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

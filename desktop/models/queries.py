@@ -1,0 +1,351 @@
+"""Read queries: a Session in, a frozen Situation out.
+
+Bad rows are skipped and noted in the quality collector, never fatal.
+Personal fields leave this module masked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.models import masking
+from desktop.models.quality import QualityCollector
+from desktop.models.readiness import (
+    CustodianFacts,
+    ItemFacts,
+    KindFacts,
+    ReadinessRules,
+    StationFacts,
+    assess_station,
+)
+from desktop.models.replica import newest_heartbeat
+from desktop.models.schema import (
+    AdminUnit,
+    ChangeLog,
+    DutyAssignment,
+    DutyShift,
+    EquipmentItem,
+    EquipmentKind,
+    Feature,
+    HazardWarning,
+    Incident,
+    IncidentEvent,
+    KeyCustodian,
+    KitRequirement,
+    Layer,
+    Person,
+    ReplicaMeta,
+    Station,
+    Team,
+)
+from desktop.models.situation import (
+    ActiveWarning,
+    Area,
+    Freshness,
+    IncidentStatus,
+    MapFeature,
+    MapLayer,
+    OnDuty,
+    Shift,
+    Situation,
+    StationStatus,
+    Street,
+)
+from desktop.models.vocab import OPEN_STAGES
+
+
+def replica_meta(session: Session) -> dict[str, str]:
+    return {row.key: row.value for row in session.scalars(select(ReplicaMeta))}
+
+
+def situation_now(
+    session: Session,
+    now: dt.datetime,
+    rules: ReadinessRules = ReadinessRules(),
+) -> Situation:
+    """The whole situation at ``now`` as the replica holds it."""
+    quality = QualityCollector()
+    meta = replica_meta(session)
+    units = list(session.scalars(select(AdminUnit)))
+    people = _people_names(session, (u.grid_worker_id for u in units))
+    street = _street(units, meta, quality)
+    code_by_id = {u.id: u.code for u in units}
+    communities = tuple(_area(u, code_by_id, people, quality) for u in units
+                        if u.level == "community")
+    grids = tuple(_area(u, code_by_id, people, quality) for u in units if u.level == "grid")
+    duty_now = _shift_at(session, "duty", now)
+    duty_next = _next_shift(session, "duty", duty_now.ends_at if duty_now else now)
+    readiness_today = _shift_at(session, "readiness", now)
+    reachable = {p.person_id for s in (duty_now, readiness_today) if s for p in s.people}
+    return Situation(
+        at=now,
+        street=street,
+        communities=tuple(a for a in communities if a is not None),
+        grids=tuple(a for a in grids if a is not None),
+        layers=_layers(session, quality),
+        stations=_stations(session, units, reachable, now, rules),
+        duty_now=duty_now,
+        duty_next=duty_next,
+        readiness_today=readiness_today,
+        incidents=_open_incidents(session, code_by_id),
+        warnings=_warnings(session, now),
+        freshness=Freshness(
+            newest_heartbeat=newest_heartbeat(session),
+            last_change_seq=session.scalar(select(func.max(ChangeLog.seq))) or 0,
+            read_at=now,
+        ),
+        problems=quality.problems,
+    )
+
+
+def _people_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    rows = session.execute(select(Person.id, Person.name).where(Person.id.in_(wanted)))
+    return {pid: masking.mask_name(name) for pid, name in rows}
+
+
+def _street(units: list[AdminUnit], meta: dict[str, str], quality: QualityCollector) -> Street:
+    code = meta.get("home_street_code")
+    streets = [u for u in units if u.level == "street"]
+    home = next((u for u in streets if u.code == code), streets[0] if streets else None)
+    if home is None:
+        quality.note("admin_unit", "-", "replica holds no street")
+        return Street(code or "", meta.get("home_street_name", ""), meta.get("district_name", ""),
+                      {"type": "GeometryCollection", "geometries": []})
+    geometry = quality.geometry("admin_unit", home.code, home.geometry) or {
+        "type": "GeometryCollection", "geometries": []}
+    return Street(home.code, home.name, meta.get("district_name", ""), geometry)
+
+
+def _area(
+    unit: AdminUnit,
+    code_by_id: dict[int, str],
+    people: dict[int, str],
+    quality: QualityCollector,
+) -> Area | None:
+    geometry = quality.geometry("admin_unit", unit.code, unit.geometry)
+    if geometry is None:
+        return None
+    return Area(
+        id=unit.id,
+        code=unit.code,
+        name=unit.name,
+        level=unit.level,
+        parent_code=code_by_id.get(unit.parent_id) if unit.parent_id else None,
+        households=unit.households,
+        worker=people.get(unit.grid_worker_id) if unit.grid_worker_id else None,
+        geometry=geometry,
+    )
+
+
+def _layers(session: Session, quality: QualityCollector) -> tuple[MapLayer, ...]:
+    features: dict[str, list[MapFeature]] = defaultdict(list)
+    layers = list(session.scalars(select(Layer).order_by(Layer.sort_order, Layer.key)))
+    sensitive = {layer.key for layer in layers if layer.sensitive}
+    for row in session.scalars(select(Feature).order_by(Feature.id)):
+        geometry = quality.geometry("feature", row.code, row.geometry)
+        if geometry is None:
+            continue
+        properties = dict(row.properties or {})
+        name = row.name
+        if row.layer_key in sensitive:
+            properties = masking.mask_properties(properties)
+            name = masking.mask_name(name)
+        features[row.layer_key].append(MapFeature(row.id, row.code, name, geometry, properties))
+    return tuple(
+        MapLayer(
+            key=layer.key,
+            name_zh=layer.name_zh,
+            name_en=layer.name_en,
+            geometry_kind=layer.geometry_kind,
+            style=dict(layer.style or {}),
+            sensitive=layer.sensitive,
+            symbol_code=layer.symbol_code,
+            visible_by_default=layer.visible_by_default,
+            features=tuple(features.get(layer.key, ())),
+        )
+        for layer in layers
+    )
+
+
+def station_facts(session: Session) -> dict[int, StationFacts]:
+    """Readiness inputs for every station, in four queries whatever the station count."""
+    kinds = {k.id: k for k in session.scalars(select(EquipmentKind))}
+    requirements: dict[str, list[KitRequirement]] = defaultdict(list)
+    for req in session.scalars(select(KitRequirement)):
+        requirements[req.standard_key].append(req)
+    items: dict[int, list[ItemFacts]] = defaultdict(list)
+    for item in session.scalars(select(EquipmentItem)):
+        items[item.station_id].append(ItemFacts(
+            kind_id=item.kind_id, quantity=item.quantity, status=item.status,
+            made_on=item.made_on, expires_on=item.expires_on,
+            last_serviced_on=item.last_serviced_on, last_inspected_at=item.last_inspected_at,
+        ))
+    custodians: dict[int, list[CustodianFacts]] = defaultdict(list)
+    for station_id, person_id, phone in session.execute(
+        select(KeyCustodian.station_id, KeyCustodian.person_id, Person.phone)
+        .join(Person, Person.id == KeyCustodian.person_id)
+    ):
+        custodians[station_id].append(CustodianFacts(person_id, bool(phone)))
+    facts: dict[int, StationFacts] = {}
+    for station in session.scalars(select(Station)):
+        kind_facts = [
+            KindFacts(
+                kind_id=req.kind_id,
+                name_zh=kinds[req.kind_id].name_zh,
+                name_en=kinds[req.kind_id].name_en,
+                required=req.required_quantity,
+                inspection_interval_days=kinds[req.kind_id].inspection_interval_days,
+                first_service_years=kinds[req.kind_id].first_service_years,
+                service_interval_years=kinds[req.kind_id].service_interval_years,
+                scrap_years=kinds[req.kind_id].scrap_years,
+            )
+            for req in requirements.get(station.kit_standard_key or "", [])
+            if req.kind_id in kinds
+        ]
+        facts[station.id] = StationFacts(
+            kinds=kind_facts,
+            items=items.get(station.id, []),
+            custodians=custodians.get(station.id, []),
+            needs_custody=station.kind != "sand_depot",
+        )
+    return facts
+
+
+def _stations(
+    session: Session,
+    units: list[AdminUnit],
+    reachable: set[int],
+    now: dt.datetime,
+    rules: ReadinessRules,
+) -> tuple[StationStatus, ...]:
+    names = {u.id: u.name for u in units}
+    facts = station_facts(session)
+    result = []
+    for station in session.scalars(select(Station).order_by(Station.code)):
+        station_facts_ = facts[station.id]
+        readiness = assess_station(station_facts_, reachable, now, rules)
+        short_kinds = {r.zh for r in readiness.reasons if r.code == "shortage"}
+        result.append(StationStatus(
+            id=station.id,
+            code=station.code,
+            name=station.name,
+            kind=station.kind,
+            lon=station.lon,
+            lat=station.lat,
+            service_radius_m=station.service_radius_m,
+            response_minutes=station.response_minutes,
+            community=names.get(station.community_id) if station.community_id else None,
+            readiness=readiness,
+            kinds_required=len(station_facts_.kinds),
+            kinds_complete=len(station_facts_.kinds) - len(short_kinds),
+        ))
+    return tuple(result)
+
+
+def _shift(session: Session, shift: DutyShift | None) -> Shift | None:
+    if shift is None:
+        return None
+    rows = session.execute(
+        select(DutyAssignment, Person, Team.kind)
+        .join(Person, Person.id == DutyAssignment.person_id)
+        .outerjoin(Team, Team.id == Person.team_id)
+        .where(DutyAssignment.shift_id == shift.id)
+        .order_by(DutyAssignment.role, Person.code)
+    )
+    order = {"leader": 0, "officer": 1, "member": 2}
+    people = sorted(
+        (
+            OnDuty(
+                person_id=person.id,
+                name=masking.mask_name(person.name),
+                phone=masking.mask_phone(person.phone) or None,
+                role=assignment.role,
+                team_kind=team_kind,
+                checked_in=assignment.checked_in_at is not None,
+            )
+            for assignment, person, team_kind in rows
+        ),
+        key=lambda p: order.get(p.role, 3),
+    )
+    return Shift(shift.id, shift.kind, shift.starts_at, shift.ends_at, tuple(people))
+
+
+def _shift_at(session: Session, kind: str, at: dt.datetime) -> Shift | None:
+    row = session.scalars(
+        select(DutyShift)
+        .where(DutyShift.kind == kind, DutyShift.starts_at <= at, DutyShift.ends_at > at)
+        .order_by(DutyShift.starts_at.desc())
+        .limit(1)
+    ).first()
+    return _shift(session, row)
+
+
+def _next_shift(session: Session, kind: str, after: dt.datetime) -> Shift | None:
+    row = session.scalars(
+        select(DutyShift)
+        .where(DutyShift.kind == kind, DutyShift.starts_at >= after)
+        .order_by(DutyShift.starts_at)
+        .limit(1)
+    ).first()
+    return _shift(session, row)
+
+
+def _open_incidents(session: Session, grid_codes: dict[int, str]) -> tuple[IncidentStatus, ...]:
+    last_event = (
+        select(IncidentEvent.incident_id, func.max(IncidentEvent.recorded_at).label("last"))
+        .group_by(IncidentEvent.incident_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Incident, last_event.c.last)
+        .outerjoin(last_event, last_event.c.incident_id == Incident.id)
+        .where(Incident.status.in_(OPEN_STAGES))
+        .order_by(Incident.recorded_at.desc())
+    )
+    result = []
+    for incident, last in rows:
+        last_at = _aware(last) if last is not None else incident.recorded_at
+        result.append(IncidentStatus(
+            id=incident.id,
+            code=incident.code,
+            title=incident.title,
+            class_code=incident.class_code,
+            type_code=incident.type_code,
+            severity=incident.severity,
+            status=incident.status,
+            place=incident.place,
+            lon=incident.lon,
+            lat=incident.lat,
+            grid_code=grid_codes.get(incident.grid_id) if incident.grid_id else None,
+            exercise=incident.exercise,
+            occurred_at=incident.occurred_at,
+            recorded_at=incident.recorded_at,
+            last_event_at=last_at,
+        ))
+    return tuple(result)
+
+
+def _aware(value: dt.datetime | str) -> dt.datetime:
+    """Aggregates bypass the column type on SQLite: normalise to aware UTC."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
+
+
+def _warnings(session: Session, now: dt.datetime) -> tuple[ActiveWarning, ...]:
+    rows = session.scalars(
+        select(HazardWarning)
+        .where(HazardWarning.valid_from <= now, HazardWarning.valid_to > now)
+        .order_by(HazardWarning.valid_from)
+    )
+    return tuple(
+        ActiveWarning(w.id, w.kind, w.level, w.area, w.valid_from, w.valid_to) for w in rows
+    )

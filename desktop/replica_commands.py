@@ -1,0 +1,222 @@
+"""The replica writers behind ``dutyroom replica …``, ``demo`` and ``simulate`` (no Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from desktop import settings as settings_module
+from desktop.models import migrate
+from desktop.models.queries import replica_meta
+from desktop.models.replica import (
+    ReplicaError,
+    beat,
+    check_schema,
+    describe_error,
+    open_reader,
+    open_writer,
+    sqlite_path,
+    url_for,
+)
+from desktop.models.schema import AdminUnit, Incident, Person, Station
+from desktop.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DEMO_MAX_AGE = dt.timedelta(days=7)
+
+
+def run(args: argparse.Namespace, config: Settings) -> int:
+    target = args.path or config.replica
+    if args.replica_command == "init":
+        path = init_replica(target, demo=args.demo, scale=args.scale, seed=args.seed,
+                            force=args.force)
+        print(f"replica created: {path}")
+        return 0
+    if args.replica_command == "migrate":
+        engine = open_writer(target)
+        try:
+            check_schema(engine)
+            print("replica schema is current")
+        except ReplicaError as error:
+            if "newer" in str(error):
+                raise
+            _guard(lambda: migrate.upgrade(engine))
+            print("replica migrated")
+        finally:
+            engine.dispose()
+        return 0
+    if args.replica_command == "check":
+        print(summary(target))
+        return 0
+    raise ReplicaError(f"unknown replica action {args.replica_command!r}")
+
+
+def _guard(action: object) -> None:
+    try:
+        action()  # type: ignore[operator]
+    except (DBAPIError, SQLAlchemyError) as error:
+        raise ReplicaError(f"replica cannot be written ({describe_error(error)})") from error
+
+
+def init_replica(
+    location: str,
+    *,
+    demo: bool = False,
+    scale: int = 1,
+    seed: int = 7,
+    force: bool = False,
+    now: dt.datetime | None = None,
+) -> str:
+    """Create a migrated replica, optionally with the demo street; atomic for SQLite files."""
+    if scale < 1:
+        raise ReplicaError("--scale must be at least 1")
+    url = url_for(location)
+    path = sqlite_path(url)
+    if path is None:
+        engine = open_writer(url)
+        _guard(lambda: _fill(engine, demo=demo, scale=scale, seed=seed, now=now))
+        engine.dispose()
+        return url
+    if path.exists() and not force:
+        raise ReplicaError(f"{path} exists: pass --force to replace it")
+    partial = path.with_name(path.name + ".building")
+    _remove_sqlite(partial)
+    engine = open_writer(partial, create=True)
+    try:
+        _guard(lambda: _fill(engine, demo=demo, scale=scale, seed=seed, now=now))
+    except BaseException:
+        engine.dispose()
+        _remove_sqlite(partial)
+        raise
+    with engine.connect() as connection:  # fold the WAL into the file before the rename
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    _remove_sqlite(path)
+    os.replace(partial, path)
+    return str(path)
+
+
+def _remove_sqlite(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def _fill(engine: object, *, demo: bool, scale: int, seed: int, now: dt.datetime | None) -> None:
+    from sqlalchemy import Engine
+
+    assert isinstance(engine, Engine)
+    migrate.upgrade(engine)
+    if not demo:
+        return
+    from desktop.models.demo import build_demo
+
+    moment = now or dt.datetime.now(dt.UTC)
+    started = time.perf_counter()
+    with Session(engine) as session:
+        build_demo(session, now=moment, seed=seed, scale=scale)
+        beat(session, "demo-generator", moment)
+        session.commit()
+    log.info("demo replica built in %.1f s (scale %d)", time.perf_counter() - started, scale)
+
+
+def summary(location: str) -> str:
+    engine = open_reader(location)
+    try:
+        check_schema(engine)
+        with Session(engine) as session:
+            meta = replica_meta(session)
+
+            def count(model: type) -> int:
+                return session.scalar(select(func.count()).select_from(model)) or 0
+
+            grids = session.scalar(
+                select(func.count()).select_from(AdminUnit).where(AdminUnit.level == "grid"))
+            street = f"{meta.get('home_street_name', '?')} ({meta.get('home_street_code', '?')})"
+            return (
+                f"replica {url_for(location)}\n  street: {street}"
+                f"\n  grids {grids}, stations {count(Station)}, people {count(Person)}, "
+                f"incidents {count(Incident)}"
+            )
+    except (DBAPIError, SQLAlchemyError) as error:
+        raise ReplicaError(f"replica cannot be read ({describe_error(error)})") from error
+    finally:
+        engine.dispose()
+
+
+def ensure_demo(*, rebuild: bool = False) -> str:
+    """The demo replica in the data folder, built when missing, stale or asked for."""
+    location = settings_module.demo_replica()
+    path = Path(location)
+    if path.exists() and not rebuild:
+        try:
+            engine = open_reader(location)
+            check_schema(engine)
+            with Session(engine) as session:
+                built = replica_meta(session).get("generated_at")
+            engine.dispose()
+            if built and dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(built) < DEMO_MAX_AGE:
+                return location
+            log.info("demo replica older than %s: building it anew", DEMO_MAX_AGE)
+        except (ReplicaError, ValueError) as error:
+            log.warning("demo replica unusable (%s): building it anew", error)
+    print("building the demo replica (七里河街道)…", flush=True)
+    return init_replica(location, demo=True, force=True)
+
+
+@contextlib.contextmanager
+def heartbeat_process(location: str) -> Iterator[None]:
+    """Run ``dutyroom simulate`` beside the dashboard so the demo replica stays live."""
+    process = subprocess.Popen([sys.executable, "-m", "desktop", "simulate", location])
+    try:
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def simulate(args: argparse.Namespace, config: Settings) -> int:
+    """Writer loop: refresh the heartbeat every ``interval`` s until stopped."""
+    interval = min(max(args.interval, 0.2), 10.0)
+    engine = open_writer(args.path or config.replica)
+    check_schema(engine)
+    stopping = False
+
+    def stop(_signum: int, _frame: FrameType | None) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    deadline = None if args.duration is None else time.monotonic() + args.duration
+    log.info("simulate: heartbeat every %.1f s", interval)
+    while not stopping and (deadline is None or time.monotonic() < deadline):
+        try:
+            with Session(engine) as session:
+                beat(session, "simulate")
+                session.commit()
+        except (DBAPIError, SQLAlchemyError) as error:  # locked or gone: try again next beat
+            log.warning("simulate: heartbeat failed (%s)", describe_error(error))
+        slept = 0.0
+        while not stopping and slept < interval:
+            time.sleep(0.1)
+            slept += 0.1
+    engine.dispose()
+    return 0

@@ -1,0 +1,131 @@
+"""One typed settings schema: defaults < settings file < environment < command line.
+
+The file lives in the platform's config folder (``settings.json``); each field
+can be overridden by ``DUTYROOM_<FIELD>`` and by the matching CLI flag.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "dutyroom"
+LANGUAGES = ("zh_CN", "en")
+TILE_SOURCES = ("none",)
+
+
+def config_dir() -> Path:
+    return Path(os.environ.get("DUTYROOM_CONFIG_DIR") or platformdirs.user_config_dir(APP_NAME))
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("DUTYROOM_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
+
+
+def log_dir() -> Path:
+    return Path(os.environ.get("DUTYROOM_LOG_DIR") or platformdirs.user_log_dir(APP_NAME))
+
+
+def default_replica() -> str:
+    return str(data_dir() / "replica.db")
+
+
+def demo_replica() -> str:
+    return str(data_dir() / "demo.db")
+
+
+class SettingsError(ValueError):
+    """A setting has a value we cannot use; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    replica: str = field(default_factory=default_replica, metadata={
+        "help": "replica database: SQLite file path or postgresql+psycopg:// URL"})
+    wall: bool = field(default=False, metadata={
+        "help": "wall-screen mode: frameless full screen, dark high-contrast theme"})
+    language: str = field(default="zh_CN", metadata={"help": "UI language: zh_CN or en"})
+    tile_source: str = field(default="none", metadata={
+        "help": "map base layer: none (vector layers on a plain background)"})
+    poll_interval_ms: int = field(default=250, metadata={
+        "help": "how often the replica's change feed is polled (ms)"})
+    stale_after_s: int = field(default=30, metadata={
+        "help": "data is shown stale when the newest writer heartbeat is older (s)"})
+    screen: int = field(default=0, metadata={"help": "screen index for wall mode"})
+
+    def validated(self) -> Settings:
+        if self.language not in LANGUAGES:
+            raise SettingsError(f"language must be one of {', '.join(LANGUAGES)}")
+        if self.tile_source not in TILE_SOURCES:
+            raise SettingsError(f"tile_source must be one of {', '.join(TILE_SOURCES)}")
+        if not 50 <= self.poll_interval_ms <= 10_000:
+            raise SettingsError("poll_interval_ms must be between 50 and 10000")
+        if self.stale_after_s < 5:
+            raise SettingsError("stale_after_s must be at least 5")
+        return self
+
+
+def _coerce(name: str, kind: Any, value: Any) -> Any:
+    try:
+        if kind in (bool, "bool"):
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in ("1", "true", "yes", "on"):
+                return True
+            if text in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(value)
+        if kind in (int, "int"):
+            return int(value)
+        return str(value)
+    except (TypeError, ValueError) as error:
+        raise SettingsError(f"setting {name}: cannot use {value!r}") from error
+
+
+def settings_file() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load(
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+    path: Path | None = None,
+) -> Settings:
+    """Merge defaults, the settings file, DUTYROOM_* variables and explicit overrides."""
+    environ = os.environ if environ is None else environ
+    path = path or settings_file()
+    values: dict[str, Any] = {}
+    if path.exists():
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise SettingsError(f"settings file {path} is unreadable: {error}") from error
+        if not isinstance(stored, dict):
+            raise SettingsError(f"settings file {path} must hold a JSON object")
+        values.update(stored)
+    for item in fields(Settings):
+        env_value = environ.get(f"DUTYROOM_{item.name.upper()}")
+        if env_value is not None:
+            values[item.name] = env_value
+    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    known = {item.name: item.type for item in fields(Settings)}
+    unknown = set(values) - set(known)
+    if unknown:
+        raise SettingsError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+    coerced = {name: _coerce(name, known[name], value) for name, value in values.items()}
+    return Settings(**coerced).validated()
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    path = path or settings_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(dataclasses.asdict(settings), ensure_ascii=False, indent=2),
+                    encoding="utf-8")

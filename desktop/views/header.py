@@ -1,0 +1,115 @@
+"""The header: street, active warnings, Beijing time, data freshness, data problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.models.freshness import FreshnessState
+from desktop.models.situation import Situation
+from desktop.models.vocab import WARNING_KINDS, WARNING_LEVELS
+from desktop.views import theme
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+def beijing(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(BEIJING)
+
+
+class Header(QWidget):
+    problems_requested = Signal()
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._language = language
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        names = QVBoxLayout()
+        self.street = QLabel(self.tr("Street duty room"))
+        self.street.setObjectName("streetName")
+        self.district = QLabel("")
+        self.district.setObjectName("dim")
+        names.addWidget(self.street)
+        names.addWidget(self.district)
+        layout.addLayout(names, 2)
+
+        self.warnings = QLabel("")
+        self.warnings.setWordWrap(True)
+        layout.addWidget(self.warnings, 3)
+
+        self.freshness = QLabel(self.tr("Connecting to the replica…"))
+        self.freshness.setObjectName("freshness")
+        layout.addWidget(self.freshness, 2)
+
+        self.problems = QPushButton("")
+        self.problems.setVisible(False)
+        self.problems.clicked.connect(self.problems_requested)
+        layout.addWidget(self.problems)
+
+        self.notice = QLabel("")
+        self.notice.setVisible(False)
+        layout.addWidget(self.notice)
+
+        self.clock = QLabel("")
+        self.clock.setObjectName("clock")
+        layout.addWidget(self.clock)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.timeout.connect(self._tick)
+        self._clock_timer.start(1000)
+        self._tick()
+
+    def _tick(self) -> None:
+        self.clock.setText(beijing(dt.datetime.now(dt.UTC)).strftime("%H:%M:%S"))
+
+    def show_situation(self, situation: Situation) -> None:
+        self.street.setText(situation.street.name or self.tr("Street duty room"))
+        self.district.setText(situation.street.district)
+        kinds = {t.code: t for t in WARNING_KINDS}
+        levels = {t.code: t for t in WARNING_LEVELS}
+        parts = []
+        for warning in situation.warnings:
+            kind = kinds.get(warning.kind)
+            level = levels.get(warning.level)
+            english = self._language.startswith("en")
+            kind_text = (kind.en if english else kind.zh) if kind else warning.kind
+            level_text = (level.en if english else level.zh) if level else warning.level
+            colour = theme.WARNING_COLOUR.get(warning.level, theme.TEXT)
+            parts.append(
+                f'<span style="background:{colour}; color:{theme.ON_STATUS};">'
+                f"&nbsp;⚠ {kind_text}{level_text}{self.tr('warning')}&nbsp;</span> "
+                f"{warning.area}"
+            )
+        self.warnings.setText("<br>".join(parts))
+        count = len(situation.problems)
+        self.problems.setVisible(count > 0)
+        self.problems.setText(self.tr("Data problems: %n", "", count))
+
+    def show_freshness(self, state: FreshnessState) -> None:
+        if state.live:
+            text = self.tr("● LIVE")
+            colour = theme.STATUS_COLOUR["green"]
+        elif state.state == "waiting":
+            text = self.tr("Connecting to the replica…")
+            colour = theme.STATUS_COLOUR["amber"]
+        else:
+            since = beijing(state.since).strftime("%H:%M:%S") if state.since else "—"
+            if state.state == "unreadable":
+                text = self.tr("■ DATA STALE since %1 (replica unreadable)").replace("%1", since)
+            else:
+                text = self.tr("■ DATA STALE since %1").replace("%1", since)
+            colour = theme.STATUS_COLOUR["red"]
+        self.freshness.setText(text)
+        self.freshness.setToolTip(state.detail)
+        self.freshness.setStyleSheet(
+            f"background:{colour}; color:{theme.ON_STATUS}; font-weight:bold; padding:4px 8px;"
+        )
+        self.freshness.setProperty("state", state.state)
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))

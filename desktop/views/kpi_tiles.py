@@ -1,0 +1,70 @@
+"""KPI tiles: on duty now, stations ready / not ready, open incidents by severity."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop.models.situation import Situation
+from desktop.views import theme
+
+
+class Tile(QFrame):
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("panel")
+        layout = QVBoxLayout(self)
+        self.value = QLabel("—")
+        self.value.setObjectName("kpiValue")
+        self.label = QLabel(label)
+        self.label.setObjectName("kpiLabel")
+        self.detail = QLabel("")
+        self.detail.setObjectName("dim")
+        layout.addWidget(self.value)
+        layout.addWidget(self.label)
+        layout.addWidget(self.detail)
+
+    def set(self, value: str, detail: str = "", colour: str | None = None) -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+        self.value.setStyleSheet(f"color: {colour or theme.TEXT};")
+
+
+class KpiTiles(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.on_duty = Tile(self.tr("On duty now"))
+        self.ready = Tile(self.tr("Stations ready"))
+        self.not_ready = Tile(self.tr("Stations not ready"))
+        self.incidents = Tile(self.tr("Open incidents"))
+        for tile in (self.on_duty, self.ready, self.not_ready, self.incidents):
+            layout.addWidget(tile)
+
+    def show_situation(self, situation: Situation) -> None:
+        kpis = situation.kpis
+        leader = situation.duty_now.leader if situation.duty_now else None
+        self.on_duty.set(
+            str(kpis.on_duty),
+            self.tr("Leader %1 · readiness %2").replace("%1", leader.name if leader else "—")
+            .replace("%2", str(kpis.readiness_on_duty)),
+            theme.TEXT if leader else theme.STATUS_COLOUR["red"],
+        )
+        self.ready.set(
+            f"{kpis.stations_ready}/{kpis.stations_total}",
+            theme.status_label("green"),
+            theme.STATUS_COLOUR["green"],
+        )
+        self.not_ready.set(
+            str(kpis.stations_not_ready),
+            theme.status_label("red") if kpis.stations_not_ready else "",
+            theme.STATUS_COLOUR["red"] if kpis.stations_not_ready else theme.TEXT,
+        )
+        numerals = ("I", "II", "III", "IV")
+        self.incidents.set(
+            str(kpis.open_incidents),
+            "  ".join(f"{numeral}:{count}"
+                      for numeral, count in zip(numerals, kpis.open_by_severity, strict=True)),
+            theme.SEVERITY_COLOUR[1] if kpis.open_by_severity[0] + kpis.open_by_severity[1]
+            else theme.TEXT,
+        )

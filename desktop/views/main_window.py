@@ -1,0 +1,80 @@
+"""The main window: header, KPI tiles and the four panels (map, stations, roster, incidents)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.freshness import FreshnessState
+from desktop.models.situation import Situation
+from desktop.views import theme
+from desktop.views.header import Header
+from desktop.views.incident_panel import IncidentPanel
+from desktop.views.kpi_tiles import KpiTiles
+from desktop.views.map import MapPanel
+from desktop.views.panel import PanelFrame
+from desktop.views.roster_panel import RosterPanel
+from desktop.views.station_panel import StationPanel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, *, wall: bool, language: str, sizes: theme.Sizes) -> None:
+        super().__init__()
+        self.wall = wall
+        self.setWindowTitle(self.tr("Street Duty Room"))
+        self.setStyleSheet(theme.style_sheet(sizes))
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(sizes.margin, sizes.margin, sizes.margin, sizes.margin)
+        outer.setSpacing(sizes.margin)
+        self.header = Header(language)
+        self.kpis = KpiTiles()
+        self.map = MapPanel(wall=wall)
+        map_frame = PanelFrame(self.tr("Grid map"))
+        map_frame.body.addWidget(self.map, 1)
+        self.stations = StationPanel(language, sizes.row)
+        self.roster = RosterPanel()
+        self.incidents = IncidentPanel(language, sizes.row)
+        grid = QGridLayout()
+        grid.setSpacing(sizes.margin)
+        grid.addWidget(map_frame, 0, 0, 2, 1)
+        grid.addWidget(self.stations, 0, 1, 2, 1)
+        grid.addWidget(self.roster, 0, 2)
+        grid.addWidget(self.incidents, 1, 2)
+        grid.setColumnStretch(0, 10)
+        grid.setColumnStretch(1, 7)
+        grid.setColumnStretch(2, 7)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
+        outer.addWidget(self.header)
+        outer.addWidget(self.kpis)
+        outer.addLayout(grid, 1)
+        self.setCentralWidget(central)
+        self._last: Situation | None = None
+        self.header.problems_requested.connect(self._show_problems)
+        if wall:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+
+    def show_situation(self, situation: Situation) -> None:
+        self._last = situation
+        self.header.show_situation(situation)
+        self.kpis.show_situation(situation)
+        self.map.show_situation(situation)
+        self.stations.show_situation(situation)
+        self.roster.show_situation(situation)
+        self.incidents.show_situation(situation)
+
+    def show_freshness(self, state: FreshnessState) -> None:
+        self.header.show_freshness(state)
+
+    def _show_problems(self) -> None:
+        if self._last is None:
+            return
+        lines = [f"{p.entity} {p.entity_id}: {p.problem}" for p in self._last.problems[:200]]
+        QMessageBox.information(self, self.tr("Data problems"), "\n".join(lines))

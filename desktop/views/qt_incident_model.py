@@ -1,0 +1,76 @@
+"""Table model over open incidents, newest first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.models.situation import IncidentStatus
+from desktop.models.vocab import SEVERITIES, STAGE
+from desktop.views import theme
+from desktop.views.header import beijing
+
+Index = QModelIndex | QPersistentModelIndex
+NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+class IncidentTableModel(QAbstractTableModel):
+    COLUMNS = ("severity", "stage", "title", "received")
+
+    def __init__(self, language: str = "zh_CN", parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[IncidentStatus] = []
+        self._english = language.startswith("en")
+
+    def set_incidents(self, incidents: tuple[IncidentStatus, ...]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(incidents, key=lambda i: i.recorded_at, reverse=True)
+        self.endResetModel()
+
+    def incident(self, row: int) -> IncidentStatus:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = (self.tr("Level"), self.tr("Stage"), self.tr("Incident"), self.tr("Received"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        incident = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "severity":
+                return NUMERALS.get(incident.severity, "?")
+            if column == "stage":
+                term = STAGE.get(incident.status)
+                if term is None:
+                    return incident.status
+                return term.en if self._english else term.zh
+            if column == "title":
+                mark = self.tr("[EXERCISE] ") if incident.exercise else ""
+                return f"{mark}{incident.title} · {incident.place}"
+            return beijing(incident.recorded_at).strftime("%H:%M")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            severity = SEVERITIES[incident.severity - 1] if 1 <= incident.severity <= 4 else None
+            label = (severity.en if self._english else severity.zh) if severity else "?"
+            return f"{incident.code}\n{label}\n{incident.place}"
+        if role == Qt.ItemDataRole.BackgroundRole and column == "severity":
+            return QBrush(QColor(theme.SEVERITY_COLOUR.get(incident.severity, theme.PANEL)))
+        if role == Qt.ItemDataRole.ForegroundRole and column == "severity":
+            return QBrush(QColor(theme.ON_STATUS))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "severity":
+            return Qt.AlignmentFlag.AlignCenter
+        return None

@@ -1,0 +1,35 @@
+"""Stations at a glance: every station, worst first, with its reasons in words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from desktop.models.situation import Situation
+from desktop.views.panel import PanelFrame
+from desktop.views.qt_station_model import StationTableModel
+
+
+class StationPanel(PanelFrame):
+    drawn = Signal()
+
+    def __init__(self, language: str, row_height: int, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.title.setText(self.tr("Emergency service stations"))
+        self.model = StationTableModel(language, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.body.addWidget(self.table)
+
+    def show_situation(self, situation: Situation) -> None:
+        self.model.set_stations(situation.stations)
+        self.drawn.emit()

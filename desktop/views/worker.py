@@ -1,0 +1,64 @@
+"""The one way to run blocking work off the GUI thread.
+
+``run_blocking(fn, on_result, on_error)`` runs ``fn`` on the global thread pool
+and calls exactly one of the callbacks on the GUI thread. Workers never touch
+widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; queued signals carry results home."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as error:  # delivered to the caller's error handler
+            self._relay.failed.emit(error)
+        else:
+            self._relay.done.emit(result)
+
+
+_alive: set[_Relay] = set()
+
+
+def run_blocking(
+    fn: Callable[[], Any],
+    on_result: Callable[[Any], None],
+    on_error: Callable[[BaseException], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> None:
+    relay = _Relay()
+    _alive.add(relay)
+
+    def finish(handler: Callable[[Any], None] | None, value: Any) -> None:
+        _alive.discard(relay)
+        relay.deleteLater()
+        if handler is not None:
+            handler(value)
+        elif isinstance(value, BaseException):
+            log.error("background work failed", exc_info=value)
+
+    relay.done.connect(lambda value: finish(on_result, value))
+    relay.failed.connect(lambda error: finish(on_error, error))
+    (pool or QThreadPool.globalInstance()).start(_Job(fn, relay))
