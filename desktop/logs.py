@@ -32,6 +32,7 @@ def setup_logging(level: int = logging.INFO, directory: Path | None = None) -> P
     except OSError as error:
         logging.getLogger(__name__).warning("no log file (%s); logging to stderr only", error)
         path = None
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     root._dutyroom_configured = True  # type: ignore[attr-defined]
     root._dutyroom_file = path  # type: ignore[attr-defined]
     return path

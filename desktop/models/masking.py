@@ -32,11 +32,11 @@ def mask_name(name: str | None) -> str:
 
 
 def mask_phone(phone: str | None) -> str:
-    """13812341234 → 138****1234; other lengths keep only the last 4 digits."""
+    """Mobile 13812341234 → 138****1234; landlines and others keep only the last 4 digits."""
     if not phone:
         return ""
     digits = _DIGITS.sub("", phone)
-    if len(digits) == 11:
+    if len(digits) == 11 and digits.startswith("1"):
         return f"{digits[:3]}****{digits[-4:]}"
     if len(digits) <= 4:
         return "*" * len(digits)

@@ -10,6 +10,7 @@ from the replica's equipment standard.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -150,7 +151,7 @@ def _assess_kind(
             else:
                 due = item.last_inspected_at + dt.timedelta(days=kind.inspection_interval_days)
                 if due < now:
-                    overdue_days.append(max(1, (now - due).days + 1))
+                    overdue_days.append(max(1, math.ceil((now - due) / dt.timedelta(days=1))))
         if item.expires_on is not None and (item.expires_on - today).days <= (
             rules.expiring_within_days
         ):

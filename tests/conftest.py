@@ -1,0 +1,79 @@
+"""Shared test set-up.
+
+Qt parts are configured only when pytest-qt is loaded: the models suite also
+runs alone with ``-p no:pytestqt`` and no display, proving it needs no Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)  # 10:00 Beijing time
+
+
+def _qt_enabled(config: pytest.Config) -> bool:
+    return config.pluginmanager.hasplugin("pytest-qt")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Tests never touch the user's settings, data or logs.
+    base = Path(os.environ.get("PYTEST_DUTYROOM_HOME", "/tmp")) / f"dutyroom-tests-{os.getpid()}"
+    os.environ["DUTYROOM_CONFIG_DIR"] = str(base / "config")
+    os.environ["DUTYROOM_DATA_DIR"] = str(base / "data")
+    os.environ["DUTYROOM_LOG_DIR"] = str(base / "log")
+    if not _qt_enabled(config):
+        return
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.app import prepare_environment
+
+    prepare_environment()
+    import PySide6.QtWebEngineWidgets  # noqa: F401  (before any QApplication)
+
+    from desktop.views.map import register_url_schemes
+
+    register_url_schemes()
+
+
+@pytest.fixture(autouse=True)
+def _deliver_deferred_deletes(request: pytest.FixtureRequest):
+    """Delete widgets scheduled for deletion after each GUI test (WebEngine exit segfault)."""
+    yield
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo replica built per test session; tests copy it (never share writes)."""
+    from desktop.replica_commands import init_replica
+
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    init_replica(str(path), demo=True, now=NOW)
+    return path
+
+
+@pytest.fixture
+def demo_replica(demo_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "replica.db"
+    shutil.copyfile(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def run_cli():
+    """Run the real ``dutyroom`` command (as ``python -m desktop``) and capture its output."""
+    import subprocess
+    import sys
+
+    def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True,
+                              text=True, timeout=timeout)
+
+    return run
