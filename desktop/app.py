@@ -37,7 +37,9 @@ def prepare_environment() -> None:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--log-level=3")
 
 
-def run(settings: Settings, *, ready_file: Path | None = None) -> int:
+def run(
+    settings: Settings, *, ready_file: Path | None = None, screenshot: Path | None = None
+) -> int:
     prepare_environment()
     import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede the QApplication)
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -79,6 +81,8 @@ def run(settings: Settings, *, ready_file: Path | None = None) -> int:
         elapsed = process_age_ms()
         log.info("READY %d", elapsed)
         print(f"READY {elapsed}", flush=True)
+        if screenshot is not None:
+            window.grab().save(str(screenshot))
         if ready_file is not None:
             ready_file.write_text(f"{elapsed}\n")
 

@@ -45,6 +45,8 @@ def _add_dashboard_flags(parser: argparse.ArgumentParser, *, sub: bool = False) 
     default = argparse.SUPPRESS if sub else None
     parser.add_argument("--ready-file", type=Path, default=default,
                         help="write the start-up time in ms here once the dashboard is ready")
+    parser.add_argument("--screenshot", type=Path, default=default,
+                        help="save a PNG of the window once the dashboard is ready")
     parser.add_argument("--settings-file", type=Path, default=default,
                         help="settings file to use instead of the one in the config folder")
     _add_setting_flags(parser, default)
@@ -124,17 +126,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 path=getattr(args, "settings_file", None),
             )
             with replica_commands.heartbeat_process(replica_path):
-                return _dashboard(config, getattr(args, "ready_file", None))
-        return _dashboard(config, getattr(args, "ready_file", None))
+                return _dashboard(config, args)
+        return _dashboard(config, args)
     except ReplicaError as error:
         print(f"dutyroom: {error}", file=sys.stderr)
         return 1
 
 
-def _dashboard(config: Settings, ready_file: Path | None) -> int:
+def _dashboard(config: Settings, args: argparse.Namespace) -> int:
     from desktop.app import run
 
-    return run(config, ready_file=ready_file)
+    return run(config, ready_file=getattr(args, "ready_file", None),
+               screenshot=getattr(args, "screenshot", None))
 
 
 if __name__ == "__main__":

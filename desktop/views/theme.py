@@ -19,10 +19,10 @@ TEXT_DIM = "#c9d1d9"
 ACCENT = "#7cc4ff"
 ON_STATUS = "#000000"  # text drawn on a status colour
 
-STATUS_COLOUR = {"green": "#3ddc84", "amber": "#ffc107", "red": "#ff7b7b"}
+STATUS_COLOUR = {"green": "#3ddc84", "amber": "#ffc107", "red": "#ff8f8f"}
 STATUS_SHAPE = {"green": "●", "amber": "▲", "red": "■"}
-SEVERITY_COLOUR = {1: "#ff7b7b", 2: "#ffa040", 3: "#ffe066", 4: "#64b5f6"}
-WARNING_COLOUR = {"blue": "#64b5f6", "yellow": "#ffe066", "orange": "#ffa040", "red": "#ff7b7b"}
+SEVERITY_COLOUR = {1: "#ff8f8f", 2: "#ffa040", 3: "#ffe066", 4: "#64b5f6"}
+WARNING_COLOUR = {"blue": "#64b5f6", "yellow": "#ffe066", "orange": "#ffa040", "red": "#ff8f8f"}
 
 
 def status_word(level: str) -> str:

@@ -1,0 +1,579 @@
+"""The map's data as JSON: a Situation becomes a payload, two payloads a delta.
+
+Pure functions, no Qt: the page (resources/map/dutymap.js) draws whatever
+this produces, so layers, legend rows, labels and tooltips are decided here
+and tested as plain data. Every layer of the registry becomes a payload layer
+through one generic path; nothing here names a registry key.
+
+Personal fields (grid workers, names in sensitive layers) arrive masked from
+the models and are passed on as they are; feature ``properties`` are not sent
+except the keys a layer's style lists under ``tooltip_fields``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from desktop.models import vocab
+from desktop.models.situation import (
+    Area,
+    IncidentStatus,
+    MapFeature,
+    MapLayer,
+    Situation,
+    StationStatus,
+)
+
+SCHEMA = 1
+RECENT_MINUTES = 10
+GRID_LABEL_MIN_ZOOM = 15
+
+JsonDict = dict[str, Any]
+
+# Glyphs and badges are drawn black on these backgrounds: each pair has a
+# contrast ratio of at least 7:1 (tested), and the glyph or word says the
+# same as the colour, for colour-blind officers.
+READINESS_PALETTE: dict[str, JsonDict] = {
+    "green": {"bg": "#4cd964", "fg": "#000000", "ring": "#4cd964"},
+    "amber": {"bg": "#ffc21a", "fg": "#000000", "ring": "#ffc21a"},
+    "red": {"bg": "#ff6666", "fg": "#000000", "ring": "#ff6666"},
+}
+SEVERITY_PALETTE: dict[str, JsonDict] = {
+    "1": {"bg": "#ff6666", "fg": "#000000"},  # I 特别重大: red
+    "2": {"bg": "#ff9900", "fg": "#000000"},  # II 重大: orange
+    "3": {"bg": "#ffe033", "fg": "#000000"},  # III 较大: yellow
+    "4": {"bg": "#4da3ff", "fg": "#000000"},  # IV 一般: blue
+    "0": {"bg": "#c8ced6", "fg": "#000000"},  # unknown severity
+}
+NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+# Colours for registry layers whose style names none, picked by key so a
+# layer keeps its colour from run to run.
+FALLBACK_COLOURS = (
+    "#4fc3f7", "#81c784", "#ffb74d", "#ba68c8", "#f06292", "#4db6ac", "#fff176", "#a1887f",
+)
+STATION_SHAPES = {"service_station": "circle", "micro_fire_station": "square", "sand_depot": "diamond"}
+POINT_SHAPES = frozenset({"circle", "square", "diamond", "triangle"})
+
+BASE_STYLES: dict[str, JsonDict] = {
+    "street": {"color": "#6f8299", "weight": 9.0, "opacity": 0.9, "fill": None, "dash": None},
+    "community": {"color": "#e8edf3", "weight": 4.0, "opacity": 1.0, "fill": None, "dash": None},
+    "grid": {
+        "color": "#8fb3d9", "weight": 1.5, "opacity": 0.85, "fill": "#8fb3d9",
+        "fill_opacity": 0.07, "dash": None,
+    },
+}
+
+# Words shown inside the page. Chinese is the default; English by switch.
+TEXT: dict[str, dict[str, str]] = {
+    "zh": {
+        "legend": "图例", "sensitive": "敏感", "street": "街道边界", "communities": "社区边界",
+        "grids": "网格", "incidents": "突发事件", "code": "编码", "households": "户数",
+        "worker": "网格员", "layer": "图层", "kind": "类型", "state": "状态", "reasons": "原因",
+        "kit": "装备", "kit_value": "{done}/{total} 种齐全", "radius": "服务半径",
+        "metres": "{m} 米", "response": "响应时间", "minutes": "{n} 分钟", "community": "社区",
+        "severity": "等级", "stage": "进展", "place": "地点", "occurred": "发生",
+        "recorded": "接报", "exercise": "演练", "exercise_long": "演练 / EXERCISE",
+        "recent": "新接报（{n} 分钟内）", "unplaced": "无坐标事件 {n} 起", "separator": "；",
+        "green": "就绪", "amber": "不全", "red": "停用",
+        "glyph_green": "备", "glyph_amber": "缺", "glyph_red": "停",
+    },
+    "en": {
+        "legend": "Legend", "sensitive": "sensitive", "street": "Street boundary",
+        "communities": "Communities", "grids": "Grids", "incidents": "Incidents", "code": "Code",
+        "households": "Households", "worker": "Grid worker", "layer": "Layer", "kind": "Kind",
+        "state": "State", "reasons": "Reasons", "kit": "Kit", "kit_value": "{done}/{total} kinds",
+        "radius": "Service radius", "metres": "{m} m", "response": "Response", "minutes": "{n} min",
+        "community": "Community", "severity": "Severity", "stage": "Stage", "place": "Place",
+        "occurred": "Occurred", "recorded": "Recorded", "exercise": "EXERCISE",
+        "exercise_long": "演练 / EXERCISE", "recent": "New (last {n} min)",
+        "unplaced": "{n} without location", "separator": "; ",
+        "green": "Ready", "amber": "Incomplete", "red": "Out of service",
+        "glyph_green": "OK", "glyph_amber": "!", "glyph_red": "X",
+    },
+}
+
+_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$")
+_DASH = re.compile(r"^\d+(\.\d+)?([ ,]+\d+(\.\d+)?)*$")
+
+# Ranks order drawing (low first) and the legend (high first).
+_RANK = {"street": 0, "grid": 10, "community": 20, "polygon": 100, "line": 200, "point": 300,
+         "station": 400, "incident": 500}
+
+
+# ------------------------------------------------------------------ payload
+
+
+def build_payload(
+    situation: Situation, *, lang: str = "zh", recent_minutes: int = RECENT_MINUTES
+) -> JsonDict:
+    """Everything the page draws for one situation, as JSON-ready data."""
+    text = TEXT[lang]
+    layers: list[JsonDict] = [
+        _street_layer(situation, text),
+        _grid_layer(situation.grids, text),
+        _community_layer(situation.communities, text),
+    ]
+    layers.extend(
+        _registry_layer(layer, index, lang, text) for index, layer in enumerate(situation.layers)
+    )
+    layers.extend(_station_layers(situation.stations, lang, text))
+    layers.append(_incident_layer(situation, lang, text, recent_minutes))
+    return {
+        "schema": SCHEMA,
+        "lang": lang,
+        "text": {"legend": text["legend"], "sensitive": text["sensitive"]},
+        "palette": {"readiness": READINESS_PALETTE, "severity": SEVERITY_PALETTE},
+        "options": {"grid_label_min_zoom": GRID_LABEL_MIN_ZOOM},
+        "bounds": street_bounds(situation),
+        "layers": sorted(layers, key=lambda layer: layer["rank"]),
+    }
+
+
+def street_bounds(situation: Situation) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of the street (or of its areas), for fitting the view."""
+    geometries = [situation.street.geometry] if situation.street.geometry else []
+    if not geometries:
+        geometries = [a.geometry for a in (*situation.communities, *situation.grids)]
+    lons: list[float] = []
+    lats: list[float] = []
+    for geometry in geometries:
+        for lon, lat in _positions(geometry.get("coordinates")):
+            lons.append(lon)
+            lats.append(lat)
+    if not lons:
+        return None
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _positions(coords: Any) -> Iterator[tuple[float, float]]:
+    if isinstance(coords, list | tuple) and coords:
+        if isinstance(coords[0], int | float):
+            yield float(coords[0]), float(coords[1])
+        else:
+            for part in coords:
+                yield from _positions(part)
+
+
+def _layer(
+    key: str, name: str, render: str, *, rank: int, style: JsonDict, legend: list[JsonDict],
+    features: list[JsonDict], sensitive: bool = False, visible: bool = True,
+) -> JsonDict:
+    return {
+        "key": key, "name": name, "render": render, "rank": rank, "sensitive": sensitive,
+        "visible": visible, "style": style, "legend": legend, "features": features,
+    }
+
+
+def _street_layer(situation: Situation, text: Mapping[str, str]) -> JsonDict:
+    street = situation.street
+    features = [{"id": street.code, "g": street.geometry}] if street.geometry else []
+    style = BASE_STYLES["street"]
+    return _layer(
+        "street", text["street"], "street", rank=_RANK["street"], style=style,
+        legend=[_row(text["street"], _swatch("line", style))], features=features,
+    )
+
+
+def _grid_layer(grids: Iterable[Area], text: Mapping[str, str]) -> JsonDict:
+    style = BASE_STYLES["grid"]
+    features = [
+        {
+            "id": str(grid.id),
+            "g": grid.geometry,
+            "label": _short_code(grid),
+            "tip": _tip(
+                grid.name,
+                (text["code"], grid.code),
+                (text["households"], grid.households),
+                (text["worker"], grid.worker),
+            ),
+        }
+        for grid in grids
+    ]
+    return _layer(
+        "grids", text["grids"], "grid", rank=_RANK["grid"], style=style,
+        legend=[_row(text["grids"], _swatch("polygon", style))], features=features,
+    )
+
+
+def _short_code(grid: Area) -> str:
+    """The grid's own part of its code (after the community's), short enough to label."""
+    parent = grid.parent_code or ""
+    if parent and grid.code.startswith(parent) and len(grid.code) > len(parent):
+        return grid.code[len(parent):]
+    return grid.code
+
+
+def _community_layer(communities: Iterable[Area], text: Mapping[str, str]) -> JsonDict:
+    style = BASE_STYLES["community"]
+    features = [
+        {"id": str(c.id), "g": c.geometry, "label": c.name, "label_at": _label_point(c.geometry)}
+        for c in communities
+    ]
+    return _layer(
+        "communities", text["communities"], "community", rank=_RANK["community"], style=style,
+        legend=[_row(text["communities"], _swatch("line", style))], features=features,
+    )
+
+
+def _label_point(geometry: Mapping[str, Any]) -> list[float] | None:
+    """[lat, lon] of a point surely inside the area (a centroid can fall outside)."""
+    from shapely.geometry import shape  # shapely is pure geometry; imported when needed
+
+    try:
+        point = shape(geometry).representative_point()
+    except (ValueError, TypeError, AttributeError, KeyError):
+        return None
+    if point.is_empty:
+        return None
+    return [round(point.y, 7), round(point.x, 7)]
+
+
+# --------------------------------------------------------------- registry
+
+
+def _registry_layer(layer: MapLayer, index: int, lang: str, text: Mapping[str, str]) -> JsonDict:
+    kind = layer.geometry_kind if layer.geometry_kind in ("point", "line", "polygon") else "point"
+    style = normalise_style(layer.style, kind, layer.key)
+    name = layer.name_zh if lang == "zh" else layer.name_en
+    tooltip_fields = [f for f in layer.style.get("tooltip_fields", ()) if isinstance(f, str)]
+    features = [_registry_feature(f, name, text, tooltip_fields) for f in layer.features]
+    return _layer(
+        "layer:" + layer.key, name, kind, rank=_RANK[kind] + index, style=style,
+        legend=[_row(name, _swatch(kind, style))], features=features,
+        sensitive=layer.sensitive, visible=layer.visible_by_default,
+    )
+
+
+def _registry_feature(
+    feature: MapFeature, layer_name: str, text: Mapping[str, str], tooltip_fields: list[str]
+) -> JsonDict:
+    rows: list[tuple[str, Any]] = [(text["layer"], layer_name), (text["code"], feature.code)]
+    rows.extend((key, feature.properties.get(key)) for key in tooltip_fields)
+    return {"id": str(feature.id), "g": feature.geometry, "tip": _tip(feature.name, *rows)}
+
+
+def normalise_style(style: Mapping[str, Any], kind: str, key: str) -> JsonDict:
+    """A registry style in the few keys the page knows, with safe values and defaults.
+
+    Accepts the spellings importers meet (colour/color, fillColor/fill_color,
+    dashArray/dash, width/weight); a value that is not a plain colour, number
+    or dash pattern is replaced by the default rather than passed to the page.
+    """
+    default_colour = FALLBACK_COLOURS[zlib.crc32(key.encode()) % len(FALLBACK_COLOURS)]
+    colour = _colour(_first(style, "color", "colour", "stroke")) or default_colour
+    fill = _colour(_first(style, "fill_color", "fillColor", "fill_colour", "fill")) or colour
+    shape = _first(style, "shape", "icon")
+    return {
+        "color": colour,
+        "fill": None if kind == "line" else fill,
+        "weight": _number(_first(style, "weight", "width"), 3.0 if kind == "line" else 2.0, 0, 20),
+        "opacity": _number(style.get("opacity"), 1.0, 0, 1),
+        "fill_opacity": _number(
+            _first(style, "fill_opacity", "fillOpacity"), 0.85 if kind == "point" else 0.25, 0, 1
+        ),
+        "radius": _number(style.get("radius"), 6.0, 1, 40),
+        "dash": _dash(_first(style, "dash", "dashArray", "dash_array")),
+        "shape": shape if shape in POINT_SHAPES else "circle",
+    }
+
+
+def _first(style: Mapping[str, Any], *keys: str) -> Any:
+    return next((style[k] for k in keys if style.get(k) is not None), None)
+
+
+def _colour(value: Any) -> str | None:
+    return value if isinstance(value, str) and _COLOUR.match(value) else None
+
+
+def _number(value: Any, default: float, low: float, high: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return default
+    return float(min(max(value, low), high))
+
+
+def _dash(value: Any) -> str | None:
+    if isinstance(value, list | tuple) and all(isinstance(v, int | float) for v in value):
+        value = ",".join(str(v) for v in value)
+    return value if isinstance(value, str) and _DASH.match(value) else None
+
+
+# ----------------------------------------------------------------- stations
+
+
+def _station_layers(
+    stations: Iterable[StationStatus], lang: str, text: Mapping[str, str]
+) -> list[JsonDict]:
+    by_kind: dict[str, list[StationStatus]] = {}
+    for station in stations:
+        by_kind.setdefault(station.kind, []).append(station)
+    known = [t.code for t in vocab.STATION_KINDS]
+    kinds = [k for k in known if k in by_kind] + sorted(k for k in by_kind if k not in known)
+    terms = {t.code: t for t in vocab.STATION_KINDS}
+    readiness_rows = [
+        _row(
+            text[level],
+            {"kind": "badge", "shape": "circle", "glyph": text["glyph_" + level], **palette},
+            shared=True,
+        )
+        for level, palette in READINESS_PALETTE.items()
+    ]
+    layers = []
+    for offset, kind in enumerate(kinds):
+        term = terms.get(kind)
+        name = (term.zh if lang == "zh" else term.en) if term else kind
+        shape = STATION_SHAPES.get(kind, "circle")
+        style = {"shape": shape, "dash": "10,8" if kind == "sand_depot" else None}
+        legend = [
+            _row(name, {"kind": "badge", "shape": shape, "glyph": "", "bg": "#e8edf3",
+                        "fg": "#000000"}),
+            *readiness_rows,
+        ]
+        features = [_station_feature(s, name, text) for s in by_kind[kind] if _placed(s.lon, s.lat)]
+        layers.append(
+            _layer("station:" + kind, name, "station", rank=_RANK["station"] + offset,
+                   style=style, legend=legend, features=features)
+        )
+    return layers
+
+
+def _station_feature(station: StationStatus, kind_name: str, text: Mapping[str, str]) -> JsonDict:
+    level = station.readiness.level if station.readiness.level in READINESS_PALETTE else "red"
+    state = f"{text['glyph_' + level]} {text[level]}"
+    return {
+        "id": str(station.id),
+        "lat": station.lat,
+        "lon": station.lon,
+        "radius_m": station.service_radius_m,
+        "level": level,
+        "glyph": text["glyph_" + level],
+        "label": station.name,
+        "tip": _tip(
+            station.name,
+            (text["kind"], kind_name),
+            (text["state"], state),
+            (text["reasons"], text["separator"].join(station.readiness.reasons) or None),
+            (text["kit"], text["kit_value"].format(
+                done=station.kinds_complete, total=station.kinds_required)),
+            (text["radius"], text["metres"].format(m=round(station.service_radius_m))),
+            (text["response"], None if station.response_minutes is None
+             else text["minutes"].format(n=_plain(station.response_minutes))),
+            (text["community"], station.community),
+            (text["code"], station.code),
+        ),
+    }
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def _placed(lon: float | None, lat: float | None) -> bool:
+    return lon is not None and lat is not None and math.isfinite(lon) and math.isfinite(lat)
+
+
+# ---------------------------------------------------------------- incidents
+
+
+def _incident_layer(
+    situation: Situation, lang: str, text: Mapping[str, str], recent_minutes: int
+) -> JsonDict:
+    placed = [i for i in situation.incidents if _placed(i.lon, i.lat)]
+    unplaced = len(situation.incidents) - len(placed)
+    legend = [
+        _row(_severity_name(n, lang), {"kind": "badge", "shape": "pill", "glyph": NUMERALS[n],
+                                       **SEVERITY_PALETTE[str(n)]})
+        for n in NUMERALS
+    ]
+    legend.append(_row(text["exercise"], {"kind": "badge", "shape": "pill", "glyph": "",
+                                          "exercise": text["exercise"],
+                                          **SEVERITY_PALETTE["0"]}))
+    legend.append(_row(text["recent"].format(n=recent_minutes),
+                       {"kind": "badge", "shape": "pill", "glyph": "", "pulse": True,
+                        **SEVERITY_PALETTE["0"]}))
+    if unplaced:
+        legend.append(_row(text["unplaced"].format(n=unplaced), {"kind": "none"}))
+    features = [_incident_feature(i, situation.at, lang, text, recent_minutes) for i in placed]
+    return _layer(
+        "incidents", text["incidents"], "incident", rank=_RANK["incident"], style={},
+        legend=legend, features=features,
+    )
+
+
+def _severity_name(severity: int, lang: str) -> str:
+    term = vocab.SEVERITIES[severity - 1]
+    return (term.zh if lang == "zh" else term.en).rsplit(" ", 1)[0]
+
+
+def _incident_feature(
+    incident: IncidentStatus, at: dt.datetime, lang: str, text: Mapping[str, str],
+    recent_minutes: int,
+) -> JsonDict:
+    severity = incident.severity if incident.severity in NUMERALS else 0
+    stage = vocab.STAGE.get(incident.status)
+    return {
+        "id": str(incident.id),
+        "lat": incident.lat,
+        "lon": incident.lon,
+        "severity": severity,
+        "glyph": NUMERALS.get(severity, "?"),
+        "exercise": incident.exercise,
+        "recent": is_recent(incident.recorded_at, at, recent_minutes),
+        "tip": _tip(
+            incident.title,
+            (text["severity"], f"{NUMERALS[severity]} {_severity_name(severity, lang)}"
+             if severity else str(incident.severity)),
+            (text["stage"], (stage.zh if lang == "zh" else stage.en) if stage else incident.status),
+            (text["place"], incident.place),
+            (text["occurred"], _time(incident.occurred_at)),
+            (text["recorded"], _time(incident.recorded_at)),
+            (text["exercise"], text["exercise_long"] if incident.exercise else None),
+            (text["code"], incident.code),
+        ),
+    }
+
+
+def is_recent(recorded_at: dt.datetime, at: dt.datetime, minutes: int) -> bool:
+    """Recorded within the last ``minutes`` before ``at`` (a replay's t or now)."""
+    try:
+        age = at - recorded_at
+    except TypeError:  # one naive, one aware: cannot be compared honestly
+        return False
+    return dt.timedelta(0) <= age <= dt.timedelta(minutes=minutes)
+
+
+def _time(value: dt.datetime) -> str:
+    return value.strftime("%m-%d %H:%M")
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _tip(title: str, *rows: tuple[str, Any]) -> JsonDict:
+    """A tooltip as data: the page writes it as text, never as HTML."""
+    return {"title": title, "rows": [[k, str(v)] for k, v in rows if v not in (None, "")]}
+
+
+def _row(label: str, swatch: JsonDict, *, shared: bool = False) -> JsonDict:
+    row: JsonDict = {"label": label, "swatch": swatch}
+    if shared:
+        row["shared"] = True
+    return row
+
+
+def _swatch(kind: str, style: Mapping[str, Any]) -> JsonDict:
+    return {"kind": kind, **{k: style.get(k) for k in ("color", "fill", "fill_opacity", "weight",
+                                                       "dash", "shape")}}
+
+
+# -------------------------------------------------------------------- delta
+
+
+def diff_payload(old: JsonDict, new: JsonDict) -> JsonDict:
+    """What the page must change to go from ``old`` to ``new``; ``{}`` when nothing.
+
+    A layer whose own settings (name, style, legend, …) changed is sent whole
+    (``put_layers``); otherwise only its added, changed and removed features.
+    A change outside the layers (language, palette, bounds) reloads everything.
+    """
+    if _top(old) != _top(new):
+        return {"reload": new}
+    old_layers = {layer["key"]: layer for layer in old["layers"]}
+    new_keys = {layer["key"] for layer in new["layers"]}
+    delta: JsonDict = {}
+    removed = [key for key in old_layers if key not in new_keys]
+    put_layers: list[JsonDict] = []
+    feature_changes: list[JsonDict] = []
+    for layer in new["layers"]:
+        before = old_layers.get(layer["key"])
+        if before is None or _meta(before) != _meta(layer):
+            put_layers.append(layer)
+            continue
+        change = _feature_change(layer["key"], before["features"], layer["features"])
+        if change:
+            feature_changes.append(change)
+    if removed:
+        delta["remove_layers"] = removed
+    if put_layers:
+        delta["put_layers"] = put_layers
+    if feature_changes:
+        delta["features"] = feature_changes
+    return delta
+
+
+def _top(payload: JsonDict) -> JsonDict:
+    return {k: v for k, v in payload.items() if k != "layers"}
+
+
+def _meta(layer: JsonDict) -> JsonDict:
+    return {k: v for k, v in layer.items() if k != "features"}
+
+
+def _feature_change(key: str, old: list[JsonDict], new: list[JsonDict]) -> JsonDict | None:
+    before = {f["id"]: f for f in old}
+    after_ids = {f["id"] for f in new}
+    put = [f for f in new if before.get(f["id"]) != f]
+    remove = [fid for fid in before if fid not in after_ids]
+    if not put and not remove:
+        return None
+    return {"layer": key, "put": put, "remove": remove}
+
+
+def split_delta(delta: JsonDict, max_features: int = 2000) -> list[JsonDict]:
+    """The delta cut into pieces of at most ``max_features`` features, applied in order.
+
+    A big new layer goes first with its first features; the rest follow as
+    feature puts, so no single page call carries an unbounded batch.
+    """
+    if not delta or "reload" in delta:
+        return [delta] if delta else []
+    pieces: list[JsonDict] = []
+    current: JsonDict = {}
+    room = max_features
+
+    def flush() -> None:
+        nonlocal current, room
+        if current:
+            pieces.append(current)
+        current, room = {}, max_features
+
+    if delta.get("remove_layers"):
+        current["remove_layers"] = list(delta["remove_layers"])
+    queue: list[JsonDict] = []
+    for layer in delta.get("put_layers", ()):
+        if room <= 0:
+            flush()
+        head, tail = layer["features"][:room], layer["features"][room:]
+        current.setdefault("put_layers", []).append({**layer, "features": head})
+        room -= len(head)
+        if tail:
+            queue.append({"layer": layer["key"], "put": tail, "remove": []})
+    queue.extend(delta.get("features", ()))
+    for change in queue:
+        if change["remove"]:
+            current.setdefault("features", []).append(
+                {"layer": change["layer"], "put": [], "remove": change["remove"]}
+            )
+        put = list(change["put"])
+        while put:
+            if room <= 0:
+                flush()
+            batch, put = put[:room], put[room:]
+            current.setdefault("features", []).append(
+                {"layer": change["layer"], "put": batch, "remove": []}
+            )
+            room -= len(batch)
+    flush()
+    return pieces
+
+
+def to_json(value: Any) -> str:
+    """Compact JSON; NaN or infinity raise here rather than break the page's parser."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)

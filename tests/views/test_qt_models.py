@@ -1,0 +1,60 @@
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.models.situation import IncidentStatus, Readiness, Reason, StationStatus
+from desktop.views.qt_incident_model import IncidentTableModel
+from desktop.views.qt_station_model import StationTableModel
+
+pytestmark = pytest.mark.gui
+NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
+
+
+def station(code, level, reasons=()):
+    return StationStatus(
+        id=int(code[-1]), code=code, name=f"站{code}", kind="service_station", lon=112.15,
+        lat=32.08, service_radius_m=500, response_minutes=None, community="长安社区",
+        readiness=Readiness(level, tuple(Reason("x", zh, zh.upper(), level) for zh in reasons)),
+        kinds_required=8, kinds_complete=8 if level == "green" else 7,
+    )
+
+
+def incident(number, severity, minutes_ago, exercise=False):
+    at = NOW - dt.timedelta(minutes=minutes_ago)
+    return IncidentStatus(
+        id=number, code=f"I{number}", title="居民楼火情", class_code="accident",
+        type_code="A20600", severity=severity, status="verified", place="长安花园3栋",
+        lon=112.15, lat=32.08, grid_code=None, exercise=exercise, occurred_at=at,
+        recorded_at=at, last_event_at=at,
+    )
+
+
+def test_station_model_sorts_worst_first_with_words(qtmodeltester):
+    model = StationTableModel("zh_CN")
+    model.set_stations((station("S1", "green"), station("S2", "red", ["a", "b", "c"]),
+                        station("S3", "amber", ["d"])))
+    qtmodeltester.check(model)
+    assert [model.station(r).code for r in range(3)] == ["S2", "S3", "S1"]
+    assert model.data(model.index(0, 0)) == "■ Not ready"
+    assert model.data(model.index(0, 3)) == "a；b …"
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.ToolTipRole) == "a\nb\nc"
+    assert model.data(model.index(2, 2)) == "8/8"
+
+
+def test_station_model_english_reasons(qtmodeltester):
+    model = StationTableModel("en")
+    model.set_stations((station("S1", "amber", ["d"]),))
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 3)) == "D"
+
+
+def test_incident_model_newest_first_with_stage_and_exercise_mark(qtmodeltester):
+    model = IncidentTableModel("zh_CN")
+    model.set_incidents((incident(1, 4, 30), incident(2, 2, 5, exercise=True)))
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 0)) == "II"
+    assert model.data(model.index(0, 1)) == "核实"
+    assert model.data(model.index(0, 2)).startswith("[EXERCISE] ")
+    assert model.data(model.index(1, 2)) == "居民楼火情 · 长安花园3栋"
+    assert model.data(model.index(1, 3)) == "09:30"  # Beijing time
