@@ -68,10 +68,13 @@ def run(
     screen = screens[settings.screen] if 0 <= settings.screen < len(screens) else screens[0]
     sizes = theme.Sizes.for_screen(settings.wall, screen.geometry().height())
     window = MainWindow(wall=settings.wall, language=settings.language, sizes=sizes)
-    hook.error.connect(
-        lambda text: window.header.show_notice(
-            QCoreApplication.translate("App", "⚠ %n internal error(s), see log", "", hook.count))
-    )
+
+    def on_error(_text: str) -> None:
+        notice = QCoreApplication.translate("App", "⚠ %n internal error(s), see log", "",
+                                            hook.count)
+        window.header.show_notice(notice)
+
+    hook.error.connect(on_error)
     if font_problem:
         window.header.show_notice(font_problem)
 

@@ -72,6 +72,7 @@ class Header(QWidget):
         kinds = {t.code: t for t in WARNING_KINDS}
         levels = {t.code: t for t in WARNING_LEVELS}
         parts = []
+        warning_word = self.tr("warning")
         for warning in situation.warnings:
             kind = kinds.get(warning.kind)
             level = levels.get(warning.level)
@@ -81,7 +82,7 @@ class Header(QWidget):
             colour = theme.WARNING_COLOUR.get(warning.level, theme.TEXT)
             parts.append(
                 f'<span style="background:{colour}; color:{theme.ON_STATUS};">'
-                f"&nbsp;⚠ {kind_text}{level_text}{self.tr('warning')}&nbsp;</span> "
+                f"&nbsp;⚠ {kind_text}{level_text}{warning_word}&nbsp;</span> "
                 f"{warning.area}"
             )
         self.warnings.setText("<br>".join(parts))

@@ -37,30 +37,36 @@ class RosterPanel(PanelFrame):
         return f"{person.name}{phone}"
 
     def _shift_text(self, heading: str, shift: Shift | None) -> str:
+        red = theme.STATUS_COLOUR["red"]
         if shift is None:
-            return (f"<b>{heading}</b>: <span style='color:{theme.STATUS_COLOUR['red']}'>"
-                    f"■ {self.tr('no shift on the roster')}</span>")
+            missing = self.tr("no shift on the roster")
+            return f"<b>{heading}</b>: <span style='color:{red}'>■ {missing}</span>"
         leader = shift.leader
+        no_leader = self.tr("no leader")
         leader_text = (self._person(leader) if leader else
-                       f"<span style='color:{theme.STATUS_COLOUR['red']}'>■ "
-                       f"{self.tr('no leader')}</span>")
+                       f"<span style='color:{red}'>■ {no_leader}</span>")
         officers = "、".join(self._person(p) for p in shift.officers) or "—"
+        leader_word = self.tr("Leader")
+        officers_word = self.tr("Officers")
         return (f"<b>{heading}</b> {_span(shift)}<br>"
-                f"{self.tr('Leader')}: {leader_text}<br>{self.tr('Officers')}: {officers}")
+                f"{leader_word}: {leader_text}<br>{officers_word}: {officers}")
 
     def show_situation(self, situation: Situation) -> None:
         self.now.setText(self._shift_text(self.tr("Now"), situation.duty_now))
         self.next.setText(self._shift_text(self.tr("Next"), situation.duty_next))
         readiness = situation.readiness_today
+        heading = self.tr("24-hour readiness")
         if readiness is None:
-            self.readiness.setText(f"<b>{self.tr('24-hour readiness')}</b>: —")
+            self.readiness.setText(f"<b>{heading}</b>: —")
         else:
             teams = Counter(p.team_kind for p in readiness.people)
-            self.readiness.setText(
-                f"<b>{self.tr('24-hour readiness')}</b>: {len(readiness.people)} "
-                f"({self.tr('professional')} {teams.get('professional', 0)} · "
-                f"{self.tr('cadres and militia')} {teams.get('cadre_militia', 0)})<br>"
-                + "、".join(p.name for p in readiness.people[:12])
-                + (" …" if len(readiness.people) > 12 else "")
+            composition = (
+                self.tr("professional %1 · cadres and militia %2")
+                .replace("%1", str(teams.get("professional", 0)))
+                .replace("%2", str(teams.get("cadre_militia", 0)))
             )
+            names = "、".join(p.name for p in readiness.people[:12])
+            more = " …" if len(readiness.people) > 12 else ""
+            self.readiness.setText(
+                f"<b>{heading}</b>: {len(readiness.people)} ({composition})<br>{names}{more}")
         self.drawn.emit()

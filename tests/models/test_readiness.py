@@ -15,7 +15,10 @@ EXTINGUISHER = KindFacts(1, "灭火器", "extinguisher", 4, 30, 5, 2, 10)
 FIRST_AID = KindFacts(2, "急救箱", "first-aid kit", 2, 1, None, None, None)
 
 
-def item(kind=1, quantity=1, status="in_service", made=TODAY.replace(year=2023),
+MADE = TODAY.replace(year=2023)
+
+
+def item(kind=1, quantity=1, status="in_service", made=MADE,
          expires=None, serviced=None, inspected=NOW - dt.timedelta(hours=3)):
     return ItemFacts(kind, quantity, status, made, expires, serviced, inspected)
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import mimetypes
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-from desktop import resources
+import desktop.resources as resources
 
 SCHEME = "dutymap"
 HOST = "local"
@@ -57,7 +57,7 @@ def build_page_html() -> str:
     from branca.element import MacroElement
     from jinja2 import Template
 
-    class DutyMapHook(folium.elements.JSCSSMixin, MacroElement):  # type: ignore[misc]
+    class DutyMapHook(folium.elements.JSCSSMixin, MacroElement):
         """Loads our script and stylesheet after Leaflet and hands it the map."""
 
         _template = Template(
@@ -67,8 +67,8 @@ def build_page_html() -> str:
             DutyMap.attach({{ this._parent.get_name() }});
             {% endmacro %}"""
         )
-        default_js = [("dutymap_js", "dutymap.js")]
-        default_css = [("dutymap_css", "dutymap.css")]
+        default_js: list[tuple[str, str]] = [("dutymap_js", "dutymap.js")]  # noqa: RUF012
+        default_css: list[tuple[str, str]] = [("dutymap_css", "dutymap.css")]  # noqa: RUF012
 
     frame = folium.Map(
         location=[0, 0],
@@ -77,9 +77,10 @@ def build_page_html() -> str:
         prefer_canvas=True,
         control_scale=False,  # ours, above: metric only
         zoom_control=True,
-        max_zoom=19,
+        zoom_snap=0.25,  # fit the street snugly, not to the next whole zoom level
+        zoom_delta=0.5,
     )
-    frame.add_child(DutyMapHook())
+    frame.add_child(DutyMapHook())  # type: ignore[no-untyped-call]
     root = frame.get_root()
     localize_assets(root)
     html: str = root.render()
@@ -156,7 +157,6 @@ def read_asset(path: str) -> tuple[bytes, str]:
 def _read(area: str, rest: tuple[str, ...]) -> bytes:
     if area == "leaflet":
         import xstatic.pkg.leaflet as leaflet
-        from pathlib import Path
 
         file = Path(leaflet.BASE_DIR).joinpath(*rest)
         if not file.is_file():
@@ -166,5 +166,6 @@ def _read(area: str, rest: tuple[str, ...]) -> bytes:
         node = resources.path("map", *rest)
         if not node.is_file():
             raise KeyError("/".join(rest))
-        return node.read_bytes()
+        content: bytes = node.read_bytes()
+        return content
     raise KeyError(area)

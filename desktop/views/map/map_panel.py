@@ -12,11 +12,11 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Property, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -36,7 +36,7 @@ MAX_FEATURES_PER_CALL = 2000
 class _MapWebPage(QWebEnginePage):
     """Stays on our scheme and sends the page's console to Python logging."""
 
-    _LEVELS = {
+    _LEVELS: ClassVar[dict[QWebEnginePage.JavaScriptConsoleMessageLevel, int]] = {
         QWebEnginePage.JavaScriptConsoleMessageLevel.InfoMessageLevel: logging.DEBUG,
         QWebEnginePage.JavaScriptConsoleMessageLevel.WarningMessageLevel: logging.WARNING,
         QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel: logging.ERROR,
@@ -44,13 +44,18 @@ class _MapWebPage(QWebEnginePage):
 
     def __init__(self, profile: QWebEngineProfile, parent: QWidget) -> None:
         super().__init__(profile, parent)
+        # First wall against the network: Chromium refuses remote loads from a
+        # LocalScheme page outright (LocalOnlyInterceptor is the second, and the
+        # one that counts). An online tile source would have to lift this one.
+        self.settings().setAttribute(
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
 
-    def acceptNavigationRequest(  # noqa: N802 (Qt API)
+    def acceptNavigationRequest(
         self, url: QUrl | str, type_: QWebEnginePage.NavigationType, is_main_frame: bool
     ) -> bool:
         return QUrl(url).scheme() == SCHEME
 
-    def javaScriptConsoleMessage(  # noqa: N802 (Qt API)
+    def javaScriptConsoleMessage(
         self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int,
         source: str,
     ) -> None:
@@ -66,7 +71,6 @@ class MapPanel(QWidget):
     def __init__(self, parent: QWidget | None = None, *, wall: bool = False) -> None:
         super().__init__(parent)
         self._wall = wall
-        self.setAccessibleName(self.tr("Street map"))
         self._interceptor = LocalOnlyInterceptor(self)
         self._view = QWebEngineView(self)
         self._view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)

@@ -29,12 +29,14 @@ from desktop.models.situation import (
     Situation,
     StationStatus,
 )
+from desktop.views.map.map_delta import JsonDict, diff_payload, split_delta
+
+__all__ = ["JsonDict", "build_payload", "diff_payload", "split_delta", "to_json"]
 
 SCHEMA = 1
 RECENT_MINUTES = 10
 GRID_LABEL_MIN_ZOOM = 15
 
-JsonDict = dict[str, Any]
 
 # Glyphs and badges are drawn black on these backgrounds: each pair has a
 # contrast ratio of at least 7:1 (tested), and the glyph or word says the
@@ -58,7 +60,9 @@ NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 FALLBACK_COLOURS = (
     "#4fc3f7", "#81c784", "#ffb74d", "#ba68c8", "#f06292", "#4db6ac", "#fff176", "#a1887f",
 )
-STATION_SHAPES = {"service_station": "circle", "micro_fire_station": "square", "sand_depot": "diamond"}
+STATION_SHAPES = {
+    "service_station": "circle", "micro_fire_station": "square", "sand_depot": "diamond",
+}
 POINT_SHAPES = frozenset({"circle", "square", "diamond", "triangle"})
 
 BASE_STYLES: dict[str, JsonDict] = {
@@ -128,7 +132,7 @@ def build_payload(
     return {
         "schema": SCHEMA,
         "lang": lang,
-        "text": {"legend": text["legend"], "sensitive": text["sensitive"]},
+        "text": {k: text[k] for k in ("legend", "sensitive", "exercise")},
         "palette": {"readiness": READINESS_PALETTE, "severity": SEVERITY_PALETTE},
         "options": {"grid_label_min_zoom": GRID_LABEL_MIN_ZOOM},
         "bounds": street_bounds(situation),
@@ -188,6 +192,7 @@ def _grid_layer(grids: Iterable[Area], text: Mapping[str, str]) -> JsonDict:
             "id": str(grid.id),
             "g": grid.geometry,
             "label": _short_code(grid),
+            "label_at": _label_point(grid.geometry),
             "tip": _tip(
                 grid.name,
                 (text["code"], grid.code),
@@ -336,7 +341,8 @@ def _station_layers(
                         "fg": "#000000"}),
             *readiness_rows,
         ]
-        features = [_station_feature(s, name, text) for s in by_kind[kind] if _placed(s.lon, s.lat)]
+        features = [_station_feature(s, name, lang, text)
+                    for s in by_kind[kind] if _placed(s.lon, s.lat)]
         layers.append(
             _layer("station:" + kind, name, "station", rank=_RANK["station"] + offset,
                    style=style, legend=legend, features=features)
@@ -344,9 +350,12 @@ def _station_layers(
     return layers
 
 
-def _station_feature(station: StationStatus, kind_name: str, text: Mapping[str, str]) -> JsonDict:
+def _station_feature(
+    station: StationStatus, kind_name: str, lang: str, text: Mapping[str, str]
+) -> JsonDict:
     level = station.readiness.level if station.readiness.level in READINESS_PALETTE else "red"
     state = f"{text['glyph_' + level]} {text[level]}"
+    reasons = text["separator"].join(r.text(lang) for r in station.readiness.reasons)
     return {
         "id": str(station.id),
         "lat": station.lat,
@@ -359,7 +368,7 @@ def _station_feature(station: StationStatus, kind_name: str, text: Mapping[str, 
             station.name,
             (text["kind"], kind_name),
             (text["state"], state),
-            (text["reasons"], text["separator"].join(station.readiness.reasons) or None),
+            (text["reasons"], reasons or None),
             (text["kit"], text["kit_value"].format(
                 done=station.kinds_complete, total=station.kinds_required)),
             (text["radius"], text["metres"].format(m=round(station.service_radius_m))),
@@ -471,107 +480,6 @@ def _row(label: str, swatch: JsonDict, *, shared: bool = False) -> JsonDict:
 def _swatch(kind: str, style: Mapping[str, Any]) -> JsonDict:
     return {"kind": kind, **{k: style.get(k) for k in ("color", "fill", "fill_opacity", "weight",
                                                        "dash", "shape")}}
-
-
-# -------------------------------------------------------------------- delta
-
-
-def diff_payload(old: JsonDict, new: JsonDict) -> JsonDict:
-    """What the page must change to go from ``old`` to ``new``; ``{}`` when nothing.
-
-    A layer whose own settings (name, style, legend, …) changed is sent whole
-    (``put_layers``); otherwise only its added, changed and removed features.
-    A change outside the layers (language, palette, bounds) reloads everything.
-    """
-    if _top(old) != _top(new):
-        return {"reload": new}
-    old_layers = {layer["key"]: layer for layer in old["layers"]}
-    new_keys = {layer["key"] for layer in new["layers"]}
-    delta: JsonDict = {}
-    removed = [key for key in old_layers if key not in new_keys]
-    put_layers: list[JsonDict] = []
-    feature_changes: list[JsonDict] = []
-    for layer in new["layers"]:
-        before = old_layers.get(layer["key"])
-        if before is None or _meta(before) != _meta(layer):
-            put_layers.append(layer)
-            continue
-        change = _feature_change(layer["key"], before["features"], layer["features"])
-        if change:
-            feature_changes.append(change)
-    if removed:
-        delta["remove_layers"] = removed
-    if put_layers:
-        delta["put_layers"] = put_layers
-    if feature_changes:
-        delta["features"] = feature_changes
-    return delta
-
-
-def _top(payload: JsonDict) -> JsonDict:
-    return {k: v for k, v in payload.items() if k != "layers"}
-
-
-def _meta(layer: JsonDict) -> JsonDict:
-    return {k: v for k, v in layer.items() if k != "features"}
-
-
-def _feature_change(key: str, old: list[JsonDict], new: list[JsonDict]) -> JsonDict | None:
-    before = {f["id"]: f for f in old}
-    after_ids = {f["id"] for f in new}
-    put = [f for f in new if before.get(f["id"]) != f]
-    remove = [fid for fid in before if fid not in after_ids]
-    if not put and not remove:
-        return None
-    return {"layer": key, "put": put, "remove": remove}
-
-
-def split_delta(delta: JsonDict, max_features: int = 2000) -> list[JsonDict]:
-    """The delta cut into pieces of at most ``max_features`` features, applied in order.
-
-    A big new layer goes first with its first features; the rest follow as
-    feature puts, so no single page call carries an unbounded batch.
-    """
-    if not delta or "reload" in delta:
-        return [delta] if delta else []
-    pieces: list[JsonDict] = []
-    current: JsonDict = {}
-    room = max_features
-
-    def flush() -> None:
-        nonlocal current, room
-        if current:
-            pieces.append(current)
-        current, room = {}, max_features
-
-    if delta.get("remove_layers"):
-        current["remove_layers"] = list(delta["remove_layers"])
-    queue: list[JsonDict] = []
-    for layer in delta.get("put_layers", ()):
-        if room <= 0:
-            flush()
-        head, tail = layer["features"][:room], layer["features"][room:]
-        current.setdefault("put_layers", []).append({**layer, "features": head})
-        room -= len(head)
-        if tail:
-            queue.append({"layer": layer["key"], "put": tail, "remove": []})
-    queue.extend(delta.get("features", ()))
-    for change in queue:
-        if change["remove"]:
-            current.setdefault("features", []).append(
-                {"layer": change["layer"], "put": [], "remove": change["remove"]}
-            )
-        put = list(change["put"])
-        while put:
-            if room <= 0:
-                flush()
-            batch, put = put[:room], put[room:]
-            current.setdefault("features", []).append(
-                {"layer": change["layer"], "put": batch, "remove": []}
-            )
-            room -= len(batch)
-    flush()
-    return pieces
 
 
 def to_json(value: Any) -> str:

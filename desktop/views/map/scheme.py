@@ -56,7 +56,7 @@ def register_url_schemes() -> None:
 class MapSchemeHandler(QWebEngineUrlSchemeHandler):
     """Answers dutymap://local/... from the page builder and the package files."""
 
-    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
         url = job.requestUrl()
         if job.requestMethod() != b"GET":
             job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
@@ -92,7 +92,7 @@ class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
         """The first blocked URLs (at most a hundred), for tests and diagnosis."""
         return tuple(self._urls)
 
-    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 (Qt API)
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         url = info.requestUrl()
         if url.scheme() in ALLOWED_SCHEMES:
             return

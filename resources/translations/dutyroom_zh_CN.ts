@@ -1,0 +1,231 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Fonts</name>
+    <message>
+        <location filename="../../desktop/views/i18n.py" line="42" />
+        <source>No Chinese font installed: Chinese text cannot be shown or printed</source>
+        <translation>未安装中文字体：无法显示或打印中文</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <location filename="../../desktop/views/header.py" line="33" />
+        <location filename="../../desktop/views/header.py" line="70" />
+        <source>Street duty room</source>
+        <translation>街道应急值班室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/header.py" line="45" />
+        <location filename="../../desktop/views/header.py" line="98" />
+        <source>Connecting to the replica…</source>
+        <translation>正在连接数据副本…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/header.py" line="75" />
+        <source>warning</source>
+        <translation>预警</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/header.py" line="91" />
+        <source>Data problems: %n</source>
+        <translation>
+            <numerusform>数据问题：%n</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/header.py" line="95" />
+        <source>● LIVE</source>
+        <translation>● 实时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/header.py" line="103" />
+        <source>■ DATA STALE since %1 (replica unreadable)</source>
+        <translation>■ 数据未更新 自 %1（副本无法读取）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/header.py" line="105" />
+        <source>■ DATA STALE since %1</source>
+        <translation>■ 数据未更新 自 %1</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentPanel</name>
+    <message>
+        <location filename="../../desktop/views/incident_panel.py" line="18" />
+        <source>Open incidents</source>
+        <translation>未结事件</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTableModel</name>
+    <message>
+        <location filename="../../desktop/views/qt_incident_model.py" line="46" />
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_incident_model.py" line="46" />
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_incident_model.py" line="46" />
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_incident_model.py" line="46" />
+        <source>Received</source>
+        <translation>接报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_incident_model.py" line="63" />
+        <source>[EXERCISE] </source>
+        <translation>[演练] </translation>
+    </message>
+</context>
+<context>
+    <name>KpiTiles</name>
+    <message>
+        <location filename="../../desktop/views/kpi_tiles.py" line="37" />
+        <source>On duty now</source>
+        <translation>当前在岗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/kpi_tiles.py" line="38" />
+        <source>Stations ready</source>
+        <translation>站点就绪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/kpi_tiles.py" line="39" />
+        <source>Stations not ready</source>
+        <translation>站点未就绪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/kpi_tiles.py" line="40" />
+        <source>Open incidents</source>
+        <translation>未结事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/kpi_tiles.py" line="49" />
+        <source>Leader %1 · readiness %2</source>
+        <translation>带班 %1 · 备勤 %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="30" />
+        <source>Street Duty Room</source>
+        <translation>街道应急值班指挥台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="39" />
+        <source>Grid map</source>
+        <translation>网格一张图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="80" />
+        <source>Data problems</source>
+        <translation>数据问题</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPanel</name>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="26" />
+        <source>Duty roster</source>
+        <translation>值班安排</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="42" />
+        <source>no shift on the roster</source>
+        <translation>未排班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="45" />
+        <source>no leader</source>
+        <translation>无带班领导</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="49" />
+        <source>Leader</source>
+        <translation>带班领导</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="50" />
+        <source>Officers</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="55" />
+        <source>Now</source>
+        <translation>本班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="56" />
+        <source>Next</source>
+        <translation>下一班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="58" />
+        <source>24-hour readiness</source>
+        <translation>24小时备勤</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="64" />
+        <source>professional %1 · cadres and militia %2</source>
+        <translation>专业队员 %1 · 干部民兵 %2</translation>
+    </message>
+</context>
+<context>
+    <name>StationPanel</name>
+    <message>
+        <location filename="../../desktop/views/station_panel.py" line="18" />
+        <source>Emergency service stations</source>
+        <translation>应急服务站</translation>
+    </message>
+</context>
+<context>
+    <name>StationTableModel</name>
+    <message>
+        <location filename="../../desktop/views/qt_station_model.py" line="44" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_station_model.py" line="44" />
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_station_model.py" line="44" />
+        <source>Kit</source>
+        <translation>装备</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_station_model.py" line="44" />
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../desktop/views/theme.py" line="30" />
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/theme.py" line="31" />
+        <source>Degraded</source>
+        <translation>部分就绪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/theme.py" line="32" />
+        <source>Not ready</source>
+        <translation>未就绪</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,64 @@
+"""The map page frame and its files: offline by construction, checked without WebEngine."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import xstatic.pkg.leaflet as xleaflet
+
+from desktop.views.map import map_page
+
+
+def test_page_loads_only_local_assets_and_leaflet_before_our_script():
+    html = map_page.build_page_html()
+    links = re.findall(r"""(?:src|href)=["']([^"']+)""", html)
+    assert links == [
+        "dutymap://local/leaflet/leaflet.js",
+        "dutymap://local/leaflet/leaflet.css",
+        "dutymap://local/app/dutymap.js",
+        "dutymap://local/app/dutymap.css",
+    ]
+    assert "http://" not in html.replace('http-equiv', '') and "https://" not in html
+    for dropped in ("jquery", "bootstrap", "awesome", "fontawesome"):
+        assert dropped not in html.lower()
+    assert '"preferCanvas": true' in html
+    assert "DutyMap.attach(map_" in html  # attached as a child of the map, after it exists
+    assert "tileLayer" not in html  # plain background, no tiles
+
+
+def test_an_asset_folium_asks_for_without_a_local_copy_fails_loudly():
+    import folium
+    from folium.plugins import MarkerCluster
+
+    frame = folium.Map(tiles=None)
+    MarkerCluster().add_to(frame)
+    with pytest.raises(map_page.UnmappedAssetError, match="markercluster"):
+        map_page.localize_assets(frame.get_root())
+
+
+def test_a_remote_link_in_the_page_fails_loudly():
+    with pytest.raises(map_page.UnmappedAssetError, match=r"cdn\.example"):
+        map_page.check_offline('<script src="https://cdn.example/x.js"></script>')
+    map_page.check_offline('<img src="data:image/png;base64,AAAA">')
+
+
+def test_assets_are_read_from_the_packages():
+    leaflet, mime = map_page.read_asset("/leaflet/leaflet.js")
+    assert mime == "text/javascript"
+    assert leaflet == (Path(xleaflet.BASE_DIR) / "leaflet.js").read_bytes()
+    image, mime = map_page.read_asset("/leaflet/images/layers.png")
+    assert mime == "image/png" and image.startswith(b"\x89PNG")
+    script, _ = map_page.read_asset("/app/dutymap.js")
+    assert b"window.dutyMapReady" in script
+    page, mime = map_page.read_asset("/index.html")
+    assert mime == "text/html" and b"DutyMap.attach" in page
+
+
+@pytest.mark.parametrize(
+    "path", ["/app/../map_page.py", "/app/missing.js", "/elsewhere/x.js", "/leaflet", "/"]
+)
+def test_unknown_or_escaping_paths_are_not_served(path):
+    with pytest.raises(KeyError):
+        map_page.read_asset(path)
