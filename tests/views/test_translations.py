@@ -37,6 +37,13 @@ def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
     }
 
 
+def _translated(translation: ET.Element | None) -> bool:
+    if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
+        return False
+    forms = [form.text for form in translation.iter("numerusform")]
+    return bool((translation.text or "").strip() or any(forms))
+
+
 def test_every_tr_string_has_a_chinese_translation(tmp_path):
     fresh = tmp_path / "fresh.ts"
     subprocess.run([_tool("pyside6-lupdate"), *map(str, SOURCES), "-ts", str(fresh)],
@@ -48,7 +55,7 @@ def test_every_tr_string_has_a_chinese_translation(tmp_path):
     for key in extracted:
         message = committed.get(key)
         translation = message.find("translation") if message is not None else None
-        if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete") or not ((translation.text or "").strip() or list(translation.iter("numerusform"))):
+        if not _translated(translation):
             missing.append(key)
     assert not missing, f"untranslated strings (run lupdate, then translate): {missing}"
 
