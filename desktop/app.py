@@ -37,6 +37,42 @@ def prepare_environment() -> None:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--log-level=3")
 
 
+class Dashboard:
+    """Everything one dashboard window needs, wired; shown by ``start()``."""
+
+    def __init__(self, settings: Settings, screen_height: int) -> None:
+        from desktop.models.live import ReplicaReader
+        from desktop.views import theme
+        from desktop.views.live_feed import LiveFeed
+        from desktop.views.main_window import MainWindow
+        from desktop.views.ready import ReadyTracker
+
+        self.settings = settings
+        sizes = theme.Sizes.for_screen(settings.wall, screen_height)
+        self.window = MainWindow(wall=settings.wall, language=settings.language, sizes=sizes)
+        self.tracker = ReadyTracker(self.window)
+        self.reader = ReplicaReader(settings.replica)
+        self.feed = LiveFeed(self.reader, settings, self.window)
+        self.feed.situation_ready.connect(self.window.show_situation)
+        self.feed.freshness_changed.connect(self.window.show_freshness)
+
+    def start(self, geometry: object | None = None) -> None:
+        if self.settings.wall:
+            if geometry is not None:
+                self.window.setGeometry(geometry)  # type: ignore[call-overload]
+            self.window.showFullScreen()
+        else:
+            self.window.resize(1600, 950)
+            self.window.show()
+        self.tracker.window_shown()
+        self.feed.start()
+
+    def close(self) -> None:
+        self.feed.stop()
+        self.reader.close()
+        self.window.close()
+
+
 def run(
     settings: Settings, *, ready_file: Path | None = None, screenshot: Path | None = None
 ) -> int:
@@ -45,14 +81,9 @@ def run(
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.models.live import ReplicaReader
-    from desktop.views import theme
     from desktop.views.error_hook import ErrorHook
     from desktop.views.i18n import check_cjk_font, install_translators
-    from desktop.views.live_feed import LiveFeed
-    from desktop.views.main_window import MainWindow
     from desktop.views.map import register_url_schemes
-    from desktop.views.ready import ReadyTracker
 
     register_url_schemes()
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
@@ -66,8 +97,8 @@ def run(
 
     screens = app.screens()
     screen = screens[settings.screen] if 0 <= settings.screen < len(screens) else screens[0]
-    sizes = theme.Sizes.for_screen(settings.wall, screen.geometry().height())
-    window = MainWindow(wall=settings.wall, language=settings.language, sizes=sizes)
+    dashboard = Dashboard(settings, screen.geometry().height())
+    window = dashboard.window
 
     def on_error(_text: str) -> None:
         notice = QCoreApplication.translate("App", "⚠ %n internal error(s), see log", "",
@@ -78,8 +109,6 @@ def run(
     if font_problem:
         window.header.show_notice(font_problem)
 
-    tracker = ReadyTracker(window)
-
     def on_ready() -> None:
         elapsed = process_age_ms()
         log.info("READY %d", elapsed)
@@ -89,30 +118,17 @@ def run(
         if ready_file is not None:
             ready_file.write_text(f"{elapsed}\n")
 
-    tracker.ready.connect(on_ready)
-    reader = ReplicaReader(settings.replica)
-    feed = LiveFeed(reader, settings, app)
-    feed.situation_ready.connect(window.show_situation)
-    feed.freshness_changed.connect(window.show_freshness)
-
-    if settings.wall:
-        window.setGeometry(screen.geometry())
-        window.showFullScreen()
-    else:
-        window.resize(1600, 950)
-        window.show()
-    tracker.window_shown()
-    feed.start()
+    dashboard.tracker.ready.connect(on_ready)
+    dashboard.start(screen.geometry())
 
     # Let Python see SIGTERM/SIGINT while Qt's loop runs, and quit cleanly.
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
     signal.signal(signal.SIGINT, lambda *_: app.quit())
-    heartbeat = QTimer(app)
-    heartbeat.timeout.connect(lambda: None)
-    heartbeat.start(200)
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
 
     code = app.exec()
-    feed.stop()
-    reader.close()
+    dashboard.close()
     hook.uninstall()
     return int(code)

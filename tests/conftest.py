@@ -61,8 +61,26 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_replica(demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo built at the fixed NOW (its heartbeat is long stale)."""
     path = tmp_path / "replica.db"
     shutil.copyfile(demo_template, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def live_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo built at the real current time, for tests that run the dashboard's clock."""
+    from desktop.replica_commands import init_replica
+
+    path = tmp_path_factory.mktemp("live-template") / "demo.db"
+    init_replica(str(path), demo=True)
+    return path
+
+
+@pytest.fixture
+def live_demo_replica(live_demo_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "live.db"
+    shutil.copyfile(live_demo_template, path)
     return path
 
 

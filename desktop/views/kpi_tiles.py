@@ -12,16 +12,18 @@ class Tile(QFrame):
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("panel")
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         self.value = QLabel("—")
         self.value.setObjectName("kpiValue")
         self.label = QLabel(label)
         self.label.setObjectName("kpiLabel")
         self.detail = QLabel("")
         self.detail.setObjectName("dim")
+        words = QVBoxLayout()
+        words.addWidget(self.label)
+        words.addWidget(self.detail)
         layout.addWidget(self.value)
-        layout.addWidget(self.label)
-        layout.addWidget(self.detail)
+        layout.addLayout(words, 1)
 
     def set(self, value: str, detail: str = "", colour: str | None = None) -> None:
         self.value.setText(value)

@@ -386,10 +386,17 @@
   function fit() {
     const size = map.getSize();
     if (top && top.bounds && size.x > 0 && size.y > 0) {
-      // Keep the street clear of the legend in the bottom-right corner.
-      const legend = legendControl.getContainer().offsetWidth;
-      const right = legend && legend < size.x / 2 ? legend + 36 : 24;
-      map.fitBounds(top.bounds, {paddingTopLeft: [24, 24], paddingBottomRight: [right, 24],
+      // Keep the street clear of the legend in the bottom-right corner: beside it
+      // when it is narrow, above it when it is wide (the wall legend runs in columns).
+      const box = legendControl.getContainer();
+      let right = 24;
+      let bottom = 24;
+      if (box.offsetWidth && box.offsetWidth < size.x / 2) {
+        right = box.offsetWidth + 36;
+      } else if (box.offsetHeight && box.offsetHeight < size.y / 2) {
+        bottom = box.offsetHeight + 36;
+      }
+      map.fitBounds(top.bounds, {paddingTopLeft: [24, 24], paddingBottomRight: [right, bottom],
         animate: false});
     }
   }

@@ -49,8 +49,8 @@ def _stop(process):
 
 
 @pytest.mark.parametrize("flags", [(), ("--wall",)], ids=["operator", "wall"])
-def test_dashboard_process_reaches_ready_and_draws(demo_replica, tmp_path, flags):
-    process, ready, shot = _start(demo_replica, tmp_path, *flags)
+def test_dashboard_process_reaches_ready_and_draws(live_demo_replica, tmp_path, flags):
+    process, ready, shot = _start(live_demo_replica, tmp_path, *flags)
     elapsed = _wait_ready(process, ready)
     code, out, err = _stop(process)
     assert code == 0, err[-3000:]
