@@ -1,4 +1,4 @@
-"""Package data: styles, map page assets, translations, demo data. Installed as desktop.resources."""
+"""Package data (map assets, translations, demo data), installed as desktop.resources."""
 
 from importlib.resources import files
 from importlib.resources.abc import Traversable

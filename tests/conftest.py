@@ -1,7 +1,7 @@
 """Shared test set-up.
 
 Qt parts are configured only when pytest-qt is loaded: the models suite also
-runs alone with ``-p no:pytestqt`` and no display, proving it needs no Qt.
+runs alone with ``-p no:pytest-qt`` and no display, proving it needs no Qt.
 """
 
 from __future__ import annotations
