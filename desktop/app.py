@@ -41,7 +41,6 @@ class Dashboard:
     """Everything one dashboard window needs, wired; shown by ``start()``."""
 
     def __init__(self, settings: Settings, screen_height: int) -> None:
-        from desktop.models.live import ReplicaReader
         from desktop.views import theme
         from desktop.views.live_feed import LiveFeed
         from desktop.views.main_window import MainWindow
@@ -51,12 +50,14 @@ class Dashboard:
         sizes = theme.Sizes.for_screen(settings.wall, screen_height)
         self.window = MainWindow(wall=settings.wall, language=settings.language, sizes=sizes)
         self.tracker = ReadyTracker(self.window)
-        self.reader = ReplicaReader(settings.replica)
-        self.feed = LiveFeed(self.reader, settings, self.window)
+        self.feed = LiveFeed(settings, self.window)
         self.feed.situation_ready.connect(self.window.show_situation)
         self.feed.freshness_changed.connect(self.window.show_freshness)
 
     def start(self, geometry: object | None = None) -> None:
+        # The first read (and the database layer's import) runs on a worker while
+        # the window and Chromium start.
+        self.feed.start()
         if self.settings.wall:
             if geometry is not None:
                 self.window.setGeometry(geometry)  # type: ignore[call-overload]
@@ -65,11 +66,14 @@ class Dashboard:
             self.window.resize(1600, 950)
             self.window.show()
         self.tracker.window_shown()
-        self.feed.start()
+        self.window.map.preload()
 
     def close(self) -> None:
+        from desktop.views.worker import wait_for_background_work
+
         self.feed.stop()
-        self.reader.close()
+        wait_for_background_work()
+        self.feed.close()
         self.window.close()
 
 

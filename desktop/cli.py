@@ -105,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"dutyroom: {error}", file=sys.stderr)
         return 2
     setup_logging()
-    from desktop.models.replica import ReplicaError
+    from desktop.models.errors import ReplicaError
 
     try:
         if args.command == "replica":

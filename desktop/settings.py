@@ -29,6 +29,10 @@ def data_dir() -> Path:
     return Path(os.environ.get("DUTYROOM_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
 
 
+def cache_dir() -> Path:
+    return Path(os.environ.get("DUTYROOM_CACHE_DIR") or platformdirs.user_cache_dir(APP_NAME))
+
+
 def log_dir() -> Path:
     return Path(os.environ.get("DUTYROOM_LOG_DIR") or platformdirs.user_log_dir(APP_NAME))
 

@@ -26,6 +26,7 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["DUTYROOM_CONFIG_DIR"] = str(base / "config")
     os.environ["DUTYROOM_DATA_DIR"] = str(base / "data")
     os.environ["DUTYROOM_LOG_DIR"] = str(base / "log")
+    os.environ["DUTYROOM_CACHE_DIR"] = str(base / "cache")
     if not _qt_enabled(config):
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

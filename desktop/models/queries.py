@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.models import masking
+from desktop.models.geometry import label_point
 from desktop.models.quality import QualityCollector
 from desktop.models.readiness import (
     CustodianFacts,
@@ -142,6 +143,7 @@ def _area(
         households=unit.households,
         worker=people.get(unit.grid_worker_id) if unit.grid_worker_id else None,
         geometry=geometry,
+        label_at=label_point(geometry),
     )
 
 

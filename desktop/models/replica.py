@@ -16,13 +16,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from desktop.models.errors import ReplicaError
 from desktop.models.schema import Heartbeat
 
+__all__ = ["ALEMBIC_HEAD", "ReplicaError"]
+
 ALEMBIC_HEAD = "0001"
-
-
-class ReplicaError(Exception):
-    """The replica cannot be used; the message says why in words."""
 
 
 def url_for(location: str | Path) -> str:

@@ -52,6 +52,7 @@ class Area:
     households: int | None
     worker: str | None  # masked name of the grid worker
     geometry: dict[str, Any]
+    label_at: tuple[float, float] | None = None  # (lat, lon) surely inside the area
 
 
 @dataclass(frozen=True)

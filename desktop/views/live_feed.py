@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.models import freshness
-from desktop.models.live import ReplicaReader
-from desktop.models.replica import ReplicaError
+from desktop.models.errors import ReplicaError
 from desktop.settings import Settings
 from desktop.views.worker import run_blocking
+
+if TYPE_CHECKING:
+    from desktop.models.live import ReplicaReader
 
 log = logging.getLogger(__name__)
 
@@ -24,9 +28,11 @@ class LiveFeed(QObject):
     situation_ready = Signal(object)  # Situation
     freshness_changed = Signal(object)  # FreshnessState
 
-    def __init__(self, reader: ReplicaReader, settings: Settings, parent: QObject | None = None):
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._reader = reader
+        self._location = settings.replica
+        self._reader: ReplicaReader | None = None
+        self._reader_lock = threading.Lock()
         self._stale_after = dt.timedelta(seconds=settings.stale_after_s)
         self._timer = QTimer(self)
         self._timer.setInterval(settings.poll_interval_ms)
@@ -39,6 +45,24 @@ class LiveFeed(QObject):
         self._failed_polls = 0
         self._error = ""
         self._state: freshness.FreshnessState | None = None
+
+    def _reader_on_worker(self) -> ReplicaReader:
+        """Made on the first poll, on a worker: the database layer's import (~0.2 s)
+        happens there, while the GUI thread starts the window and the map."""
+        with self._reader_lock:
+            if self._reader is None:
+                from desktop.models.live import ReplicaReader
+
+                self._reader = ReplicaReader(self._location)
+            return self._reader
+
+    def close(self) -> None:
+        """Stop polling and release the replica (after background work has finished)."""
+        self._timer.stop()
+        with self._reader_lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
 
     def start(self) -> None:
         self._tick()
@@ -54,9 +78,9 @@ class LiveFeed(QObject):
         self._busy = True
         last_seq = self._last_seq
         reload_due = time.monotonic() - self._last_load > RELOAD_EVERY_S
-        reader = self._reader
 
         def job() -> tuple[int, dt.datetime | None, object]:
+            reader = self._reader_on_worker()
             seq, heartbeat = reader.poll()
             situation = None
             if seq != last_seq or reload_due:

@@ -34,9 +34,16 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except Exception as error:  # delivered to the caller's error handler
-            self._relay.failed.emit(error)
+            self._deliver(self._relay.failed, error)
         else:
-            self._relay.done.emit(result)
+            self._deliver(self._relay.done, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the receiver went away (application shutting down)
+            log.debug("background result dropped: its receiver is gone")
 
 
 _alive: set[_Relay] = set()
@@ -62,3 +69,8 @@ def run_blocking(
     relay.done.connect(lambda value: finish(on_result, value))
     relay.failed.connect(lambda error: finish(on_error, error))
     (pool or QThreadPool.globalInstance()).start(_Job(fn, relay))
+
+
+def wait_for_background_work(timeout_ms: int = 5000) -> bool:
+    """At shutdown: let running jobs finish before their receivers are destroyed."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -7,8 +7,13 @@ LIMIT = dt.timedelta(seconds=30)
 
 
 def _assess(**kwargs):
-    values = {"now": NOW, "last_good_read": NOW, "newest_heartbeat": NOW - dt.timedelta(seconds=5),
-              "failed_polls": 0, "stale_after": LIMIT}
+    values = {
+        "now": NOW,
+        "last_good_read": NOW,
+        "newest_heartbeat": NOW - dt.timedelta(seconds=5),
+        "failed_polls": 0,
+        "stale_after": LIMIT,
+    }
     values.update(kwargs)
     return assess(**values)
 

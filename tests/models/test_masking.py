@@ -19,9 +19,18 @@ def test_id_number_keeps_region_and_last_four():
 
 
 def test_sensitive_properties_masked_and_health_withheld():
-    masked = masking.mask_properties({
-        "name": "李秀英", "guardian": "王强", "guardian_phone": "15912345678",
-        "condition": "半失能", "address": "长安花园3栋",
-    })
-    assert masked == {"name": "李*英", "guardian": "王*", "guardian_phone": "159****5678",
-                      "address": "长安花园3栋"}
+    masked = masking.mask_properties(
+        {
+            "name": "李秀英",
+            "guardian": "王强",
+            "guardian_phone": "15912345678",
+            "condition": "半失能",
+            "address": "长安花园3栋",
+        }
+    )
+    assert masked == {
+        "name": "李*英",
+        "guardian": "王*",
+        "guardian_phone": "159****5678",
+        "address": "长安花园3栋",
+    }

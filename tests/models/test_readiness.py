@@ -18,8 +18,15 @@ FIRST_AID = KindFacts(2, "急救箱", "first-aid kit", 2, 1, None, None, None)
 MADE = TODAY.replace(year=2023)
 
 
-def item(kind=1, quantity=1, status="in_service", made=MADE,
-         expires=None, serviced=None, inspected=NOW - dt.timedelta(hours=3)):
+def item(
+    kind=1,
+    quantity=1,
+    status="in_service",
+    made=MADE,
+    expires=None,
+    serviced=None,
+    inspected=NOW - dt.timedelta(hours=3),
+):
     return ItemFacts(kind, quantity, status, made, expires, serviced, inspected)
 
 
@@ -51,8 +58,12 @@ def test_shortage_is_amber_and_missing_kind_is_red():
 
 
 def test_dispatched_faulty_expired_and_scrap_age_are_not_on_hand():
-    items = [item(status="dispatched"), item(status="faulty"),
-             item(made=TODAY.replace(year=2015)), item()]
+    items = [
+        item(status="dispatched"),
+        item(status="faulty"),
+        item(made=TODAY.replace(year=2015)),
+        item(),
+    ]
     texts = [r.zh for r in assess(items).reasons]
     assert "1 件灭火器已派出未归还" in texts
     assert "1 件灭火器故障" in texts

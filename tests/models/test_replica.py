@@ -38,8 +38,9 @@ def test_triggers_log_insert_update_delete_even_from_raw_sql(empty_replica):
     connection.close()
     engine = open_writer(empty_replica)
     with Session(engine) as session:
-        rows = session.execute(select(ChangeLog.entity, ChangeLog.entity_id, ChangeLog.op)
-                               .order_by(ChangeLog.seq)).all()
+        rows = session.execute(
+            select(ChangeLog.entity, ChangeLog.entity_id, ChangeLog.op).order_by(ChangeLog.seq)
+        ).all()
         at = session.scalars(select(ChangeLog.at)).first()
     engine.dispose()
     assert rows == [("team", "1", "I"), ("team", "1", "U"), ("team", "1", "D")]
@@ -48,8 +49,10 @@ def test_triggers_log_insert_update_delete_even_from_raw_sql(empty_replica):
 
 def test_every_tracked_table_has_triggers(empty_replica):
     connection = sqlite3.connect(empty_replica)
-    names = {row[0] for row in connection.execute(
-        "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger'")}
+    names = {
+        row[0]
+        for row in connection.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger'")
+    }
     connection.close()
     assert names == set(TRACKED_TABLES)
 
@@ -58,6 +61,7 @@ def test_naive_datetimes_are_refused(empty_replica):
     import datetime as dt
 
     from desktop.models.schema import Heartbeat
+
     engine = open_writer(empty_replica)
     with Session(engine) as session, pytest.raises(Exception, match="timezone-aware"):
         session.add(Heartbeat(writer="w", at=dt.datetime(2026, 1, 1)))
@@ -117,6 +121,7 @@ def test_cli_init_refuses_to_overwrite_without_force(tmp_path, run_cli):
 def test_update_is_logged_with_the_primary_key_of_key_tables(empty_replica):
     engine = open_writer(empty_replica)
     from desktop.models.schema import ReplicaMeta
+
     with Session(engine) as session:
         session.add(ReplicaMeta(key="home_street_name", value="七里河街道"))
         session.commit()
@@ -128,8 +133,9 @@ def test_update_is_logged_with_the_primary_key_of_key_tables(empty_replica):
 
 
 def test_python_dash_m_desktop_help_works():
-    result = subprocess.run([sys.executable, "-m", "desktop", "--help"], capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--help"], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0
     for flag in ("--replica", "--wall", "--lang", "--poll-interval-ms", "--ready-file"):
         assert flag in result.stdout

@@ -62,3 +62,20 @@ def test_assets_are_read_from_the_packages():
 def test_unknown_or_escaping_paths_are_not_served(path):
     with pytest.raises(KeyError):
         map_page.read_asset(path)
+
+
+def test_page_is_cached_on_disk_so_start_up_skips_folium(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, DUTYROOM_CACHE_DIR=str(tmp_path))
+    probe = ("import sys; from desktop.views.map import map_page; html = map_page.page_html(); "
+             "print('folium' in sys.modules, len(html))")
+    first = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                           text=True, timeout=60, check=True).stdout.split()
+    second = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                            text=True, timeout=60, check=True).stdout.split()
+    assert first[0] == "True" and second[0] == "False"
+    assert first[1] == second[1]
+    assert len(list(tmp_path.glob("map-page-*.html"))) == 1

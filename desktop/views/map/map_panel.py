@@ -82,7 +82,8 @@ class MapPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view)
 
-        self._state = "idle"  # idle → loading → drawing → ready; failed on a load error
+        # idle → loading → (loaded, while no situation yet) → drawing → ready; failed on error
+        self._state = "idle"
         self._shown: map_payload.JsonDict | None = None  # what the page has drawn
         self._pending: map_payload.JsonDict | None = None  # newest, not yet pushed
         self._ready_emitted = False
@@ -96,11 +97,18 @@ class MapPanel(QWidget):
 
     # ------------------------------------------------------------ public API
 
+    def preload(self) -> None:
+        """Start loading the page now, so Chromium starts while the first situation is read."""
+        if self._state == "idle":
+            self._load_page()
+
     def show_situation(self, situation: Situation) -> None:
         """Draw ``situation``: the whole of it the first time, then only what changed."""
         self._pending = map_payload.build_payload(situation)
         if self._state in ("idle", "failed"):
             self._load_page()
+        elif self._state == "loaded":
+            self._draw(self._pending)
         elif self._state == "ready":
             self._push_pending()
 
@@ -158,8 +166,13 @@ class MapPanel(QWidget):
         payload = self._pending
         if payload is None:  # loaded again after a renderer crash
             payload = self._shown
+        if payload is None:  # preloaded: draw when the first situation comes
+            self._state = "loaded"
+            return
+        self._draw(payload)
+
+    def _draw(self, payload: map_payload.JsonDict) -> None:
         self._pending = None
-        assert payload is not None
         self._state = "drawing"
         self._shown = payload
         self._call("DutyMap.load", payload)

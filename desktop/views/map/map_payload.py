@@ -192,7 +192,7 @@ def _grid_layer(grids: Iterable[Area], text: Mapping[str, str]) -> JsonDict:
             "id": str(grid.id),
             "g": grid.geometry,
             "label": _short_code(grid),
-            "label_at": _label_point(grid.geometry),
+            "label_at": _label_point(grid),
             "tip": _tip(
                 grid.name,
                 (text["code"], grid.code),
@@ -219,7 +219,7 @@ def _short_code(grid: Area) -> str:
 def _community_layer(communities: Iterable[Area], text: Mapping[str, str]) -> JsonDict:
     style = BASE_STYLES["community"]
     features = [
-        {"id": str(c.id), "g": c.geometry, "label": c.name, "label_at": _label_point(c.geometry)}
+        {"id": str(c.id), "g": c.geometry, "label": c.name, "label_at": _label_point(c)}
         for c in communities
     ]
     return _layer(
@@ -228,12 +228,17 @@ def _community_layer(communities: Iterable[Area], text: Mapping[str, str]) -> Js
     )
 
 
-def _label_point(geometry: Mapping[str, Any]) -> list[float] | None:
-    """[lat, lon] of a point surely inside the area (a centroid can fall outside)."""
+def _label_point(area: Area) -> list[float] | None:
+    """[lat, lon] of a point surely inside the area (a centroid can fall outside).
+
+    The query computes it off the GUI thread; only hand-made situations lack it.
+    """
+    if area.label_at is not None:
+        return list(area.label_at)
     from shapely.geometry import shape  # shapely is pure geometry; imported when needed
 
     try:
-        point = shape(geometry).representative_point()
+        point = shape(area.geometry).representative_point()
     except (ValueError, TypeError, AttributeError, KeyError):
         return None
     if point.is_empty:
