@@ -20,6 +20,13 @@ def _qt_enabled(config: pytest.Config) -> bool:
     return config.pluginmanager.hasplugin("pytest-qt")
 
 
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    if not pluginmanager.hasplugin("pytest-qt"):
+        # The Qt-free run (-p no:pytest-qt) still reads pyproject's qt_* settings.
+        parser.addini("qt_log_level_fail", "pytest-qt setting (unused without Qt)")
+        parser.addini("qt_log_ignore", "pytest-qt setting (unused without Qt)", type="linelist")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # Tests never touch the user's settings, data or logs.
     base = Path(os.environ.get("PYTEST_DUTYROOM_HOME", "/tmp")) / f"dutyroom-tests-{os.getpid()}"
