@@ -49,6 +49,7 @@ class Sizes:
     clock: int
     row: int
     margin: int
+    scale: float = 1.0  # of the wall's 1920×1080 design; the map page zooms by it
 
     @staticmethod
     def for_screen(wall: bool, screen_height: int) -> Sizes:
@@ -63,6 +64,7 @@ class Sizes:
             clock=round(64 * scale),
             row=round(36 * scale),
             margin=round(10 * scale),
+            scale=scale,
         )
 
 

@@ -83,3 +83,20 @@ def test_replica_without_recent_heartbeat_is_stale_not_live(qtbot, demo_replica)
     qtbot.waitUntil(lambda: badge.property("state") == "stale", timeout=10_000)
     assert "DATA STALE since" in badge.text()
     board.close()
+
+
+def test_wall_at_4k_scales_widgets_and_the_map_page_together(qtbot, live_demo_replica):
+    board = Dashboard(Settings(replica=str(live_demo_replica), wall=True), 2160)
+    qtbot.addWidget(board.window)
+    with qtbot.waitSignal(board.tracker.ready, timeout=30_000):
+        board.start()
+    assert board.window.map.page.zoomFactor() == pytest.approx(2.0)
+    values = []
+    board.window.map.evaluate_json(
+        "parseFloat(getComputedStyle(document.querySelector('.dm-legend')).fontSize)",
+        values.append)
+    qtbot.waitUntil(lambda: bool(values), timeout=5_000)
+    assert values[0] * 2.0 >= 48  # the legend reads like 24 px text at 1080p
+    assert "QWidget { background: #0b0f14; color: #f2f5f8; font-size: 48px; }" in " ".join(
+        board.window.styleSheet().split())
+    board.close()

@@ -68,9 +68,13 @@ class MapPanel(QWidget):
 
     ready = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, wall: bool = False) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, wall: bool = False, zoom: float = 1.0
+    ) -> None:
+        """``zoom`` scales the whole page: 2.0 on a 3840×2160 wall keeps its 1080p look."""
         super().__init__(parent)
         self._wall = wall
+        self._zoom = zoom
         self._interceptor = LocalOnlyInterceptor(self)
         self._view = QWebEngineView(self)
         self._view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -166,6 +170,7 @@ class MapPanel(QWidget):
         payload = self._pending
         if payload is None:  # loaded again after a renderer crash
             payload = self._shown
+        self._view.setZoomFactor(self._zoom)
         if payload is None:  # preloaded: draw when the first situation comes
             self._state = "loaded"
             return
