@@ -503,7 +503,7 @@
       map.setMaxZoom(19);  // no tile layer sets it
       ['dm-labels'].forEach((name) => { map.createPane(name).style.zIndex = 450; });
       layerControl = L.control.layers(null, null, {
-        collapsed: WALL, position: 'topright', sortLayers: true,
+        collapsed: true, position: 'topright', sortLayers: true,
         sortFunction: (a, b) => b.dmRank - a.dmRank,
       }).addTo(map);
       legendControl = new LegendControl().addTo(map);
