@@ -80,9 +80,10 @@ class Header(QWidget):
             kind_text = (kind.en if english else kind.zh) if kind else warning.kind
             level_text = (level.en if english else level.zh) if level else warning.level
             colour = theme.WARNING_COLOUR.get(warning.level, theme.TEXT)
+            gap = " " if english else ""
             parts.append(
                 f'<span style="background:{colour}; color:{theme.ON_STATUS};">'
-                f"&nbsp;⚠ {kind_text}{level_text}{warning_word}&nbsp;</span> "
+                f"&nbsp;⚠ {kind_text}{gap}{level_text}{gap}{warning_word}&nbsp;</span> "
                 f"{warning.area}"
             )
         self.warnings.setText("<br>".join(parts))

@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         outer.setSpacing(sizes.margin)
         self.header = Header(language)
         self.kpis = KpiTiles()
-        self.map = MapPanel(wall=wall, zoom=sizes.scale)
+        self.map = MapPanel(wall=wall, zoom=sizes.scale, language=language)
         map_frame = PanelFrame(self.tr("Grid map"))
         map_frame.body.addWidget(self.map, 1)
         self.stations = StationPanel(language, sizes.row)

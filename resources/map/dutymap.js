@@ -393,8 +393,8 @@
       let bottom = 24;
       if (box.offsetWidth && box.offsetWidth < size.x / 2) {
         right = box.offsetWidth + 36;
-      } else if (box.offsetHeight && box.offsetHeight < size.y / 2) {
-        bottom = box.offsetHeight + 36;
+      } else if (box.offsetHeight) {
+        bottom = Math.min(box.offsetHeight + 36, size.y * 0.6);
       }
       map.fitBounds(top.bounds, {paddingTopLeft: [24, 24], paddingBottomRight: [right, bottom],
         animate: false});

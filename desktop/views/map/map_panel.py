@@ -69,12 +69,18 @@ class MapPanel(QWidget):
     ready = Signal()
 
     def __init__(
-        self, parent: QWidget | None = None, *, wall: bool = False, zoom: float = 1.0
+        self,
+        parent: QWidget | None = None,
+        *,
+        wall: bool = False,
+        zoom: float = 1.0,
+        language: str = "zh_CN",
     ) -> None:
         """``zoom`` scales the whole page: 2.0 on a 3840×2160 wall keeps its 1080p look."""
         super().__init__(parent)
         self._wall = wall
         self._zoom = zoom
+        self._lang = "en" if language.startswith("en") else "zh"
         self._interceptor = LocalOnlyInterceptor(self)
         self._view = QWebEngineView(self)
         self._view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -108,7 +114,7 @@ class MapPanel(QWidget):
 
     def show_situation(self, situation: Situation) -> None:
         """Draw ``situation``: the whole of it the first time, then only what changed."""
-        self._pending = map_payload.build_payload(situation)
+        self._pending = map_payload.build_payload(situation, lang=self._lang)
         if self._state in ("idle", "failed"):
             self._load_page()
         elif self._state == "loaded":
