@@ -21,6 +21,7 @@ from pathlib import Path
 
 from benchmarks import replicas, report
 from benchmarks.report import Entry
+from benchmarks.results import write_section
 from benchmarks.runner import Run, run_until_ready
 
 HERE = Path(__file__).resolve().parent
@@ -168,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = f"{args.runs} run(s) per entry, {screen}"
     text = report.markdown(results, settings=settings, raw=raw_runs(results))
-    args.output.write_text(text, encoding="utf-8")
+    write_section("startup", text, args.output)
     print()
     print(report.table(results))
     problems = report.problems(results)

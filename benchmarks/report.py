@@ -130,7 +130,7 @@ def markdown(entries: Sequence[Entry], *, settings: str, raw: str) -> str:
     about = "\n".join(f"- {name}: {value}" for name, value in machine())
     notes = problems(entries)
     problem_text = "\n".join(f"- {line}" for line in notes) if notes else "- none"
-    return f"""# Benchmark results
+    return f"""## Start-up to ready and peak memory
 
 Written by `python -m benchmarks` (see `benchmarks/__main__.py`); {settings}.
 
@@ -148,11 +148,11 @@ descendants (the QtWebEngineProcess helpers), sampled every 100 ms until ready
 local files (`benchmarks/bare_leaflet.py`), measured in the same run; ratios
 are to it. One untimed warm-up run of each entry comes first.
 
-## Problems
+### Problems
 
 {problem_text}
 
-## Every run
+### Every run
 
 {raw}
 """
