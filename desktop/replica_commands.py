@@ -11,11 +11,11 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -66,9 +66,9 @@ def run(args: argparse.Namespace, config: Settings) -> int:
     raise ReplicaError(f"unknown replica action {args.replica_command!r}")
 
 
-def _guard(action: object) -> None:
+def _guard(action: Callable[[], object]) -> None:
     try:
-        action()  # type: ignore[operator]
+        action()
     except (DBAPIError, SQLAlchemyError) as error:
         raise ReplicaError(f"replica cannot be written ({describe_error(error)})") from error
 
@@ -116,10 +116,7 @@ def _remove_sqlite(path: Path) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
-def _fill(engine: object, *, demo: bool, scale: int, seed: int, now: dt.datetime | None) -> None:
-    from sqlalchemy import Engine
-
-    assert isinstance(engine, Engine)
+def _fill(engine: Engine, *, demo: bool, scale: int, seed: int, now: dt.datetime | None) -> None:
     migrate.upgrade(engine)
     if not demo:
         return
