@@ -58,6 +58,12 @@ def _deliver_deferred_deletes(request: pytest.FixtureRequest):
 
 
 @pytest.fixture(scope="session")
+def fixed_now() -> dt.datetime:
+    """The moment the demo template was built at."""
+    return NOW
+
+
+@pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One demo replica built per test session; tests copy it (never share writes)."""
     from desktop.replica_commands import init_replica

@@ -25,6 +25,7 @@ from desktop.models.readiness import (
     assess_station,
 )
 from desktop.models.replica import newest_heartbeat
+from desktop.models.roster import RosterRules, roster_overview
 from desktop.models.schema import (
     AdminUnit,
     ChangeLog,
@@ -68,6 +69,7 @@ def situation_now(
     session: Session,
     now: dt.datetime,
     rules: ReadinessRules = ReadinessRules(),
+    roster_rules: RosterRules | None = None,
 ) -> Situation:
     """The whole situation at ``now`` as the replica holds it."""
     quality = QualityCollector()
@@ -83,6 +85,7 @@ def situation_now(
     duty_next = _next_shift(session, "duty", duty_now.ends_at if duty_now else now)
     readiness_today = _shift_at(session, "readiness", now)
     reachable = {p.person_id for s in (duty_now, readiness_today) if s for p in s.people}
+    roster = roster_overview(session, now, quality, roster_rules or RosterRules.default())
     return Situation(
         at=now,
         street=street,
@@ -101,6 +104,7 @@ def situation_now(
             read_at=now,
         ),
         problems=quality.problems,
+        roster=roster,
     )
 
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from desktop.models.roster import RosterOverview
 
 Level = Literal["green", "amber", "red"]
 
@@ -194,6 +197,7 @@ class Situation:
     warnings: tuple[ActiveWarning, ...]
     freshness: Freshness
     problems: tuple[Problem, ...] = field(default=())
+    roster: RosterOverview | None = None  # composition, skills cover, staffing gaps
 
     @property
     def kpis(self) -> Kpis:
