@@ -9,7 +9,6 @@ from desktop.models.queries import situation_now
 from desktop.models.replica import open_reader
 
 
-
 @pytest.fixture(scope="module")
 def situation(demo_template, fixed_now):
     engine = open_reader(demo_template)
