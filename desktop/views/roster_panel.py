@@ -21,13 +21,15 @@ def _span(shift: Shift) -> str:
 class RosterPanel(PanelFrame):
     drawn = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str = "zh_CN", parent: QWidget | None = None) -> None:
         super().__init__("", parent)
+        self._english = language.startswith("en")
         self.title.setText(self.tr("Duty roster"))
+        self.gaps = QLabel("")
         self.now = QLabel("")
         self.next = QLabel("")
         self.readiness = QLabel("")
-        for label in (self.now, self.next, self.readiness):
+        for label in (self.gaps, self.now, self.next, self.readiness):
             label.setWordWrap(True)
             self.body.addWidget(label)
         self.body.addStretch(1)
@@ -51,7 +53,37 @@ class RosterPanel(PanelFrame):
         return (f"<b>{heading}</b> {_span(shift)}<br>"
                 f"{leader_word}: {leader_text}<br>{officers_word}: {officers}")
 
+    def _gaps_text(self, situation: Situation) -> str:
+        roster = situation.roster
+        if roster is None or not roster.gaps:
+            return ""
+        red = theme.STATUS_COLOUR["red"]
+        lines = [
+            f"{beijing(gap.starts_at):%m-%d %H:%M} {gap.en if self._english else gap.zh}"
+            for gap in roster.gaps[:3]
+        ]
+        more = " …" if len(roster.gaps) > 3 else ""
+        heading = self.tr("Staffing gaps, next 72 h")
+        return (f"<span style='color:{red}'>▲ <b>{heading}</b>: "
+                + "；".join(lines) + more + "</span>")
+
+    def _skills_text(self, situation: Situation) -> str:
+        roster = situation.roster
+        if roster is None:
+            return ""
+        short = [c for c in roster.skills_today if c.short]
+        if not short:
+            return self.tr("skills covered")
+        words = "、".join(
+            f"{c.skill.en if self._english else c.skill.zh} {c.have}/{c.skill.need}"
+            for c in short)
+        red = theme.STATUS_COLOUR["red"]
+        heading = self.tr("skills short")
+        return f"<span style='color:{red}'>▲ {heading}: {words}</span>"
+
     def show_situation(self, situation: Situation) -> None:
+        self.gaps.setText(self._gaps_text(situation))
+        self.gaps.setVisible(bool(self.gaps.text()))
         self.now.setText(self._shift_text(self.tr("Now"), situation.duty_now))
         self.next.setText(self._shift_text(self.tr("Next"), situation.duty_next))
         readiness = situation.readiness_today
@@ -65,8 +97,7 @@ class RosterPanel(PanelFrame):
                 .replace("%1", str(teams.get("professional", 0)))
                 .replace("%2", str(teams.get("cadre_militia", 0)))
             )
-            names = "、".join(p.name for p in readiness.people[:12])
-            more = " …" if len(readiness.people) > 12 else ""
+            skills = self._skills_text(situation)
             self.readiness.setText(
-                f"<b>{heading}</b>: {len(readiness.people)} ({composition})<br>{names}{more}")
+                f"<b>{heading}</b>: {len(readiness.people)} ({composition})<br>{skills}")
         self.drawn.emit()

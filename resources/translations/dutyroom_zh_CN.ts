@@ -18,7 +18,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/header.py" line="45" />
-        <location filename="../../desktop/views/header.py" line="98" />
+        <location filename="../../desktop/views/header.py" line="99" />
         <source>Connecting to the replica…</source>
         <translation>正在连接数据副本…</translation>
     </message>
@@ -28,23 +28,24 @@
         <translation>预警</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/header.py" line="91" />
+        <location filename="../../desktop/views/header.py" line="92" />
         <source>Data problems: %n</source>
         <translation>
-            <numerusform>数据问题：%n</numerusform></translation>
+            <numerusform>数据问题：%n</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="95" />
+        <location filename="../../desktop/views/header.py" line="96" />
         <source>● LIVE</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="103" />
+        <location filename="../../desktop/views/header.py" line="104" />
         <source>■ DATA STALE since %1 (replica unreadable)</source>
         <translation>■ 数据未更新 自 %1（副本无法读取）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="105" />
+        <location filename="../../desktop/views/header.py" line="106" />
         <source>■ DATA STALE since %1</source>
         <translation>■ 数据未更新 自 %1</translation>
     </message>
@@ -88,27 +89,27 @@
 <context>
     <name>KpiTiles</name>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="37" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="39" />
         <source>On duty now</source>
         <translation>当前在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="38" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="40" />
         <source>Stations ready</source>
         <translation>站点就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="39" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="41" />
         <source>Stations not ready</source>
         <translation>站点未就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="40" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="42" />
         <source>Open incidents</source>
         <translation>未结事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="49" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="51" />
         <source>Leader %1 · readiness %2</source>
         <translation>带班 %1 · 备勤 %2</translation>
     </message>
@@ -126,7 +127,7 @@
         <translation>网格一张图</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="80" />
+        <location filename="../../desktop/views/main_window.py" line="82" />
         <source>Data problems</source>
         <translation>数据问题</translation>
     </message>
@@ -134,47 +135,62 @@
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="26" />
+        <location filename="../../desktop/views/roster_panel.py" line="27" />
         <source>Duty roster</source>
         <translation>值班安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="42" />
+        <location filename="../../desktop/views/roster_panel.py" line="44" />
         <source>no shift on the roster</source>
         <translation>未排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="45" />
+        <location filename="../../desktop/views/roster_panel.py" line="47" />
         <source>no leader</source>
         <translation>无带班领导</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="49" />
+        <location filename="../../desktop/views/roster_panel.py" line="51" />
         <source>Leader</source>
         <translation>带班领导</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="50" />
+        <location filename="../../desktop/views/roster_panel.py" line="52" />
         <source>Officers</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="55" />
+        <location filename="../../desktop/views/roster_panel.py" line="66" />
+        <source>Staffing gaps, next 72 h</source>
+        <translation>72小时内排班缺口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="76" />
+        <source>skills covered</source>
+        <translation>技能齐备</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="81" />
+        <source>skills short</source>
+        <translation>技能不足</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="87" />
         <source>Now</source>
         <translation>本班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="56" />
+        <location filename="../../desktop/views/roster_panel.py" line="88" />
         <source>Next</source>
         <translation>下一班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="58" />
+        <location filename="../../desktop/views/roster_panel.py" line="90" />
         <source>24-hour readiness</source>
         <translation>24小时备勤</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="64" />
+        <location filename="../../desktop/views/roster_panel.py" line="96" />
         <source>professional %1 · cadres and militia %2</source>
         <translation>专业队员 %1 · 干部民兵 %2</translation>
     </message>

@@ -44,6 +44,10 @@ def test_panels_show_real_rows_of_the_demo_street(qtbot, dashboard):
     assert leader.name in window.roster.now.text()
     assert all(person.name in window.roster.now.text() for person in situation.duty_now.officers)
 
+    gaps = situation.roster.gaps
+    assert [g.code for g in gaps] == ["no_leader"]
+    assert window.roster.gaps.isVisible() and "缺带班领导" in window.roster.gaps.text()
+
     incidents = window.incidents.model
     assert incidents.rowCount() == len(situation.incidents) > 0
     first = incidents.incident(0)
