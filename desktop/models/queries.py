@@ -16,14 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.models import masking
 from desktop.models.geometry import label_point
 from desktop.models.quality import QualityCollector
-from desktop.models.readiness import (
-    CustodianFacts,
-    ItemFacts,
-    KindFacts,
-    ReadinessRules,
-    StationFacts,
-    assess_station,
-)
+from desktop.models.readiness import ReadinessRules
 from desktop.models.replica import newest_heartbeat
 from desktop.models.roster import RosterRules, roster_overview
 from desktop.models.schema import (
@@ -31,18 +24,13 @@ from desktop.models.schema import (
     ChangeLog,
     DutyAssignment,
     DutyShift,
-    EquipmentItem,
-    EquipmentKind,
     Feature,
     HazardWarning,
     Incident,
     IncidentEvent,
-    KeyCustodian,
-    KitRequirement,
     Layer,
     Person,
     ReplicaMeta,
-    Station,
     Team,
 )
 from desktop.models.situation import (
@@ -55,9 +43,9 @@ from desktop.models.situation import (
     OnDuty,
     Shift,
     Situation,
-    StationStatus,
     Street,
 )
+from desktop.models.stations import station_statuses
 from desktop.models.vocab import OPEN_STAGES
 
 
@@ -92,7 +80,7 @@ def situation_now(
         communities=tuple(a for a in communities if a is not None),
         grids=tuple(a for a in grids if a is not None),
         layers=_layers(session, quality),
-        stations=_stations(session, units, reachable, now, rules),
+        stations=station_statuses(session, units, reachable, now, rules, quality),
         duty_now=duty_now,
         duty_next=duty_next,
         readiness_today=readiness_today,
@@ -179,81 +167,6 @@ def _layers(session: Session, quality: QualityCollector) -> tuple[MapLayer, ...]
         )
         for layer in layers
     )
-
-
-def station_facts(session: Session) -> dict[int, StationFacts]:
-    """Readiness inputs for every station, in four queries whatever the station count."""
-    kinds = {k.id: k for k in session.scalars(select(EquipmentKind))}
-    requirements: dict[str, list[KitRequirement]] = defaultdict(list)
-    for req in session.scalars(select(KitRequirement)):
-        requirements[req.standard_key].append(req)
-    items: dict[int, list[ItemFacts]] = defaultdict(list)
-    for item in session.scalars(select(EquipmentItem)):
-        items[item.station_id].append(ItemFacts(
-            kind_id=item.kind_id, quantity=item.quantity, status=item.status,
-            made_on=item.made_on, expires_on=item.expires_on,
-            last_serviced_on=item.last_serviced_on, last_inspected_at=item.last_inspected_at,
-        ))
-    custodians: dict[int, list[CustodianFacts]] = defaultdict(list)
-    for station_id, person_id, phone in session.execute(
-        select(KeyCustodian.station_id, KeyCustodian.person_id, Person.phone)
-        .join(Person, Person.id == KeyCustodian.person_id)
-    ):
-        custodians[station_id].append(CustodianFacts(person_id, bool(phone)))
-    facts: dict[int, StationFacts] = {}
-    for station in session.scalars(select(Station)):
-        kind_facts = [
-            KindFacts(
-                kind_id=req.kind_id,
-                name_zh=kinds[req.kind_id].name_zh,
-                name_en=kinds[req.kind_id].name_en,
-                required=req.required_quantity,
-                inspection_interval_days=kinds[req.kind_id].inspection_interval_days,
-                first_service_years=kinds[req.kind_id].first_service_years,
-                service_interval_years=kinds[req.kind_id].service_interval_years,
-                scrap_years=kinds[req.kind_id].scrap_years,
-            )
-            for req in requirements.get(station.kit_standard_key or "", [])
-            if req.kind_id in kinds
-        ]
-        facts[station.id] = StationFacts(
-            kinds=kind_facts,
-            items=items.get(station.id, []),
-            custodians=custodians.get(station.id, []),
-            needs_custody=station.kind != "sand_depot",
-        )
-    return facts
-
-
-def _stations(
-    session: Session,
-    units: list[AdminUnit],
-    reachable: set[int],
-    now: dt.datetime,
-    rules: ReadinessRules,
-) -> tuple[StationStatus, ...]:
-    names = {u.id: u.name for u in units}
-    facts = station_facts(session)
-    result = []
-    for station in session.scalars(select(Station).order_by(Station.code)):
-        station_facts_ = facts[station.id]
-        readiness = assess_station(station_facts_, reachable, now, rules)
-        short_kinds = {r.zh for r in readiness.reasons if r.code == "shortage"}
-        result.append(StationStatus(
-            id=station.id,
-            code=station.code,
-            name=station.name,
-            kind=station.kind,
-            lon=station.lon,
-            lat=station.lat,
-            service_radius_m=station.service_radius_m,
-            response_minutes=station.response_minutes,
-            community=names.get(station.community_id) if station.community_id else None,
-            readiness=readiness,
-            kinds_required=len(station_facts_.kinds),
-            kinds_complete=len(station_facts_.kinds) - len(short_kinds),
-        ))
-    return tuple(result)
 
 
 def _shift(session: Session, shift: DutyShift | None) -> Shift | None:

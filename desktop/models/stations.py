@@ -1,0 +1,221 @@
+"""Station queries: readiness inputs for every station, and one station's detail.
+
+Inconsistent rows (negative quantities, unknown kinds, inspections dated in
+the future) are noted in the quality collector and read defensively, never
+fatal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import masking
+from desktop.models.quality import QualityCollector
+from desktop.models.readiness import (
+    CustodianFacts,
+    ItemFacts,
+    KindFacts,
+    ReadinessRules,
+    StationFacts,
+    assess_station,
+)
+from desktop.models.schema import (
+    AdminUnit,
+    EquipmentItem,
+    EquipmentKind,
+    Inspection,
+    KeyCustodian,
+    KitRequirement,
+    Person,
+    Station,
+)
+from desktop.models.situation import Readiness, StationStatus
+
+
+def _item_facts(item: EquipmentItem, kinds: set[int], now: dt.datetime,
+                quality: QualityCollector) -> ItemFacts | None:
+    if item.kind_id not in kinds:
+        quality.note("equipment_item", item.code, f"unknown equipment kind {item.kind_id}")
+        return None
+    quantity = item.quantity
+    if quantity < 0:
+        quality.note("equipment_item", item.code, f"negative quantity {quantity}: counted as 0")
+        quantity = 0
+    inspected = item.last_inspected_at
+    if inspected is not None and inspected > now + dt.timedelta(minutes=5):
+        quality.note("equipment_item", item.code,
+                     f"inspection dated in the future ({inspected:%Y-%m-%d %H:%M} UTC): ignored")
+        inspected = None
+    return ItemFacts(
+        kind_id=item.kind_id, quantity=quantity, status=item.status, made_on=item.made_on,
+        expires_on=item.expires_on, last_serviced_on=item.last_serviced_on,
+        last_inspected_at=inspected,
+    )
+
+
+def station_facts(
+    session: Session, now: dt.datetime, quality: QualityCollector | None = None
+) -> dict[int, StationFacts]:
+    """Readiness inputs for every station, in five queries whatever the station count."""
+    quality = quality or QualityCollector()
+    kinds = {k.id: k for k in session.scalars(select(EquipmentKind))}
+    requirements: dict[str, list[KitRequirement]] = defaultdict(list)
+    for req in session.scalars(select(KitRequirement)):
+        requirements[req.standard_key].append(req)
+    items: dict[int, list[ItemFacts]] = defaultdict(list)
+    for item in session.scalars(select(EquipmentItem)):
+        facts_ = _item_facts(item, set(kinds), now, quality)
+        if facts_ is not None:
+            items[item.station_id].append(facts_)
+    custodians: dict[int, list[CustodianFacts]] = defaultdict(list)
+    for station_id, person_id, phone in session.execute(
+        select(KeyCustodian.station_id, KeyCustodian.person_id, Person.phone)
+        .join(Person, Person.id == KeyCustodian.person_id)
+    ):
+        custodians[station_id].append(CustodianFacts(person_id, bool(phone)))
+    facts: dict[int, StationFacts] = {}
+    for station in session.scalars(select(Station)):
+        kind_facts = [
+            KindFacts(
+                kind_id=req.kind_id,
+                name_zh=kinds[req.kind_id].name_zh,
+                name_en=kinds[req.kind_id].name_en,
+                required=req.required_quantity,
+                inspection_interval_days=kinds[req.kind_id].inspection_interval_days,
+                first_service_years=kinds[req.kind_id].first_service_years,
+                service_interval_years=kinds[req.kind_id].service_interval_years,
+                scrap_years=kinds[req.kind_id].scrap_years,
+            )
+            for req in requirements.get(station.kit_standard_key or "", [])
+            if req.kind_id in kinds
+        ]
+        facts[station.id] = StationFacts(
+            kinds=kind_facts,
+            items=items.get(station.id, []),
+            custodians=custodians.get(station.id, []),
+            needs_custody=station.kind != "sand_depot",
+        )
+    return facts
+
+
+def _status(station: Station, facts: StationFacts, readiness: Readiness,
+            community: str | None) -> StationStatus:
+    short_kinds = {r.zh for r in readiness.reasons if r.code == "shortage"}
+    return StationStatus(
+        id=station.id,
+        code=station.code,
+        name=station.name,
+        kind=station.kind,
+        lon=station.lon,
+        lat=station.lat,
+        service_radius_m=station.service_radius_m,
+        response_minutes=station.response_minutes,
+        community=community,
+        readiness=readiness,
+        kinds_required=len(facts.kinds),
+        kinds_complete=len(facts.kinds) - len(short_kinds),
+    )
+
+
+def station_statuses(
+    session: Session,
+    units: Iterable[AdminUnit],
+    reachable: set[int],
+    now: dt.datetime,
+    rules: ReadinessRules,
+    quality: QualityCollector,
+) -> tuple[StationStatus, ...]:
+    names = {u.id: u.name for u in units}
+    facts = station_facts(session, now, quality)
+    return tuple(
+        _status(station, facts[station.id],
+                assess_station(facts[station.id], reachable, now, rules),
+                names.get(station.community_id) if station.community_id else None)
+        for station in session.scalars(select(Station).order_by(Station.code))
+    )
+
+
+# ---------------------------------------------------------------- one station, in detail
+
+
+@dataclass(frozen=True)
+class EquipmentRow:
+    code: str
+    category: str
+    kind: str
+    tracking: str  # unit | batch
+    quantity: int
+    status: str
+    made_on: dt.date | None
+    expires_on: dt.date | None
+    last_serviced_on: dt.date | None
+    last_inspected_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class InspectionRow:
+    inspected_at: dt.datetime
+    item_code: str | None
+    result: str
+    inspector: str  # masked
+    note: str
+
+
+@dataclass(frozen=True)
+class StationDetail:
+    station_id: int
+    name: str
+    equipment: tuple[EquipmentRow, ...]
+    inspections: tuple[InspectionRow, ...]  # newest first
+
+
+def station_detail(session: Session, station_id: int, *, english: bool = False,
+                   inspections: int = 200) -> StationDetail:
+    station = session.get(Station, station_id)
+    if station is None:
+        raise LookupError(f"no station {station_id}")
+    rows = session.execute(
+        select(EquipmentItem, EquipmentKind)
+        .join(EquipmentKind, EquipmentKind.id == EquipmentItem.kind_id)
+        .where(EquipmentItem.station_id == station_id)
+        .order_by(EquipmentKind.code, EquipmentItem.code)
+    ).all()
+    equipment = tuple(
+        EquipmentRow(
+            code=item.code,
+            category=kind.category.name_en if english else kind.category.name_zh,
+            kind=kind.name_en if english else kind.name_zh,
+            tracking=kind.tracking,
+            quantity=item.quantity,
+            status=item.status,
+            made_on=item.made_on,
+            expires_on=item.expires_on,
+            last_serviced_on=item.last_serviced_on,
+            last_inspected_at=item.last_inspected_at,
+        )
+        for item, kind in rows
+    )
+    history = session.execute(
+        select(Inspection, EquipmentItem.code, Person.name)
+        .outerjoin(EquipmentItem, EquipmentItem.id == Inspection.item_id)
+        .outerjoin(Person, Person.id == Inspection.inspector_id)
+        .where(Inspection.station_id == station_id)
+        .order_by(Inspection.inspected_at.desc())
+        .limit(inspections)
+    ).all()
+    return StationDetail(
+        station_id=station.id,
+        name=station.name,
+        equipment=equipment,
+        inspections=tuple(
+            InspectionRow(row.inspected_at, code, row.result, masking.mask_name(name),
+                          row.note or "")
+            for row, code, name in history
+        ),
+    )
