@@ -51,8 +51,30 @@ class Dashboard:
         self.window = MainWindow(wall=settings.wall, language=settings.language, sizes=sizes)
         self.tracker = ReadyTracker(self.window)
         self.feed = LiveFeed(settings, self.window)
+        self.last_dialog: object | None = None
         self.feed.situation_ready.connect(self.window.show_situation)
         self.feed.freshness_changed.connect(self.window.show_freshness)
+        self.window.stations.station_activated.connect(self.open_station)
+
+    def open_station(self, station: object) -> None:
+        """The operator's drill-down into one station, read off the GUI thread."""
+        from PySide6.QtCore import Qt
+
+        from desktop.views.station_detail import StationDetailDialog
+
+        location = self.settings.replica
+        english = self.settings.language.startswith("en")
+
+        def load(station_id: int) -> object:
+            from desktop.models.stations import load_station_detail
+
+            return load_station_detail(location, station_id, english=english)
+
+        dialog = StationDetailDialog(station, load, self.settings.language,  # type: ignore[arg-type]
+                                     self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.last_dialog = dialog
 
     def start(self, geometry: object | None = None) -> None:
         # The first read (and the database layer's import) runs on a worker while

@@ -12,6 +12,7 @@ from desktop.views.qt_station_model import StationTableModel
 
 class StationPanel(PanelFrame):
     drawn = Signal()
+    station_activated = Signal(object)  # StationStatus: the operator asks for its detail
 
     def __init__(self, language: str, row_height: int, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
@@ -32,6 +33,8 @@ class StationPanel(PanelFrame):
         header.setSectionResizeMode(StationTableModel.COLUMNS.index("reasons"),
                                     QHeaderView.ResizeMode.Stretch)
         self.body.addWidget(self.table)
+        self.table.doubleClicked.connect(
+            lambda index: self.station_activated.emit(self.model.station(index.row())))
 
     def show_situation(self, situation: Situation) -> None:
         self.model.set_stations(situation.stations)

@@ -1,6 +1,87 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Equipment</name>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="28" />
+        <source>in service</source>
+        <translation>在位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="29" />
+        <source>dispatched</source>
+        <translation>已派出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="30" />
+        <source>faulty</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="31" />
+        <source>scrapped</source>
+        <translation>已报废</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="32" />
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="33" />
+        <source>fault found</source>
+        <translation>发现问题</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentTableModel</name>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="88" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="88" />
+        <source>Kind</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="88" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="88" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="89" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="89" />
+        <source>Last inspected</source>
+        <translation>最近检查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="89" />
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="90" />
+        <source>Made</source>
+        <translation>生产日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="90" />
+        <source>Last serviced</source>
+        <translation>最近维保</translation>
+    </message>
+</context>
+<context>
     <name>Fonts</name>
     <message>
         <location filename="../../desktop/views/i18n.py" line="42" />
@@ -84,6 +165,34 @@
         <location filename="../../desktop/views/qt_incident_model.py" line="63" />
         <source>[EXERCISE] </source>
         <translation>[演练] </translation>
+    </message>
+</context>
+<context>
+    <name>InspectionTableModel</name>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="100" />
+        <source>Inspected</source>
+        <translation>检查时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="100" />
+        <source>Item</source>
+        <translation>装备</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="100" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="100" />
+        <source>Inspector</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_equipment_model.py" line="101" />
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -196,9 +305,42 @@
     </message>
 </context>
 <context>
+    <name>StationDetailDialog</name>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="60" />
+        <source>Filter (kind, code, status…)</source>
+        <translation>筛选（品种、编号、状态…）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="67" />
+        <source>Equipment</source>
+        <translation>装备</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="68" />
+        <source>Inspection history</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="70" />
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="82" />
+        <source>%1 items · %2 inspections</source>
+        <translation>%1 件装备 · %2 条检查记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="88" />
+        <source>Could not load the station: %1</source>
+        <translation>无法加载站点：%1</translation>
+    </message>
+</context>
+<context>
     <name>StationPanel</name>
     <message>
-        <location filename="../../desktop/views/station_panel.py" line="18" />
+        <location filename="../../desktop/views/station_panel.py" line="19" />
         <source>Emergency service stations</source>
         <translation>应急服务站</translation>
     </message>

@@ -104,3 +104,32 @@ def test_wall_at_4k_scales_widgets_and_the_map_page_together(qtbot, live_demo_re
     assert "QWidget { background: #0b0f14; color: #f2f5f8; font-size: 48px; }" in " ".join(
         board.window.styleSheet().split())
     board.close()
+
+
+def test_double_click_on_a_station_opens_its_equipment_and_history(qtbot, dashboard):
+    _start_and_capture(qtbot, dashboard)
+    table = dashboard.window.stations.table
+    index = table.model().index(0, 1)
+    station = dashboard.window.stations.model.station(0)
+    table.doubleClicked.emit(index)
+    dialog = dashboard.last_dialog
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
+    assert dialog.windowTitle() == station.name
+    assert dialog.equipment.rowCount() > 0 and dialog.inspections.rowCount() > 0
+    dialog.filter.setText("急救箱")
+    proxy = dialog._equipment_proxy
+    assert 0 < proxy.rowCount() < dialog.equipment.rowCount()
+    dialog.grab().save("/tmp/station-detail.png")
+    dialog.close()
+
+
+def test_equipment_models_pass_the_model_tester(qtmodeltester, demo_replica):
+    from desktop.models.stations import load_station_detail
+    from desktop.views.qt_equipment_model import EquipmentTableModel, InspectionTableModel
+
+    detail = load_station_detail(str(demo_replica), 1)
+    equipment, history = EquipmentTableModel(), InspectionTableModel()
+    equipment.set_equipment(detail.equipment)
+    history.set_inspections(detail.inspections)
+    qtmodeltester.check(equipment)
+    qtmodeltester.check(history)

@@ -1,0 +1,88 @@
+"""Operator drill-down: one station's equipment (sortable, filterable) and inspection history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.situation import StationStatus
+from desktop.models.stations import StationDetail
+from desktop.views import theme
+from desktop.views.qt_equipment_model import EquipmentTableModel, InspectionTableModel
+from desktop.views.worker import run_blocking
+
+
+def _table(model: EquipmentTableModel | InspectionTableModel) -> tuple[QTableView,
+                                                                       QSortFilterProxyModel]:
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(Qt.ItemDataRole.UserRole)
+    proxy.setFilterKeyColumn(-1)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view, proxy
+
+
+class StationDetailDialog(QDialog):
+    """Loads the detail off the GUI thread through ``loader`` (a models query, wired by the app)."""
+
+    def __init__(
+        self,
+        station: StationStatus,
+        loader: Callable[[int], StationDetail],
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(station.name)
+        self.resize(1100, 700)
+        layout = QVBoxLayout(self)
+        level = station.readiness.level
+        summary = QLabel(f"{theme.status_label(level)} · " + "；".join(
+            r.text(language) for r in station.readiness.reasons))
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter (kind, code, status…)"))
+        layout.addWidget(self.filter)
+        self.equipment = EquipmentTableModel(self)
+        self.inspections = InspectionTableModel(self)
+        equipment_view, self._equipment_proxy = _table(self.equipment)
+        history_view, self._history_proxy = _table(self.inspections)
+        tabs = QTabWidget()
+        tabs.addTab(equipment_view, self.tr("Equipment"))
+        tabs.addTab(history_view, self.tr("Inspection history"))
+        layout.addWidget(tabs, 1)
+        self.status = QLabel(self.tr("Loading…"))
+        layout.addWidget(self.status)
+        self.filter.textChanged.connect(self._equipment_proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self._history_proxy.setFilterFixedString)
+        self.loaded = False
+        run_blocking(lambda: loader(station.id), self._show, self._failed)
+
+    def _show(self, detail: StationDetail) -> None:
+        self.equipment.set_equipment(detail.equipment)
+        self.inspections.set_inspections(detail.inspections)
+        for view in self.findChildren(QTableView):
+            view.resizeColumnsToContents()
+        self.status.setText(self.tr("%1 items · %2 inspections")
+                            .replace("%1", str(len(detail.equipment)))
+                            .replace("%2", str(len(detail.inspections))))
+        self.loaded = True
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(self.tr("Could not load the station: %1").replace("%1", str(error)))
