@@ -55,6 +55,21 @@ class Dashboard:
         self.feed.situation_ready.connect(self.window.show_situation)
         self.feed.freshness_changed.connect(self.window.show_freshness)
         self.window.stations.station_activated.connect(self.open_station)
+        self.window.roster.week_requested.connect(self.open_week)
+
+    def open_week(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from desktop.models.roster import load_week
+        from desktop.views.header import BEIJING
+        from desktop.views.roster_week import RosterWeekDialog
+
+        location = self.settings.replica
+        dialog = RosterWeekDialog(lambda first: load_week(location, first, BEIJING),
+                                  parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.last_dialog = dialog
 
     def open_station(self, station: object) -> None:
         """The operator's drill-down into one station, read off the GUI thread."""

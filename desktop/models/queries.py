@@ -197,6 +197,18 @@ def _shift(session: Session, shift: DutyShift | None) -> Shift | None:
     return Shift(shift.id, shift.kind, shift.starts_at, shift.ends_at, tuple(people))
 
 
+def shifts_between(
+    session: Session, kind: str, start: dt.datetime, end: dt.datetime
+) -> tuple[Shift, ...]:
+    """Every shift of ``kind`` overlapping [start, end), people masked (the week view)."""
+    rows = session.scalars(
+        select(DutyShift)
+        .where(DutyShift.kind == kind, DutyShift.ends_at > start, DutyShift.starts_at < end)
+        .order_by(DutyShift.starts_at)
+    )
+    return tuple(s for s in (_shift(session, row) for row in rows) if s is not None)
+
+
 def _shift_at(session: Session, kind: str, at: dt.datetime) -> Shift | None:
     row = session.scalars(
         select(DutyShift)

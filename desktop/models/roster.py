@@ -195,3 +195,38 @@ def _composition(session: Session) -> TeamComposition:
         militia=roles.get("militia", 0),
         party_members=sum(1 for _role, party in rows if party),
     )
+
+
+@dataclass(frozen=True)
+class WeekDay:
+    day: dt.date  # Beijing date
+    duty: tuple[Any, ...]  # Shift, in start order
+    readiness: Any | None  # Shift or None
+
+
+def load_week(location: str, first_day: dt.date, tz: dt.tzinfo, days: int = 7) -> tuple[
+        WeekDay, ...]:
+    """Duty shifts and readiness by local day, read on a short read-only connection."""
+    from desktop.models.queries import shifts_between
+    from desktop.models.replica import check_schema, open_reader
+
+    start = dt.datetime.combine(first_day, dt.time(), tz)
+    end = start + dt.timedelta(days=days)
+    engine = open_reader(location)
+    try:
+        check_schema(engine)
+        with Session(engine) as session:
+            duty = shifts_between(session, "duty", start, end)
+            readiness = shifts_between(session, "readiness", start, end)
+    finally:
+        engine.dispose()
+    result = []
+    for offset in range(days):
+        day = first_day + dt.timedelta(days=offset)
+        result.append(WeekDay(
+            day=day,
+            duty=tuple(s for s in duty if s.starts_at.astimezone(tz).date() == day),
+            readiness=next((s for s in readiness if s.starts_at.astimezone(tz).date() == day),
+                           None),
+        ))
+    return tuple(result)

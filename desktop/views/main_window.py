@@ -39,7 +39,7 @@ class MainWindow(QMainWindow):
         map_frame = PanelFrame(self.tr("Grid map"))
         map_frame.body.addWidget(self.map, 1)
         self.stations = StationPanel(language, sizes.row)
-        self.roster = RosterPanel(language)
+        self.roster = RosterPanel(language, wall=wall)
         self.incidents = IncidentPanel(language, sizes.row)
         grid = QGridLayout()
         grid.setSpacing(sizes.margin)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from desktop.models.situation import OnDuty, Shift, Situation
 from desktop.views import theme
@@ -20,18 +20,25 @@ def _span(shift: Shift) -> str:
 
 class RosterPanel(PanelFrame):
     drawn = Signal()
+    week_requested = Signal()
 
-    def __init__(self, language: str = "zh_CN", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, language: str = "zh_CN", *, wall: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__("", parent)
         self._english = language.startswith("en")
         self.title.setText(self.tr("Duty roster"))
+        if not wall:  # the wall is read from afar, not clicked
+            self.week = QPushButton(self.tr("Week view"))
+            self.week.clicked.connect(self.week_requested)
+            self.body.addWidget(self.week)
         self.gaps = QLabel("")
         self.now = QLabel("")
         self.next = QLabel("")
         self.readiness = QLabel("")
         for label in (self.gaps, self.now, self.next, self.readiness):
             label.setWordWrap(True)
-            self.body.addWidget(label)
+            self.body.insertWidget(self.body.count() - (0 if wall else 1), label)
         self.body.addStretch(1)
 
     def _person(self, person: OnDuty) -> str:

@@ -244,64 +244,150 @@
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="27" />
+        <location filename="../../desktop/views/roster_panel.py" line="30" />
         <source>Duty roster</source>
         <translation>值班安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="44" />
+        <location filename="../../desktop/views/roster_panel.py" line="32" />
+        <source>Week view</source>
+        <translation>本周排班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="51" />
         <source>no shift on the roster</source>
         <translation>未排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="47" />
+        <location filename="../../desktop/views/roster_panel.py" line="54" />
         <source>no leader</source>
         <translation>无带班领导</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="51" />
+        <location filename="../../desktop/views/roster_panel.py" line="58" />
         <source>Leader</source>
         <translation>带班领导</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="52" />
+        <location filename="../../desktop/views/roster_panel.py" line="59" />
         <source>Officers</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="66" />
+        <location filename="../../desktop/views/roster_panel.py" line="73" />
         <source>Staffing gaps, next 72 h</source>
         <translation>72小时内排班缺口</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="76" />
+        <location filename="../../desktop/views/roster_panel.py" line="83" />
         <source>skills covered</source>
         <translation>技能齐备</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="81" />
+        <location filename="../../desktop/views/roster_panel.py" line="88" />
         <source>skills short</source>
         <translation>技能不足</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="87" />
+        <location filename="../../desktop/views/roster_panel.py" line="94" />
         <source>Now</source>
         <translation>本班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="88" />
+        <location filename="../../desktop/views/roster_panel.py" line="95" />
         <source>Next</source>
         <translation>下一班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="90" />
+        <location filename="../../desktop/views/roster_panel.py" line="97" />
         <source>24-hour readiness</source>
         <translation>24小时备勤</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="96" />
+        <location filename="../../desktop/views/roster_panel.py" line="103" />
         <source>professional %1 · cadres and militia %2</source>
         <translation>专业队员 %1 · 干部民兵 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RosterWeekDialog</name>
+    <message>
+        <location filename="../../desktop/views/roster_week.py" line="24" />
+        <source>Roster for the week</source>
+        <translation>本周值班表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_week.py" line="34" />
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_week.py" line="48" />
+        <source>Could not load the roster: %1</source>
+        <translation>无法加载排班：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RosterWeekModel</name>
+    <message>
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="45" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="47" />
+        <source>24-hour readiness</source>
+        <translation>24小时备勤</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="48" />
+        <source>Shift %1</source>
+        <translation>第%1班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="52" />
+        <source>no leader</source>
+        <translation>无带班领导</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="67" />
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="88" />
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="88" />
+        <source>Sun</source>
+        <translation>周日</translation>
     </message>
 </context>
 <context>

@@ -133,3 +133,20 @@ def test_equipment_models_pass_the_model_tester(qtmodeltester, demo_replica):
     history.set_inspections(detail.inspections)
     qtmodeltester.check(equipment)
     qtmodeltester.check(history)
+
+
+def test_week_view_marks_today_and_the_leaderless_shift(qtbot, dashboard, qtmodeltester):
+    _start_and_capture(qtbot, dashboard)
+    dashboard.window.roster.week.click()
+    dialog = dashboard.last_dialog
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
+    model = dialog.model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 7
+    days = [model.data(model.index(row, 0)) for row in range(7)]
+    assert sum("today" in day for day in days) == 1
+    cells = [model.data(model.index(r, c)) for r in range(7) for c in range(1, 3)]
+    assert any("/" in cell for cell in cells if cell)
+    dialog.resize(1600, 500)
+    dialog.grab().save("/tmp/roster-week.png")
+    dialog.close()
