@@ -88,3 +88,21 @@ def test_no_widget_text_bypasses_tr():
     offenders = [hit for path in SOURCES if "views" in path.parts or path.name == "app.py"
                  for hit in _literal_text_calls(path)]
     assert not offenders, offenders
+
+
+def _tr_inside_f_strings(path: Path) -> list[str]:
+    """lupdate cannot see tr() inside an f-string: such text would never be translated."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Call) and getattr(inner.func, "attr", "") in (
+                    "tr", "translate"):
+                found.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    return found
+
+
+def test_no_tr_call_hides_inside_an_f_string():
+    offenders = [hit for path in SOURCES for hit in _tr_inside_f_strings(path)]
+    assert not offenders, offenders
