@@ -29,6 +29,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 SCHEMA_VERSION = 1
+_UTC = dt.UTC
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -46,13 +47,14 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        # Hot path (tens of thousands of rows a refresh): the common case first.
         if value is None:
             return None
-        if isinstance(value, str):  # raw SQLite text written by a trigger or an importer
+        if value.__class__ is str:  # raw SQLite text written by a trigger or an importer
             value = dt.datetime.fromisoformat(value)
         if value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)  # type: ignore[no-any-return]
-        return value.astimezone(dt.UTC)  # type: ignore[no-any-return]
+            return value.replace(tzinfo=_UTC)  # type: ignore[no-any-return]
+        return value.astimezone(_UTC)  # type: ignore[no-any-return]
 
 
 class Base(DeclarativeBase):

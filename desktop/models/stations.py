@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,51 +38,65 @@ from desktop.models.schema import (
 )
 from desktop.models.situation import Readiness, StationStatus
 
+_ITEM_COLUMNS = (
+    EquipmentItem.station_id, EquipmentItem.code, EquipmentItem.kind_id,
+    EquipmentItem.quantity, EquipmentItem.status, EquipmentItem.made_on,
+    EquipmentItem.expires_on, EquipmentItem.last_serviced_on, EquipmentItem.last_inspected_at,
+)
 
-def _item_facts(item: EquipmentItem, kinds: set[int], now: dt.datetime,
+
+def _item_facts(row: Any, kinds: set[int], now: dt.datetime,
                 quality: QualityCollector) -> ItemFacts | None:
-    if item.kind_id not in kinds:
-        quality.note("equipment_item", item.code, f"unknown equipment kind {item.kind_id}")
+    """One item row (columns as in _ITEM_COLUMNS; rows, not ORM objects: 20k a refresh)."""
+    _station, code, kind_id, quantity, status, made, expires, serviced, inspected = row
+    if kind_id not in kinds:
+        quality.note("equipment_item", code, f"unknown equipment kind {kind_id}")
         return None
-    quantity = item.quantity
     if quantity < 0:
-        quality.note("equipment_item", item.code, f"negative quantity {quantity}: counted as 0")
+        quality.note("equipment_item", code, f"negative quantity {quantity}: counted as 0")
         quantity = 0
-    inspected = item.last_inspected_at
     if inspected is not None and inspected > now + dt.timedelta(minutes=5):
-        quality.note("equipment_item", item.code,
+        quality.note("equipment_item", code,
                      f"inspection dated in the future ({inspected:%Y-%m-%d %H:%M} UTC): ignored")
         inspected = None
-    return ItemFacts(
-        kind_id=item.kind_id, quantity=quantity, status=item.status, made_on=item.made_on,
-        expires_on=item.expires_on, last_serviced_on=item.last_serviced_on,
-        last_inspected_at=inspected,
-    )
+    return ItemFacts(kind_id=kind_id, quantity=quantity, status=status, made_on=made,
+                     expires_on=expires, last_serviced_on=serviced,
+                     last_inspected_at=inspected)
 
 
 def station_facts(
-    session: Session, now: dt.datetime, quality: QualityCollector | None = None
+    session: Session,
+    now: dt.datetime,
+    quality: QualityCollector | None = None,
+    station_ids: Collection[int] | None = None,
 ) -> dict[int, StationFacts]:
-    """Readiness inputs for every station, in five queries whatever the station count."""
+    """Readiness inputs for every station (or only ``station_ids``), in five queries
+    whatever the station count."""
     quality = quality or QualityCollector()
     kinds = {k.id: k for k in session.scalars(select(EquipmentKind))}
     requirements: dict[str, list[KitRequirement]] = defaultdict(list)
     for req in session.scalars(select(KitRequirement)):
         requirements[req.standard_key].append(req)
+    item_query = select(*_ITEM_COLUMNS)
+    custodian_query = (select(KeyCustodian.station_id, KeyCustodian.person_id, Person.phone)
+                       .join(Person, Person.id == KeyCustodian.person_id))
+    station_query = select(Station)
+    if station_ids is not None:
+        item_query = item_query.where(EquipmentItem.station_id.in_(station_ids))
+        custodian_query = custodian_query.where(KeyCustodian.station_id.in_(station_ids))
+        station_query = station_query.where(Station.id.in_(station_ids))
     items: dict[int, list[ItemFacts]] = defaultdict(list)
-    for item in session.scalars(select(EquipmentItem)):
-        facts_ = _item_facts(item, set(kinds), now, quality)
+    known = set(kinds)
+    for row in session.execute(item_query):
+        facts_ = _item_facts(row, known, now, quality)
         if facts_ is not None:
-            items[item.station_id].append(facts_)
+            items[row[0]].append(facts_)
     custodians: dict[int, list[CustodianFacts]] = defaultdict(list)
-    for station_id, person_id, phone in session.execute(
-        select(KeyCustodian.station_id, KeyCustodian.person_id, Person.phone)
-        .join(Person, Person.id == KeyCustodian.person_id)
-    ):
+    for station_id, person_id, phone in session.execute(custodian_query):
         custodians[station_id].append(CustodianFacts(person_id, bool(phone)))
     facts: dict[int, StationFacts] = {}
-    for station in session.scalars(select(Station)):
-        kind_facts = [
+    by_standard = {  # built once per standard, not once per station
+        standard: [
             KindFacts(
                 kind_id=req.kind_id,
                 name_zh=kinds[req.kind_id].name_zh,
@@ -92,11 +107,14 @@ def station_facts(
                 service_interval_years=kinds[req.kind_id].service_interval_years,
                 scrap_years=kinds[req.kind_id].scrap_years,
             )
-            for req in requirements.get(station.kit_standard_key or "", [])
+            for req in reqs
             if req.kind_id in kinds
         ]
+        for standard, reqs in requirements.items()
+    }
+    for station in session.scalars(station_query):
         facts[station.id] = StationFacts(
-            kinds=kind_facts,
+            kinds=by_standard.get(station.kit_standard_key or "", []),
             items=items.get(station.id, []),
             custodians=custodians.get(station.id, []),
             needs_custody=station.kind != "sand_depot",
@@ -130,14 +148,19 @@ def station_statuses(
     now: dt.datetime,
     rules: ReadinessRules,
     quality: QualityCollector,
+    station_ids: Collection[int] | None = None,
 ) -> tuple[StationStatus, ...]:
+    """Every station's status (or only ``station_ids``: the incremental refresh)."""
     names = {u.id: u.name for u in units}
-    facts = station_facts(session, now, quality)
+    facts = station_facts(session, now, quality, station_ids)
+    query = select(Station).order_by(Station.code)
+    if station_ids is not None:
+        query = query.where(Station.id.in_(station_ids))
     return tuple(
         _status(station, facts[station.id],
                 assess_station(facts[station.id], reachable, now, rules),
                 names.get(station.community_id) if station.community_id else None)
-        for station in session.scalars(select(Station).order_by(Station.code))
+        for station in session.scalars(query)
     )
 
 

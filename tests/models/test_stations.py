@@ -49,3 +49,18 @@ def test_station_detail_lists_its_equipment_and_masked_inspectors(demo_replica, 
     times = [row.inspected_at for row in detail.inspections]
     assert times == sorted(times, reverse=True)
     assert all("*" in row.inspector for row in detail.inspections if row.inspector)
+
+
+def test_refreshing_one_station_gives_what_the_full_refresh_gives(demo_replica, fixed_now):
+    from desktop.models.quality import QualityCollector
+    from desktop.models.readiness import ReadinessRules
+    from desktop.models.stations import station_statuses
+
+    engine = open_reader(demo_replica)
+    with Session(engine) as session:
+        everything = station_statuses(session, [], {1, 2, 3}, fixed_now, ReadinessRules(),
+                                      QualityCollector())
+        one = station_statuses(session, [], {1, 2, 3}, fixed_now, ReadinessRules(),
+                               QualityCollector(), station_ids=[everything[3].id])
+    engine.dispose()
+    assert one == (everything[3],)
