@@ -11,7 +11,7 @@
 #   1. installs the Debian packages Qt WebEngine, the Chinese font and the tests
 #      need (apt-get update only when one is missing; sudo only when not root);
 #   2. creates .venv with python3 -m venv and installs the project into it
-#      (pip install -e '.[dev]'; skipped while pyproject.toml is unchanged);
+#      (pip install -e '.[dev,freeze]'; skipped while pyproject.toml is unchanged);
 #   3. compiles resources/translations/*.ts to .qm with the venv's pyside6-lrelease.
 #
 # Root is needed only for step 1. Run with sudo by a desktop user, the script
@@ -134,7 +134,7 @@ ensure_venv() {
     fi
     venv_is_current && return 0
 
-    heading "installing the project into $VENV (pip install -e '.[dev]'; ~1 min the first time)"
+    heading "installing the project into $VENV (pip install -e '.[dev,freeze]'; ~1 min the first time)"
     local t0=$EPOCHREALTIME pip=("$VENV/bin/python" -m pip --disable-pip-version-check -q)
     # The build back-end goes into the venv itself, so the editable install and
     # tests/test_packaging.py can build without an isolated download each time.
@@ -142,8 +142,8 @@ ensure_venv() {
         'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")')
     "${pip[@]}" install "${build_requires[@]}" 2>&1 | quiet_pip ||
         fail "pip could not install the build back-end (${build_requires[*]})"
-    "${pip[@]}" install --no-build-isolation -e '.[dev]' 2>&1 | quiet_pip ||
-        fail "pip install -e '.[dev]' failed (see above)"
+    "${pip[@]}" install --no-build-isolation -e '.[dev,freeze]' 2>&1 | quiet_pip ||
+        fail "pip install -e '.[dev,freeze]' failed (see above)"
     sha256sum pyproject.toml >"$STAMP"
     echo "installed in $(elapsed "$t0")"
 }
@@ -240,28 +240,37 @@ cmd_test() {
     webengine_env
     local t0 bin=$VENV/bin
     t0=$EPOCHREALTIME
-    heading "1/5 ruff check ."
+    heading "1/6 ruff check ."
     "$bin/ruff" check . || fail "ruff found problems (ruff check --fix . mends many)"
-    heading "2/5 mypy desktop/models (strict)"
+    heading "2/6 mypy desktop/models (strict)"
     "$bin/mypy" desktop/models || fail "mypy found type errors in desktop/models"
-    heading "3/5 import contract (lint-imports)"
+    heading "3/6 import contract (lint-imports)"
     "$bin/lint-imports" || fail "an import contract in pyproject.toml is broken"
 
-    heading "4/5 models suite without Qt and without a display (tests/models)"
+    heading "4/6 models suite without Qt and without a display (tests/models)"
     [[ -d tests/models ]] || fail "tests/models is missing: the Qt-free suite has nothing to prove"
     # pytest-qt registers itself as "pytest-qt" (-p no:pytestqt would not stop it).
     run_pytest env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM \
         "$bin/python" -c "$NO_QT_PYTEST" tests/models -q -p no:pytest-qt -p no:cacheprovider
 
-    heading "5/5 whole suite, offscreen, with coverage"
+    heading "5/6 whole suite, offscreen, with coverage (the frozen build's test is step 6)"
     local coverage_dir
     coverage_dir=$(mktemp -d)
     # shellcheck disable=SC2064  # expand now: the folder is this run's own
     trap "rm -rf '$coverage_dir'" EXIT
     run_pytest env QT_QPA_PLATFORM=offscreen COVERAGE_FILE="$coverage_dir/.coverage" \
-        "$bin/python" -m pytest -q --cov=desktop --cov-report= "$@"
+        "$bin/python" -m pytest -q --cov=desktop --cov-report= -m "not frozen" "$@"
     echo "coverage of desktop/: $(COVERAGE_FILE="$coverage_dir/.coverage" \
         "$bin/coverage" report --format=total)% of lines"
+
+    heading "6/6 frozen build (installer/build.py) and its smoke test"
+    local frozen_dir
+    frozen_dir=$(mktemp -d)
+    "$bin/python" installer/build.py --dist "$frozen_dir/dist" --work "$frozen_dir/work" \
+        > "$frozen_dir/build.log" 2>&1 || { tail -30 "$frozen_dir/build.log"; fail "the frozen build failed"; }
+    run_pytest env QT_QPA_PLATFORM=offscreen DUTYROOM_FROZEN="$frozen_dir/dist/dutyroom/dutyroom" \
+        "$bin/python" -m pytest -q -m frozen -p no:cacheprovider tests/e2e
+    rm -rf "$frozen_dir"
     echo "tests and gates took $(elapsed "$t0"); setup.sh took $(elapsed "$STARTED") in all"
 }
 

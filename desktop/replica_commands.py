@@ -9,7 +9,6 @@ import logging
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -33,6 +32,7 @@ from desktop.models.replica import (
     url_for,
 )
 from desktop.models.schema import AdminUnit, Incident, Person, Station
+from desktop.process import dutyroom_argv
 from desktop.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -177,8 +177,10 @@ def ensure_demo(*, rebuild: bool = False) -> str:
 
 @contextlib.contextmanager
 def heartbeat_process(location: str) -> Iterator[None]:
-    """Run ``dutyroom simulate`` beside the dashboard so the demo replica stays live."""
-    process = subprocess.Popen([sys.executable, "-m", "desktop", "simulate", location])
+    """Run ``dutyroom simulate`` beside the dashboard so the demo replica lives: its default
+    pace (a new happening a minute, ten simulated minutes a minute) shows a new incident
+    every few minutes and a stage change about every half minute."""
+    process = subprocess.Popen(dutyroom_argv("simulate", location))
     try:
         yield
     finally:
@@ -190,30 +192,36 @@ def heartbeat_process(location: str) -> Iterator[None]:
 
 
 def simulate(args: argparse.Namespace, config: Settings) -> int:
-    """Writer loop: refresh the heartbeat every ``interval`` s until stopped."""
-    interval = min(max(args.interval, 0.2), 10.0)
+    """Writer loop: the simulator's live feed (and heartbeat) until stopped or ``--duration``."""
+    import random
+
+    from desktop.models.simulator import Simulator, SimulatorOptions
+
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
+    scale = args.time_scale if args.time_scale is not None else (1.0 if args.drill else 10.0)
+    try:
+        options = SimulatorOptions(rate_per_min=args.rate, time_scale=scale, drill=args.drill,
+                                   seed=seed, interval_s=args.interval)
+    except ValueError as error:
+        raise ReplicaError(f"simulate: {error}") from error
     engine = open_writer(args.path or config.replica)
-    check_schema(engine)
     stopping = False
 
     def stop(_signum: int, _frame: FrameType | None) -> None:
         nonlocal stopping
         stopping = True
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    deadline = None if args.duration is None else time.monotonic() + args.duration
-    log.info("simulate: heartbeat every %.1f s", interval)
-    while not stopping and (deadline is None or time.monotonic() < deadline):
-        try:
-            with Session(engine) as session:
-                beat(session, "simulate")
-                session.commit()
-        except (DBAPIError, SQLAlchemyError) as error:  # locked or gone: try again next beat
-            log.warning("simulate: heartbeat failed (%s)", describe_error(error))
-        slept = 0.0
-        while not stopping and slept < interval:
-            time.sleep(0.1)
-            slept += 0.1
-    engine.dispose()
+    try:
+        check_schema(engine)
+        simulator = Simulator(engine, options)
+        _guard(simulator.start)
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        log.info("simulate: seed %d, %.2f happenings/min, time scale %.1f×, heartbeat every %.1f s",
+                 seed, options.rate_per_min, options.time_scale, options.interval_s)
+        simulator.run(lambda: stopping, args.duration)
+        log.info("simulate: stopped after %d batches (%d refused)", simulator.batches,
+                 simulator.failed_batches)
+    finally:
+        engine.dispose()
     return 0

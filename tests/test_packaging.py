@@ -120,3 +120,12 @@ def test_wheel_declares_the_dutyroom_command(wheel: zipfile.ZipFile) -> None:
     (entry_points,) = [n for n in wheel.namelist() if n.endswith(".dist-info/entry_points.txt")]
     text = wheel.read(entry_points).decode()
     assert "dutyroom = desktop.cli:main" in text
+
+
+def test_version_is_the_same_in_pyproject_and_the_package():
+    import tomllib
+
+    import desktop
+
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())
+    assert desktop.__version__ == project["project"]["version"]

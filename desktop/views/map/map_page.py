@@ -54,7 +54,12 @@ class UnmappedAssetError(RuntimeError):
 
 def _cache_key() -> str:
     """Changes whenever the built page could: our builder or the libraries it uses."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    try:
+        digest = hashlib.sha256(Path(__file__).read_bytes())
+    except OSError:  # a frozen build ships no sources: its version stands for them
+        from desktop import __version__
+
+        digest = hashlib.sha256(f"frozen {__version__}".encode())
     for package in ("folium", "branca", "xstatic-leaflet", "jinja2"):
         digest.update(f"{package}={metadata.version(package)};".encode())
     return digest.hexdigest()[:16]
