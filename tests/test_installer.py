@@ -1,0 +1,67 @@
+"""installer/linux/install.sh on a fake build: placement, desktop entry, autostart, upgrade."""
+
+from __future__ import annotations
+
+import configparser
+import os
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "installer" / "linux" / "install.sh"
+
+
+def _fake_build(folder: Path, version: str) -> Path:
+    dist = folder / f"dist-{version}"
+    icons = dist / "_internal" / "desktop" / "resources" / "icons"
+    icons.mkdir(parents=True)
+    (icons / "dutyroom.svg").write_text("<svg/>")
+    binary = dist / "dutyroom"
+    binary.write_text(f"#!/bin/sh\necho {version}\n")
+    binary.chmod(0o755)
+    return dist
+
+
+def _install(home: Path, dist: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env["HOME"] = str(home)
+    env["PATH"] = "/usr/bin:/bin"  # no systemctl user session in tests
+    return subprocess.run(["bash", str(SCRIPT), str(dist), *options], env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_install_places_program_entry_icon_and_autostart_unit(tmp_path):
+    home = tmp_path / "home"
+    result = _install(home, _fake_build(tmp_path, "1"), "--autostart")
+    assert result.returncode == 0, result.stderr
+    prefix = home / ".local" / "opt" / "dutyroom"
+    assert subprocess.run([prefix / "dutyroom"], capture_output=True, text=True).stdout == "1\n"
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read(home / ".local/share/applications/dutyroom.desktop", encoding="utf-8")
+    assert entry["Desktop Entry"]["Exec"] == f"{prefix}/dutyroom"
+    assert entry["Desktop Entry"]["Name[zh_CN]"] == "街道应急值班指挥台"
+    assert (home / ".local/share/icons/hicolor/scalable/apps/dutyroom.svg").exists()
+    unit = (home / ".config/systemd/user/dutyroom-wall.service").read_text()
+    assert f"ExecStart={prefix}/dutyroom --wall" in unit
+    assert "Restart=always" in unit
+
+
+def test_upgrade_replaces_the_program_and_keeps_settings_and_data(tmp_path):
+    home = tmp_path / "home"
+    assert _install(home, _fake_build(tmp_path, "1")).returncode == 0
+    settings = home / ".config/dutyroom/settings.json"
+    store = home / ".local/share/dutyroom/workstation.db"
+    for path, text in ((settings, '{"wall": true}'), (store, "store")):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    assert _install(home, _fake_build(tmp_path, "2")).returncode == 0
+    prefix = home / ".local" / "opt" / "dutyroom"
+    assert subprocess.run([prefix / "dutyroom"], capture_output=True, text=True).stdout == "2\n"
+    assert settings.read_text() == '{"wall": true}' and store.read_text() == "store"
+    assert not list(prefix.parent.glob("dutyroom.*"))  # no staging leftovers
+
+
+def test_install_refuses_a_folder_that_is_not_a_build(tmp_path):
+    result = _install(tmp_path / "home", tmp_path)
+    assert result.returncode == 2
+    assert "is not a build" in result.stderr
