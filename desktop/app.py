@@ -27,6 +27,7 @@ def process_age_ms() -> int:
 
 
 _IMPORTED_AT = time.monotonic()
+SCREENSHOT_SETTLE_MS = 800
 
 
 def prepare_environment() -> None:
@@ -131,6 +132,11 @@ def run(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("dutyroom")
+    from PySide6.QtGui import QIcon
+
+    import desktop.resources as resources
+
+    app.setWindowIcon(QIcon(str(resources.path("icons", "dutyroom.svg"))))
     hook = ErrorHook()
     hook.install()
     install_translators(app, settings.language)
@@ -154,10 +160,18 @@ def run(
         elapsed = process_age_ms()
         log.info("READY %d", elapsed)
         print(f"READY {elapsed}", flush=True)
-        if screenshot is not None:
-            window.grab().save(str(screenshot))
-        if ready_file is not None:
-            ready_file.write_text(f"{elapsed}\n")
+        def finish() -> None:
+            if screenshot is not None:
+                window.grab().save(str(screenshot))
+            if ready_file is not None:
+                ready_file.write_text(f"{elapsed}\n")
+
+        if screenshot is None:
+            finish()
+        else:
+            # Chromium hands its first frame to the widget a moment after the page
+            # says it has drawn; a screenshot waits for it (the ready figure does not).
+            QTimer.singleShot(SCREENSHOT_SETTLE_MS, finish)
 
     dashboard.tracker.ready.connect(on_ready)
     dashboard.start(screen.geometry())

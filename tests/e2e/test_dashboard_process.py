@@ -62,6 +62,11 @@ def test_dashboard_process_reaches_ready_and_draws(live_demo_replica, tmp_path, 
     colours = {image.pixel(x, y) for x in range(0, image.width(), 16)
                for y in range(0, image.height(), 16)}
     assert len(colours) > 20, "the window looks blank"
+    # The map panel (left, below the KPI tiles) shows the street, not an empty page.
+    width, height = image.width(), image.height()
+    map_colours = {image.pixel(x, y) for x in range(width // 20, width * 2 // 5, 4)
+                   for y in range(height // 3, height * 9 // 10, 4)}
+    assert len(map_colours) > 40, f"the map looks empty ({len(map_colours)} colours)"
     assert "Traceback" not in err
 
 
