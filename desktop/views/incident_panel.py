@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.models.situation import Situation
@@ -29,6 +29,9 @@ class IncidentPanel(PanelFrame):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.body.addWidget(self.table)
+        self._countdown = QTimer(self)
+        self._countdown.timeout.connect(self.model.tick)
+        self._countdown.start(1000)
 
     def show_situation(self, situation: Situation) -> None:
         self.model.set_incidents(situation.incidents)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from desktop.models.freshness import FreshnessState
 from desktop.models.situation import Situation
 from desktop.views import theme
+from desktop.views.alert_banner import AlertBanner
 from desktop.views.header import Header
 from desktop.views.incident_panel import IncidentPanel
 from desktop.views.kpi_tiles import KpiTiles
@@ -34,6 +35,7 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(sizes.margin, sizes.margin, sizes.margin, sizes.margin)
         outer.setSpacing(sizes.margin)
         self.header = Header(language)
+        self.alerts = AlertBanner(language)
         self.kpis = KpiTiles()
         self.map = MapPanel(wall=wall, zoom=sizes.scale, language=language)
         map_frame = PanelFrame(self.tr("Grid map"))
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
         grid.setRowStretch(0, 10)
         grid.setRowStretch(1, 10)
         outer.addWidget(self.header)
+        outer.addWidget(self.alerts)
         outer.addWidget(self.kpis)
         outer.addLayout(grid, 1)
         self.setCentralWidget(central)
@@ -66,6 +69,7 @@ class MainWindow(QMainWindow):
     def show_situation(self, situation: Situation) -> None:
         self._last = situation
         self.header.show_situation(situation)
+        self.alerts.show_situation(situation)
         self.kpis.show_situation(situation)
         self.map.show_situation(situation)
         self.stations.show_situation(situation)

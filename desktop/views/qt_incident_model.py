@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.models.deadlines import DeadlineRule, countdown, load_rules
 from desktop.models.situation import IncidentStatus
 from desktop.models.vocab import SEVERITIES, STAGE
 from desktop.views import theme
@@ -17,12 +20,27 @@ NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 class IncidentTableModel(QAbstractTableModel):
-    COLUMNS = ("severity", "stage", "title", "received")
+    COLUMNS = ("severity", "stage", "title", "deadline", "received")
 
-    def __init__(self, language: str = "zh_CN", parent: Any = None) -> None:
+    def __init__(
+        self,
+        language: str = "zh_CN",
+        parent: Any = None,
+        rules: tuple[DeadlineRule, ...] | None = None,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
         super().__init__(parent)
         self._rows: list[IncidentStatus] = []
         self._english = language.startswith("en")
+        self._rules = load_rules() if rules is None else rules
+        self._clock = clock
+
+    def tick(self) -> None:
+        """The countdowns moved: repaint their column only."""
+        if self._rows:
+            column = self.COLUMNS.index("deadline")
+            self.dataChanged.emit(self.index(0, column),
+                                  self.index(len(self._rows) - 1, column))
 
     def set_incidents(self, incidents: tuple[IncidentStatus, ...]) -> None:
         self.beginResetModel()
@@ -43,7 +61,8 @@ class IncidentTableModel(QAbstractTableModel):
     ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        titles = (self.tr("Level"), self.tr("Stage"), self.tr("Incident"), self.tr("Received"))
+        titles = (self.tr("Level"), self.tr("Stage"), self.tr("Incident"), self.tr("Deadline"),
+                  self.tr("Received"))
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -62,6 +81,11 @@ class IncidentTableModel(QAbstractTableModel):
             if column == "title":
                 mark = self.tr("[EXERCISE] ") if incident.exercise else ""
                 return f"{mark}{incident.title} · {incident.place}"
+            if column == "deadline":
+                clock = countdown(incident, self._clock(), self._rules)
+                if clock is None:
+                    return "—"
+                return ("■ " if clock.missed else "") + clock.words(self._english)
             return beijing(incident.recorded_at).strftime("%H:%M")
         if role == Qt.ItemDataRole.ToolTipRole:
             severity = SEVERITIES[incident.severity - 1] if 1 <= incident.severity <= 4 else None
@@ -71,6 +95,14 @@ class IncidentTableModel(QAbstractTableModel):
             return QBrush(QColor(theme.SEVERITY_COLOUR.get(incident.severity, theme.PANEL)))
         if role == Qt.ItemDataRole.ForegroundRole and column == "severity":
             return QBrush(QColor(theme.ON_STATUS))
+        if column == "deadline" and role in (Qt.ItemDataRole.BackgroundRole,
+                                             Qt.ItemDataRole.ForegroundRole):
+            clock = countdown(incident, self._clock(), self._rules)
+            if clock is not None and clock.missed:
+                colour = (theme.STATUS_COLOUR["red"] if role == Qt.ItemDataRole.BackgroundRole
+                          else theme.ON_STATUS)
+                return QBrush(QColor(colour))
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "severity":
             return Qt.AlignmentFlag.AlignCenter
         return None

@@ -1,6 +1,216 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <location filename="../../desktop/views/alert_banner.py" line="39" />
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/alert_banner.py" line="57" />
+        <source>Severity raised</source>
+        <translation>级别上调</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/alert_banner.py" line="57" />
+        <source>New incident</source>
+        <translation>新接报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/alert_banner.py" line="58" />
+        <source>EXERCISE</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/alert_banner.py" line="71" />
+        <source> (+%1 more)</source>
+        <translation>（另有 %1 条）</translation>
+    </message>
+</context>
+<context>
+    <name>DeskBadge</name>
+    <message>
+        <location filename="../../desktop/views/desk_badge.py" line="96" />
+        <source>Nobody signed in · contacts masked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/desk_badge.py" line="97" />
+        <source>Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/desk_badge.py" line="102" />
+        <source>Sign out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/desk_badge.py" line="108" />
+        <source>▲ Store restored from a backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/desk_badge.py" line="114" />
+        <source>■ Recording unavailable</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DutyLogDialog</name>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="54" />
+        <source>Duty log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="59" />
+        <source>Day</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="67" />
+        <source>Filter entries…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="95" />
+        <source>no link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="95" />
+        <source>incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="96" />
+        <source>station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="96" />
+        <source>person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="99" />
+        <source>code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="104" />
+        <source>What happened: calls received, instructions relayed, checks done…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="113" />
+        <source>Correct selected…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="114" />
+        <source>Cancel correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="116" />
+        <location filename="../../desktop/views/duty_log.py" line="188" />
+        <source>Add entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/duty_log.py" line="145" />
+        <source>%n entries</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="150" />
+        <source>Recording unavailable: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="168" />
+        <source>Select the entry to correct.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="171" />
+        <source>Entry #%1 was already corrected: correct #%2 instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="180" />
+        <source>Save correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="182" />
+        <source>Correcting entry #%1: the original stays in the log.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="209" />
+        <source>Sign in to write in the duty log.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DutyLogTableModel</name>
+    <message>
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="43" />
+        <source>No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="43" />
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="43" />
+        <source>Kind</source>
+        <translation type="unfinished">品种</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="43" />
+        <source>Entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="44" />
+        <source>Linked to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="44" />
+        <source>Officer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="44" />
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="49" />
+        <source>corrected by #%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="51" />
+        <source>corrects #%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="79" />
+        <source>Recorded %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Equipment</name>
     <message>
         <location filename="../../desktop/views/qt_equipment_model.py" line="28" />
@@ -142,27 +352,32 @@
 <context>
     <name>IncidentTableModel</name>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="46" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="64" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="46" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="64" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="46" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="64" />
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="46" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="64" />
+        <source>Deadline</source>
+        <translation>报送时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_incident_model.py" line="65" />
         <source>Received</source>
         <translation>接报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="63" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="82" />
         <source>[EXERCISE] </source>
         <translation>[演练] </translation>
     </message>
@@ -226,19 +441,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="30" />
+        <location filename="../../desktop/views/main_window.py" line="31" />
         <source>Street Duty Room</source>
         <translation>街道应急值班指挥台</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="39" />
+        <location filename="../../desktop/views/main_window.py" line="41" />
         <source>Grid map</source>
         <translation>网格一张图</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="82" />
+        <location filename="../../desktop/views/main_window.py" line="86" />
         <source>Data problems</source>
         <translation>数据问题</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../desktop/views/reveal_dialog.py" line="48" />
+        <source>Reveal a contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/reveal_dialog.py" line="52" />
+        <source>Contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/reveal_dialog.py" line="56" />
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/reveal_dialog.py" line="58" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="117" />
+        <source>masked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/reveal_dialog.py" line="67" />
+        <source>Each reveal is recorded with your name, the time and the reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/reveal_dialog.py" line="72" />
+        <source>Reveal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/reveal_dialog.py" line="87" />
+        <source>Sign in to reveal this contact.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/reveal_dialog.py" line="91" />
+        <source>Fetching…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/reveal_dialog.py" line="110" />
+        <source>Masked again in %1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/reveal_dialog.py" line="118" />
+        <source>Masked again. Reveal again if needed (recorded again).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/reveal_dialog.py" line="125" />
+        <source>Not revealed: recording is unavailable (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/reveal_dialog.py" line="127" />
+        <source>Not revealed: your role may not reveal this contact.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/reveal_dialog.py" line="129" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="132" />
+        <source>Not revealed: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -391,6 +676,94 @@
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="171" />
+        <source>%1 may not do this: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="174" />
+        <source>Not permitted</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="44" />
+        <source>Sign in at the duty desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="46" />
+        <source>Recorded actions carry the name of the officer signed in here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="54" />
+        <source>Your name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="57" />
+        <source>PIN or password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="58" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="59" />
+        <source>PIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="66" />
+        <source>Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="97" />
+        <source>Enter your name and PIN.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="101" />
+        <source>Checking…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="117" />
+        <source>Name or PIN not recognised.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/sign_in.py" line="119" />
+        <source>%n attempt(s) left before the name is locked.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="122" />
+        <source>Too many wrong attempts: locked until %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="129" />
+        <source>Sign-in failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="134" />
+        <source>Recording is unavailable, so nobody can sign in: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>StationDetailDialog</name>
     <message>
         <location filename="../../desktop/views/station_detail.py" line="60" />
@@ -470,6 +843,73 @@
         <location filename="../../desktop/views/theme.py" line="32" />
         <source>Not ready</source>
         <translation>未就绪</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <location filename="../../desktop/views/timeline_panel.py" line="33" />
+        <source>Incident timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline_panel.py" line="40" />
+        <source>Class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline_panel.py" line="42" />
+        <source>Level</source>
+        <translation type="unfinished">级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline_panel.py" line="44" />
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline_panel.py" line="45" />
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline_panel.py" line="45" />
+        <source>Closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline_panel.py" line="47" />
+        <source>Grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline_panel.py" line="59" />
+        <location filename="../../desktop/views/timeline_panel.py" line="123" />
+        <source>All</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TimelinePlot</name>
+    <message>
+        <location filename="../../desktop/views/qt_timeline_plot.py" line="134" />
+        <source>now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_timeline_plot.py" line="183" />
+        <source>[EXERCISE] </source>
+        <translation type="unfinished">[演练] </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_timeline_plot.py" line="228" />
+        <source>occurred %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_timeline_plot.py" line="230" />
+        <source>recorded %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

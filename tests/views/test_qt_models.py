@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.models.deadlines import DeadlineRule
 from desktop.models.situation import IncidentStatus, Readiness, Reason, StationStatus
 from desktop.views.qt_incident_model import IncidentTableModel
 from desktop.views.qt_station_model import StationTableModel
@@ -50,11 +51,18 @@ def test_station_model_english_reasons(qtmodeltester):
 
 
 def test_incident_model_newest_first_with_stage_and_exercise_mark(qtmodeltester):
-    model = IncidentTableModel("zh_CN")
+    model = IncidentTableModel("zh_CN", rules=(DeadlineRule(2, "first_report", 30),
+                                              DeadlineRule(4, "first_report", 20)),
+                               clock=lambda: NOW)
     model.set_incidents((incident(1, 4, 30), incident(2, 2, 5, exercise=True)))
     qtmodeltester.check(model)
     assert model.data(model.index(0, 0)) == "II"
     assert model.data(model.index(0, 1)) == "核实"
     assert model.data(model.index(0, 2)).startswith("[EXERCISE] ")
     assert model.data(model.index(1, 2)) == "居民楼火情 · 长安花园3栋"
-    assert model.data(model.index(1, 3)) == "09:30"  # Beijing time
+    assert model.data(model.index(1, 4)) == "09:30"  # Beijing time
+    assert model.data(model.index(0, 3)) == "初报剩余 25:00"
+    assert model.data(model.index(1, 3)) == "■ 初报超时 10:00"
+    assert model.data(model.index(1, 3), Qt.ItemDataRole.BackgroundRole).color().name() == (
+        "#ff8f8f")
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole) is None

@@ -1,0 +1,64 @@
+"""Reporting deadlines (configurable by severity): how long until 初报 is due, or how late.
+
+The rule table is data (resources/standards/reporting.json); the countdown is a
+pure function of an incident and the clock, so the wall and replay agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from importlib.resources import files
+
+from desktop.models.situation import IncidentStatus
+from desktop.models.vocab import LIFECYCLE
+
+_ORDER = {term.code: index for index, term in enumerate(LIFECYCLE)}
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    severity: int
+    stage: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Countdown:
+    stage: str
+    due_at: dt.datetime
+    remaining: dt.timedelta  # negative when missed
+
+    @property
+    def missed(self) -> bool:
+        return self.remaining < dt.timedelta(0)
+
+    def words(self, english: bool = False) -> str:
+        minutes = int(abs(self.remaining).total_seconds() // 60)
+        seconds = int(abs(self.remaining).total_seconds() % 60)
+        clock = f"{minutes}:{seconds:02d}"
+        stage = next((t.en if english else t.zh) for t in LIFECYCLE if t.code == self.stage)
+        if self.missed:
+            return f"{stage} overdue {clock}" if english else f"{stage}超时 {clock}"
+        return f"{stage} due in {clock}" if english else f"{stage}剩余 {clock}"
+
+
+def load_rules(name: str = "reporting.json") -> tuple[DeadlineRule, ...]:
+    data = json.loads((files("desktop.resources") / "standards" / name).read_text("utf-8"))
+    return tuple(DeadlineRule(int(r["severity"]), str(r["stage"]), int(r["minutes"]))
+                 for r in data["deadlines"])
+
+
+def countdown(incident: IncidentStatus, now: dt.datetime,
+              rules: tuple[DeadlineRule, ...]) -> Countdown | None:
+    """The running deadline of an open incident, None once its stage has been reached."""
+    for rule in rules:
+        if rule.severity != incident.severity:
+            continue
+        reached = _ORDER.get(incident.status, -1) >= _ORDER.get(rule.stage, 99)
+        if reached:
+            continue
+        due = incident.recorded_at + dt.timedelta(minutes=rule.minutes)
+        return Countdown(rule.stage, due, due - now)
+    return None

@@ -1,0 +1,96 @@
+"""The flashing alert banner: new or raised incidents until someone acknowledges them.
+
+It shows what the Qt-free AlertTracker holds; acknowledging is reported through
+``acknowledged`` (the app records it) and the sound repeats louder while nobody does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop.models.alerts import Alert, AlertTracker
+from desktop.models.situation import Situation
+from desktop.models.vocab import SEVERITIES
+from desktop.views import theme
+from desktop.views.alert_sound import AlertSound
+from desktop.views.header import beijing
+
+FLASH_MS = 600
+SOUND_CHECK_MS = 5000
+
+
+class AlertBanner(QFrame):
+    acknowledged = Signal(object)  # tuple[Alert, ...]
+
+    def __init__(self, language: str, *, sound: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._english = language.startswith("en")
+        self.tracker = AlertTracker()
+        self.sound = AlertSound(self) if sound else None
+        self._rung_level = 0
+        self._flash_on = False
+        layout = QHBoxLayout(self)
+        self.text = QLabel("")
+        self.text.setWordWrap(True)
+        self.button = QPushButton(self.tr("Acknowledge"))
+        self.button.clicked.connect(self.acknowledge_all)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button)
+        self._flash = QTimer(self)
+        self._flash.timeout.connect(self._toggle)
+        self._ring = QTimer(self)
+        self._ring.timeout.connect(self._ring_if_due)
+        self.setVisible(False)
+
+    def show_situation(self, situation: Situation) -> None:
+        self.tracker.update(situation)
+        self._refresh()
+
+    def _describe(self, alert: Alert) -> str:
+        incident = alert.incident
+        severity = SEVERITIES[incident.severity - 1] if 1 <= incident.severity <= 4 else None
+        level = (severity.en if self._english else severity.zh) if severity else "?"
+        kind = self.tr("Severity raised") if alert.kind == "raised" else self.tr("New incident")
+        exercise = self.tr("EXERCISE") + " · " if incident.exercise else ""
+        return (f"⚠ {exercise}{kind}: {level} · {incident.title} · {incident.place} · "
+                f"{beijing(incident.recorded_at):%H:%M}")
+
+    def _refresh(self) -> None:
+        pending = self.tracker.pending
+        if not pending:
+            self._flash.stop()
+            self._ring.stop()
+            self._rung_level = 0
+            self.setVisible(False)
+            return
+        more = len(pending) - 1
+        suffix = self.tr(" (+%1 more)").replace("%1", str(more)) if more else ""
+        self.text.setText(self._describe(pending[0]) + suffix)
+        self.setVisible(True)
+        if not self._flash.isActive():
+            self._flash.start(FLASH_MS)
+            self._ring.start(SOUND_CHECK_MS)
+            self._toggle()
+            self._ring_if_due()
+
+    def _toggle(self) -> None:
+        self._flash_on = not self._flash_on
+        background = theme.STATUS_COLOUR["red"] if self._flash_on else theme.STATUS_COLOUR["amber"]
+        self.setStyleSheet(f"QFrame {{ background: {background}; border-radius: 6px; }}"
+                           f"QLabel {{ color: {theme.ON_STATUS}; font-weight: bold; }}")
+
+    def _ring_if_due(self) -> None:
+        level = self.tracker.repeat_level(dt.datetime.now(dt.UTC))
+        if level > self._rung_level and self.sound is not None:
+            self.sound.play(level)
+        self._rung_level = max(self._rung_level, level)
+
+    def acknowledge_all(self) -> None:
+        done = self.tracker.acknowledge_all()
+        self._refresh()
+        if done:
+            self.acknowledged.emit(done)
