@@ -80,10 +80,29 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.add_argument("path", nargs="?", help="replica (default: the configured replica)")
     check = replica_commands.add_parser("check", help="check a replica and print a summary")
     check.add_argument("path", nargs="?", help="replica (default: the configured replica)")
+    from desktop import import_commands  # argparse only: no SQLAlchemy or Qt at parse time
+
+    import_commands.add_parsers(replica_commands)
+    from desktop import sheet_commands
+
+    sheet_commands.add_parser(commands)
 
     simulate = commands.add_parser(
-        "simulate", help="keep a replica live: writer heartbeat (the demo feed grows here)")
+        "simulate", help="keep a replica live: new incidents through their lifecycle, "
+        "inspections, kit out and back, check-ins and handovers, drills; writer heartbeat")
     simulate.add_argument("path", nargs="?", help="replica (default: the configured replica)")
+    simulate.add_argument("--rate", type=float, default=1.0, metavar="EVENTS_PER_MIN",
+                          help="new happenings (incidents, walk-throughs, kit loans) per "
+                               "minute (default 1; 0: only what is already under way)")
+    simulate.add_argument("--time-scale", type=float, default=None, metavar="X",
+                          help="simulated minutes per real minute for lifecycles and returns "
+                               "(default 10, or 1 with --drill); shifts follow the wall clock")
+    simulate.add_argument("--drill", metavar="CODE", default=None,
+                          help="play this drill of the replica (code, or its last part such "
+                               "as FLOOD) as exercise incidents")
+    simulate.add_argument("--seed", type=int, default=None,
+                          help="random seed: the same seed gives the same feed "
+                               "(default: a new one, logged)")
     simulate.add_argument("--interval", type=float, default=5.0,
                           help="seconds between heartbeats (at most 10)")
     simulate.add_argument("--duration", type=float, default=None,
@@ -112,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop import replica_commands
 
             return replica_commands.run(args, config)
+        if args.command == "sheets":
+            from desktop import sheet_commands
+
+            return sheet_commands.run(args, config)
         if args.command == "simulate":
             from desktop import replica_commands
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.models.local_time import local
 from desktop.models.schema import KeyCustodian, Person, Plan, Station, Team, Training, WorkRule
 from desktop.models.situation import Readiness, Situation
 
@@ -112,7 +113,7 @@ def street_evidence(session: Session, situation: Situation, period_months: int) 
         stations_total=len(situation.stations),
         stations_ready=sum(1 for s in situation.stations if s.readiness.level == "green"),
         rules_total=total, rules_posted=posted, team_members=members,
-        roster_gaps=tuple(f"{g.starts_at:%m-%d %H:%M} {g.zh}" for g in gaps),
+        roster_gaps=tuple(f"{local(g.starts_at):%m-%d %H:%M} {g.zh}" for g in gaps),
         plans=_plans(session, None),
         trainings=_trainings(session, None, _months_before(today, period_months)),
     )

@@ -1,0 +1,68 @@
+"""What the 六有 sheets print, gathered in one read of the replica (no Qt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.models.compliance.evidence import _months_before, station_evidence, street_evidence
+from desktop.models.compliance.scoring import Compliance, Standard, score
+from desktop.models.geometry import label_point
+from desktop.models.queries import situation_now
+from desktop.models.replica import check_schema, open_reader
+
+NEAR_DEGREES = 0.02  # grids whose label point lies this close are drawn around a station
+
+
+@dataclass(frozen=True)
+class CircleMap:
+    """The small map: the station, its circle and the grid outlines around it."""
+
+    lon: float
+    lat: float
+    radius_m: float
+    grids: tuple[dict[str, Any], ...]  # GeoJSON geometries
+
+
+@dataclass(frozen=True)
+class SheetSet:
+    street: str
+    period: tuple[dt.date, dt.date]
+    sheets: tuple[tuple[Compliance, CircleMap | None], ...]
+
+
+def collect_sheets(location: str, now: dt.datetime, *, stations: str | list[str] = "street",
+                   standard: Standard | None = None) -> SheetSet:
+    """``stations``: "street" (the street's sheet), "all", or a list of station codes."""
+    standard = standard or Standard.load()
+    engine = open_reader(location)
+    try:
+        check_schema(engine)
+        with Session(engine) as session:
+            situation = situation_now(session, now)
+            period = (_months_before(now.date(), standard.period_months), now.date())
+            if stations == "street":
+                evidence = street_evidence(session, situation, standard.period_months)
+                return SheetSet(situation.street.name, period, ((score(evidence, standard), None),))
+            wanted = situation.stations if stations == "all" else [
+                s for s in situation.stations if s.code in set(stations)]
+            missing = set(stations) - {s.code for s in wanted} if stations != "all" else set()
+            if missing:
+                raise LookupError("no station with code " + ", ".join(sorted(missing)))
+            sheets = []
+            for status in wanted:
+                evidence = station_evidence(session, situation, status.id,
+                                            standard.period_months)
+                near = tuple(
+                    g.geometry for g in situation.grids
+                    if (point := g.label_at or label_point(g.geometry)) is not None
+                    and abs(point[0] - status.lat) < NEAR_DEGREES
+                    and abs(point[1] - status.lon) < NEAR_DEGREES)
+                circle = CircleMap(status.lon, status.lat, status.service_radius_m, near)
+                sheets.append((score(evidence, standard), circle))
+            return SheetSet(situation.street.name, period, tuple(sheets))
+    finally:
+        engine.dispose()
