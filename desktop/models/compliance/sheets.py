@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.models.compliance.evidence import _months_before, station_evidence, street_evidence
+from desktop.models.compliance.evidence import (
+    EvidenceBook,
+    _months_before,
+    station_evidence,
+    street_evidence,
+)
 from desktop.models.compliance.scoring import Compliance, Standard, score
 from desktop.models.geometry import label_point
 from desktop.models.queries import situation_now
 from desktop.models.replica import check_schema, open_reader
 
 NEAR_DEGREES = 0.02  # grids whose label point lies this close are drawn around a station
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(lat // NEAR_DEGREES), int(lon // NEAR_DEGREES)
 
 
 @dataclass(frozen=True)
@@ -52,15 +62,22 @@ def collect_sheets(location: str, now: dt.datetime, *, stations: str | list[str]
             missing = set(stations) - {s.code for s in wanted} if stations != "all" else set()
             if missing:
                 raise LookupError("no station with code " + ", ".join(sorted(missing)))
+            book = EvidenceBook(session, period[0])
+            cells: dict[tuple[int, int], list[tuple[tuple[float, float], dict[str, Any]]]] = (
+                defaultdict(list))
+            for grid in situation.grids:  # bucketed, so each station looks at 9 cells only
+                point = grid.label_at or label_point(grid.geometry)
+                if point is not None:
+                    cells[_cell(point[0], point[1])].append((point, grid.geometry))
             sheets = []
             for status in wanted:
                 evidence = station_evidence(session, situation, status.id,
-                                            standard.period_months)
-                near = tuple(
-                    g.geometry for g in situation.grids
-                    if (point := g.label_at or label_point(g.geometry)) is not None
-                    and abs(point[0] - status.lat) < NEAR_DEGREES
-                    and abs(point[1] - status.lon) < NEAR_DEGREES)
+                                            standard.period_months, book)
+                row, column = _cell(status.lat, status.lon)
+                reach = status.service_radius_m * 2.5 / 111_000  # degrees, a little beyond view
+                near = tuple(geometry for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+                             for (lat, lon), geometry in cells.get((row + dr, column + dc), ())
+                             if abs(lat - status.lat) < reach and abs(lon - status.lon) < reach)
                 circle = CircleMap(status.lon, status.lat, status.service_radius_m, near)
                 sheets.append((score(evidence, standard), circle))
             return SheetSet(situation.street.name, period, tuple(sheets))

@@ -1,0 +1,71 @@
+"""``python -m benchmarks.bench_sheets``: every station's 六有 sheet of a district in one PDF.
+
+Target (issue 7): ≈500 stations in ≤ 10 s. Same-run baseline: the same number of
+A4 pages each holding one line of Chinese text, through the same printing module
+(the cost of pages and fonts alone). Writes its section of benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import replicas
+from benchmarks.results import write_section
+
+SCALE = 75  # ≈500 stations
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop.models.compliance.sheets import collect_sheets
+    from desktop.views.compliance_sheet import sheets_document
+    from desktop.views.printing import Document, PageBreak, Paragraph, write_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    assert app is not None
+    dutyroom = replicas.dutyroom_command()
+    if dutyroom is None:
+        raise SystemExit("dutyroom is not installed: run bash setup.sh first")
+    replica = replicas.demo_replica(SCALE, dutyroom=dutyroom, env=dict(os.environ),
+                                    timeout_s=900)
+    folder = Path(tempfile.mkdtemp(prefix="bench-sheets-"))
+    now = dt.datetime.now(dt.UTC)
+    started = time.perf_counter()
+    sheet_set = collect_sheets(str(replica), now, stations="all")
+    gathered = time.perf_counter()
+    write_pdf(folder / "all.pdf", sheets_document(sheet_set))
+    finished = time.perf_counter()
+    pages = len(sheet_set.sheets)
+    blocks = []
+    for index in range(pages):
+        if index:
+            blocks.append(PageBreak())
+        blocks.append(Paragraph(f"第 {index + 1} 页 有场地设施"))
+    base_started = time.perf_counter()
+    write_pdf(folder / "baseline.pdf", Document("基线", tuple(blocks)))
+    baseline = time.perf_counter() - base_started
+    total = finished - started
+    size_mb = (folder / "all.pdf").stat().st_size / 1e6
+    table = (
+        "| figure | time | ratio to baseline | target |\n|---|---|---|---|\n"
+        f"| baseline: {pages} one-line pages | {baseline:.2f} s | 1.00× | |\n"
+        f"| all {pages} station sheets (read + score {gathered - started:.2f} s, "
+        f"PDF {finished - gathered:.2f} s; {size_mb:.1f} MB) | {total:.2f} s | "
+        f"{total / baseline:.1f}× | ≤ 10 s |\n")
+    print(table)
+    write_section("sheets", "## 六有 sheets, all stations of a district in one PDF\n\n"
+                  f"Written by `python -m benchmarks.bench_sheets` on {dt.date.today()}, "
+                  f"{os.cpu_count()} cores; demo replica of {SCALE} streets, one run.\n\n"
+                  + table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
