@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,9 +45,22 @@ class SheetSet:
     sheets: tuple[tuple[Compliance, CircleMap | None], ...]
 
 
-def collect_sheets(location: str, now: dt.datetime, *, stations: str | list[str] = "street",
-                   standard: Standard | None = None) -> SheetSet:
-    """``stations``: "street" (the street's sheet), "all", or a list of station codes."""
+class Cancelled(Exception):
+    """The operator cancelled a long export."""
+
+
+def collect_sheets(
+    location: str,
+    now: dt.datetime,
+    *,
+    stations: str | list[str] = "street",
+    standard: Standard | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> SheetSet:
+    """``stations``: "street" (the street's sheet), "all", or a list of station codes.
+
+    ``progress(done, total)`` is called per station; returning False cancels (Cancelled).
+    """
     standard = standard or Standard.load()
     engine = open_reader(location)
     try:
@@ -70,7 +84,9 @@ def collect_sheets(location: str, now: dt.datetime, *, stations: str | list[str]
                 if point is not None:
                     cells[_cell(point[0], point[1])].append((point, grid.geometry))
             sheets = []
-            for status in wanted:
+            for done, status in enumerate(wanted):
+                if progress is not None and not progress(done, len(wanted)):
+                    raise Cancelled(f"cancelled after {done} of {len(wanted)} sheets")
                 evidence = station_evidence(session, situation, status.id,
                                             standard.period_months, book)
                 row, column = _cell(status.lat, status.lon)

@@ -1,0 +1,122 @@
+"""Operator export of the 六有 sheets: street, one station or all, with progress and cancel.
+
+Scoring and the PDF run off the GUI thread; the result can be previewed (QtPdf)
+and printed. ``exported`` carries (path, what) so the app can write the audit entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.compliance.sheets import Cancelled, collect_sheets
+from desktop.models.situation import StationStatus
+from desktop.views.worker import run_blocking
+
+
+class _Progress(QObject):
+    moved = Signal(int, int)
+
+
+class SheetsDialog(QDialog):
+    exported = Signal(str, str)  # path, what
+
+    def __init__(self, location: str, stations: tuple[StationStatus, ...],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Compliance sheets (六有)"))
+        self._location = location
+        self._cancel = threading.Event()
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("The street"), "street")
+        self.scope.addItem(self.tr("All stations, one PDF"), "all")
+        for station in stations:
+            self.scope.addItem(station.name, station.code)
+        self.progress = QProgressBar()
+        self.status = QLabel("")
+        self.export = QPushButton(self.tr("Export PDF…"))
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.setEnabled(False)
+        self.export.clicked.connect(self._choose_and_export)
+        self.cancel.clicked.connect(self._cancel.set)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export)
+        buttons.addWidget(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scope)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self._relay = _Progress(self)
+        self._relay.moved.connect(self._moved, Qt.ConnectionType.QueuedConnection)
+        self.last_path: Path | None = None
+
+    def _choose_and_export(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PDF"),
+                                                  tempfile.gettempdir())
+        if folder:
+            self.export_to(Path(folder))
+
+    def export_to(self, folder: Path) -> None:
+        """Export the chosen scope into ``folder`` (the button's path, and the tests')."""
+        from desktop.sheet_commands import file_name
+        from desktop.views.compliance_sheet import sheets_document
+        from desktop.views.printing import write_pdf
+
+        choice = self.scope.currentData()
+        stations: str | list[str] = choice if choice in ("street", "all") else [choice]
+        what = self.scope.currentText()
+        self._cancel.clear()
+        self.export.setEnabled(False)
+        self.cancel.setEnabled(True)
+        self.status.setText(self.tr("Scoring…"))
+        location, relay, cancel = self._location, self._relay, self._cancel
+        now = dt.datetime.now(dt.UTC)
+
+        def work() -> Path:
+            def progress(done: int, total: int) -> bool:
+                relay.moved.emit(done, total)
+                return not cancel.is_set()
+
+            sheet_set = collect_sheets(location, now, stations=stations, progress=progress)
+            target = folder / file_name(sheet_set.street, what, now.date())
+            return write_pdf(target, sheets_document(sheet_set))
+
+        run_blocking(work, lambda path: self._done(path, what), self._failed)
+
+    def _moved(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _done(self, path: Path, what: str) -> None:
+        self._reset()
+        self.progress.setValue(self.progress.maximum())
+        self.last_path = path
+        self.status.setText(self.tr("Written %1").replace("%1", str(path)))
+        self.exported.emit(str(path), what)
+
+    def _failed(self, error: BaseException) -> None:
+        self._reset()
+        if isinstance(error, Cancelled):
+            self.status.setText(self.tr("Cancelled: nothing was written."))
+        else:
+            self.status.setText(self.tr("Not exported: %1").replace("%1", str(error)))
+
+    def _reset(self) -> None:
+        self.export.setEnabled(True)
+        self.cancel.setEnabled(False)

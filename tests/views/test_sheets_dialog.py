@@ -1,0 +1,44 @@
+import pytest
+from sqlalchemy.orm import Session
+
+from desktop.models.queries import situation_now
+from desktop.models.replica import open_reader
+from desktop.views.sheets_dialog import SheetsDialog
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def dialog(qtbot, demo_replica, fixed_now):
+    engine = open_reader(demo_replica)
+    with Session(engine) as session:
+        stations = situation_now(session, fixed_now).stations
+    engine.dispose()
+    widget = SheetsDialog(str(demo_replica), stations)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_export_all_stations_with_progress_then_audit_signal(qtbot, dialog, tmp_path):
+    dialog.scope.setCurrentIndex(dialog.scope.findData("all"))
+    with qtbot.waitSignal(dialog.exported, timeout=30_000) as signal:
+        dialog.export_to(tmp_path)
+    path, what = signal.args
+    assert path.endswith(".pdf") and what == "All stations, one PDF"
+    assert dialog.progress.value() == dialog.progress.maximum() == 8
+    assert dialog.export.isEnabled() and not dialog.cancel.isEnabled()
+    dialog.grab().save("/tmp/sheets-dialog.png")
+
+
+def test_cancel_stops_the_export_and_writes_nothing(qtbot, dialog, tmp_path):
+    from PySide6.QtCore import Qt
+
+    dialog.scope.setCurrentIndex(dialog.scope.findData("all"))
+    # What the Cancel button sets, set in the worker the moment the third station is
+    # reached (thread-safe Event; no widget is touched from the worker).
+    dialog._relay.moved.connect(lambda done, total: done == 2 and dialog._cancel.set(),
+                                Qt.ConnectionType.DirectConnection)
+    dialog.export_to(tmp_path)
+    qtbot.waitUntil(lambda: dialog.export.isEnabled(), timeout=30_000)
+    assert dialog.status.text().startswith("Cancelled")
+    assert not list(tmp_path.glob("*.pdf"))
