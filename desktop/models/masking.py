@@ -11,12 +11,26 @@ from typing import Any
 
 _DIGITS = re.compile(r"\D")
 
-# Property keys in feature rows that hold personal data, masked by kind.
-NAME_KEYS = frozenset({"name", "guardian", "contact", "姓名", "监护人", "联系人"})
-PHONE_KEYS = frozenset({"phone", "guardian_phone", "contact_phone", "联系电话", "电话", "手机"})
-ID_KEYS = frozenset({"id_number", "身份证号"})
-# Withheld entirely from masked views (health status, disability detail).
-WITHHELD_KEYS = frozenset({"condition", "health", "disability", "健康状况", "残疾类别"})
+# Sensitive features (vulnerable people, minors) keep only what an allowlist
+# names: everything else is withheld until one record is revealed on purpose.
+# Names, phones and ID numbers are recognised by their keys and masked.
+NAME_KEYS = frozenset({"name", "guardian", "contact", "contact_person", "姓名", "监护人",
+                       "联系人"})
+KEPT_KEYS = frozenset({"gender", "age", "性别", "年龄"})
+ADDRESS_KEYS = frozenset({"address", "住址", "地址"})
+_BUILDING = re.compile(r"^(.*?\d+\s*[栋幢号楼])")
+
+
+def _is_name_key(key: str) -> bool:
+    return key in NAME_KEYS or key.endswith(("_name", "_person")) or key.endswith("姓名")
+
+
+def _is_phone_key(key: str) -> bool:
+    return "phone" in key or "电话" in key or "手机" in key
+
+
+def _is_id_key(key: str) -> bool:
+    return "id_number" in key or "身份证" in key
 
 
 def mask_name(name: str | None) -> str:
@@ -53,18 +67,29 @@ def mask_id_number(number: str | None) -> str:
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
+def mask_address(address: str | None) -> str:
+    """Down to the building (锦绣雅居6栋), never the unit or the flat."""
+    if not address:
+        return ""
+    found = _BUILDING.match(address.strip())
+    return found.group(1) if found else "***"
+
+
 def mask_properties(properties: dict[str, Any]) -> dict[str, Any]:
-    """A copy of a sensitive feature's properties with personal fields masked or withheld."""
+    """A sensitive feature's properties as any screen or paper may show them by default."""
     masked: dict[str, Any] = {}
     for key, value in properties.items():
-        if key in WITHHELD_KEYS:
+        if value is None:
             continue
-        if key in NAME_KEYS and isinstance(value, str):
-            masked[key] = mask_name(value)
-        elif key in PHONE_KEYS and isinstance(value, str):
-            masked[key] = mask_phone(value)
-        elif key in ID_KEYS and isinstance(value, str):
-            masked[key] = mask_id_number(value)
-        else:
+        if _is_phone_key(key):
+            masked[key] = mask_phone(str(value))
+        elif _is_id_key(key):
+            masked[key] = mask_id_number(str(value))
+        elif _is_name_key(key):
+            masked[key] = mask_name(str(value))
+        elif key in ADDRESS_KEYS:
+            masked[key] = mask_address(str(value))
+        elif key in KEPT_KEYS:
             masked[key] = value
+        # anything else (health, disability, notes, school, risk…) is withheld
     return masked
