@@ -16,9 +16,11 @@ from typing import Any
 
 import platformdirs
 
+from desktop.models.tiles import TileConfigError, TileSource, parse_tile_source
+
 APP_NAME = "dutyroom"
 LANGUAGES = ("zh_CN", "en")
-TILE_SOURCES = ("none",)
+TILE_SOURCES = ("none", "mbtiles:PATH", "url:TEMPLATE")  # forms; desktop/models/tiles.py
 
 
 def config_dir() -> Path:
@@ -45,6 +47,11 @@ def demo_replica() -> str:
     return str(data_dir() / "demo.db")
 
 
+def workstation_store() -> Path:
+    """The dashboard's own records (sign-ins, audit, duty log, handovers); never the replica."""
+    return Path(os.environ.get("DUTYROOM_WORKSTATION_STORE") or data_dir() / "workstation.db")
+
+
 class SettingsError(ValueError):
     """A setting has a value we cannot use; the message names it."""
 
@@ -57,7 +64,14 @@ class Settings:
         "help": "wall-screen mode: frameless full screen, dark high-contrast theme"})
     language: str = field(default="zh_CN", metadata={"help": "UI language: zh_CN or en"})
     tile_source: str = field(default="none", metadata={
-        "help": "map base layer: none (vector layers on a plain background)"})
+        "help": "map base layer: none (vector layers on a plain background), mbtiles:PATH "
+                "(offline tiles) or url:TEMPLATE with {z}/{x}/{y} (e.g. 天地图 with tk=KEY; "
+                "several joined with |); the map then contacts exactly that host"})
+    tile_datum: str = field(default="", metadata={
+        "help": "datum of the tiles, required with tiles: cgcs2000 (天地图), wgs84, or "
+                "gcj02 (Gaode/Tencent); features are shifted to it"})
+    tile_attribution: str = field(default="", metadata={
+        "help": "source and approval number (审图号) shown on the map with the tiles"})
     poll_interval_ms: int = field(default=250, metadata={
         "help": "how often the replica's change feed is polled (ms)"})
     stale_after_s: int = field(default=30, metadata={
@@ -67,13 +81,19 @@ class Settings:
     def validated(self) -> Settings:
         if self.language not in LANGUAGES:
             raise SettingsError(f"language must be one of {', '.join(LANGUAGES)}")
-        if self.tile_source not in TILE_SOURCES:
-            raise SettingsError(f"tile_source must be one of {', '.join(TILE_SOURCES)}")
+        self.tiles()
         if not 50 <= self.poll_interval_ms <= 10_000:
             raise SettingsError("poll_interval_ms must be between 50 and 10000")
         if self.stale_after_s < 5:
             raise SettingsError("stale_after_s must be at least 5")
         return self
+
+    def tiles(self) -> TileSource:
+        """The tile settings as one checked TileSource (SettingsError names the problem)."""
+        try:
+            return parse_tile_source(self.tile_source, self.tile_datum, self.tile_attribution)
+        except TileConfigError as error:
+            raise SettingsError(str(error)) from error
 
 
 def _coerce(name: str, kind: Any, value: Any) -> Any:

@@ -1,0 +1,297 @@
+"""The desk: the one service object the views call for anything that must be recorded.
+
+It knows who is signed in (in this process), signs them out when idle,
+checks permissions, and records every act in the workstation store. When the
+store fails, the desk says "recording unavailable" (``DeskState``) and refuses
+recorded acts — a reveal nobody can audit is not made — while everything
+unrecorded (the wall itself) carries on. Listeners may be called from a worker
+thread; the Qt side re-emits them as signals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from desktop.models.handover import HandoverPackage
+from desktop.models.reveal import Contact, RevealTarget
+from desktop.models.workstation import audit, auth, duty_log, handovers, officers
+from desktop.models.workstation.audit import REVEAL_REASONS
+from desktop.models.workstation.auth import LockoutPolicy, SignedIn
+from desktop.models.workstation.clock import Clock, system_clock
+from desktop.models.workstation.passwords import SecretHasher
+from desktop.models.workstation.store import StoreUnavailable, WorkstationStore
+
+log = logging.getLogger(__name__)
+
+REVEAL_REASON = {t.code: t for t in REVEAL_REASONS}
+
+
+@dataclass(frozen=True)
+class DeskPolicy:
+    idle_timeout: dt.timedelta = dt.timedelta(minutes=15)
+    reveal_for: dt.timedelta = dt.timedelta(seconds=60)
+    lockout: LockoutPolicy = field(default_factory=LockoutPolicy)
+
+
+@dataclass(frozen=True)
+class DeskState:
+    officer: SignedIn | None
+    recording: bool
+    problem: str = ""  # why recording is unavailable
+    notice: str = ""  # what happened to the store at start (e.g. recovered from a backup)
+
+
+@dataclass(frozen=True)
+class Revealed:
+    contact: Contact
+    reason: str
+    revealed_at: dt.datetime
+    expires_at: dt.datetime
+
+
+class SignInRequired(PermissionError):
+    def __init__(self) -> None:
+        super().__init__("sign in first")
+
+
+class NotPermitted(PermissionError):
+    def __init__(self, role: str, permission: str) -> None:
+        super().__init__(f"role {role} may not {permission}")
+        self.permission = permission
+
+
+Listener = Callable[[DeskState], None]
+
+
+class Desk:
+    def __init__(
+        self,
+        store: WorkstationStore | None,
+        *,
+        clock: Clock = system_clock,
+        hasher: SecretHasher | None = None,
+        policy: DeskPolicy | None = None,
+        fetch_contact: Callable[[RevealTarget], Contact] | None = None,
+        problem: str = "",
+        notice: str = "",
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.policy = policy or DeskPolicy()
+        self._hasher = hasher
+        self._fetch_contact = fetch_contact
+        self._lock = threading.RLock()
+        self._officer: SignedIn | None = None
+        self._last_activity = clock()
+        self._recording = store is not None
+        self._problem = problem or ("" if store is not None else "workstation store not open")
+        self.notice = notice
+        self._listeners: list[Listener] = []
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def hasher(self) -> SecretHasher:
+        if self._hasher is None:
+            self._hasher = SecretHasher()
+        return self._hasher
+
+    @property
+    def state(self) -> DeskState:
+        with self._lock:
+            return DeskState(self._officer, self._recording, self._problem, self.notice)
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _notify(self) -> None:
+        state = self.state
+        for listener in list(self._listeners):
+            listener(state)
+
+    def _set_recording(self, recording: bool, problem: str) -> None:
+        with self._lock:
+            changed = (recording, problem) != (self._recording, self._problem)
+            self._recording, self._problem = recording, problem
+        if changed:
+            if not recording:
+                log.error("recording unavailable: %s", problem)
+            self._notify()
+
+    @contextmanager
+    def _recorded(self) -> Iterator[WorkstationStore]:
+        """Use the store; a failure flips the desk to 'recording unavailable' and re-raises."""
+        if self.store is None:
+            raise StoreUnavailable(self._problem or "workstation store not open")
+        try:
+            yield self.store
+        except StoreUnavailable as error:
+            self._set_recording(False, str(error))
+            raise
+        else:
+            if not self._recording:
+                self._set_recording(True, "")
+        self.store.backup_if_due(self.clock())
+
+    def check_store(self) -> bool:
+        """Health check (call every half minute or so, off the GUI thread)."""
+        if self.store is None:
+            return False
+        try:
+            self.store.check()
+        except StoreUnavailable as error:
+            self._set_recording(False, str(error))
+            return False
+        self._set_recording(True, "")
+        return True
+
+    # ------------------------------------------------------------ who is at the desk
+
+    @property
+    def officer(self) -> SignedIn | None:
+        self.expire_idle()
+        with self._lock:
+            return self._officer
+
+    def touch(self) -> None:
+        """The officer did something: the idle clock starts again."""
+        with self._lock:
+            self._last_activity = self.clock()
+
+    def idle_left(self) -> dt.timedelta | None:
+        with self._lock:
+            if self._officer is None:
+                return None
+            return self.policy.idle_timeout - (self.clock() - self._last_activity)
+
+    def expire_idle(self) -> bool:
+        """Sign out an officer idle longer than the timeout; True when that happened."""
+        left = self.idle_left()
+        if left is None or left > dt.timedelta(0):
+            return False
+        self.sign_out(reason="idle")
+        return True
+
+    def sign_in(self, login: str, secret: str) -> SignedIn:
+        """Raises auth.WrongSecret, auth.LockedOut or StoreUnavailable. Slow (hash check):
+        call it off the GUI thread."""
+        with self._recorded() as store:
+            signed = auth.sign_in(store, self.hasher, self.policy.lockout, self.clock(),
+                                  login, secret)
+        previous = self._swap(signed)
+        if previous is not None:
+            self._close(previous, "replaced")
+        self._notify()
+        return signed
+
+    def sign_out(self, reason: str = "sign_out") -> None:
+        previous = self._swap(None)
+        if previous is not None:
+            self._close(previous, reason)
+            self._notify()
+
+    def _swap(self, officer: SignedIn | None) -> SignedIn | None:
+        with self._lock:
+            previous, self._officer = self._officer, officer
+            self._last_activity = self.clock()
+            return previous
+
+    def _close(self, officer: SignedIn, reason: str) -> None:
+        try:
+            with self._recorded() as store:
+                auth.close_session(store, officer, self.clock(), reason)
+        except StoreUnavailable:
+            log.warning("sign-out of %s not recorded: store unavailable", officer.login)
+
+    def may(self, permission: str) -> bool:
+        officer = self.officer
+        return officer is not None and officer.can(permission)
+
+    def require(self, permission: str) -> SignedIn:
+        officer = self.officer
+        if officer is None:
+            raise SignInRequired()
+        if not officer.can(permission):
+            raise NotPermitted(officer.role, permission)
+        self.touch()
+        return officer
+
+    def officers(self) -> tuple[officers.OfficerInfo, ...]:
+        with self._recorded() as store:
+            return officers.list_officers(store)
+
+    # ------------------------------------------------------------ recorded acts
+
+    def record(self, action: str, permission: str, *, target: str = "", reason: str = "",
+               detail: str = "") -> None:
+        """A recorded act with nothing else to store: print, export, mute, acknowledge an alert."""
+        officer = self.require(permission)
+        with self._recorded() as store, store.write() as session:
+            audit.record(session, self.clock(), action, officer.actor, target=target,
+                         reason=reason, detail=detail)
+
+    def reveal(self, target: RevealTarget, reason: str) -> Revealed:
+        """Fetch one contact in full and record who saw it and why; the value is never stored."""
+        officer = self.require(target.permission)
+        if reason not in REVEAL_REASON:
+            raise ValueError(f"unknown reveal reason {reason!r}")
+        if self._fetch_contact is None:
+            raise StoreUnavailable("no replica to reveal from")
+        if not self.state.recording:
+            raise StoreUnavailable(self._problem or "recording unavailable")
+        contact = self._fetch_contact(target)
+        now = self.clock()
+        with self._recorded() as store, store.write() as session:
+            audit.record(session, now, "reveal", officer.actor,
+                         target=f"{target.label} [{target.kind} {target.ref}]",
+                         reason=reason, detail=contact.masked)
+        return Revealed(contact, reason, now, now + self.policy.reveal_for)
+
+    def add_log_entry(self, category: str, text: str, *, occurred_at: dt.datetime | None = None,
+                      link: duty_log.LogLink | None = None,
+                      corrects: int | None = None) -> duty_log.LogEntry:
+        officer = self.require("write_log")
+        with self._recorded() as store, store.write() as session:
+            return duty_log.append(session, officer.actor, self.clock(), category=category,
+                                   text=text, occurred_at=occurred_at, link=link,
+                                   corrects=corrects)
+
+    def log_entries(self, since: dt.datetime, until: dt.datetime) -> tuple[
+            duty_log.LogEntry, ...]:
+        with self._recorded() as store:
+            return duty_log.entries(store, since, until)
+
+    def write_handover(self, package: HandoverPackage, notes: str) -> handovers.WrittenHandover:
+        officer = self.require("write_handover")
+        with self._recorded() as store, store.write() as session:
+            return handovers.write(session, officer.actor, self.clock(), package, notes)
+
+    def acknowledge_handover(self, written: handovers.WrittenHandover,
+                             remarks: str = "") -> handovers.WrittenHandover:
+        officer = self.require("acknowledge")
+        with self._recorded() as store, store.write() as session:
+            return handovers.acknowledge(session, officer.actor, self.clock(), written.id,
+                                         written.digest, remarks)
+
+    def latest_handover(self) -> handovers.WrittenHandover | None:
+        with self._recorded() as store:
+            return handovers.latest(store)
+
+    def audit_log(self, wanted: audit.AuditFilter | None = None) -> tuple[audit.AuditEntry, ...]:
+        self.require("view_audit")
+        with self._recorded() as store:
+            return audit.query(store, wanted or audit.AuditFilter())
+
+    def audit_csv(self, entries: tuple[audit.AuditEntry, ...], *, english: bool = False,
+                  destination: str = "") -> str:
+        """The CSV text, after recording the export (the caller writes the file)."""
+        self.require("view_audit")
+        self.record("export", "export", target="audit log CSV",
+                    detail=f"{len(entries)} rows {destination}".strip())
+        return audit.to_csv(entries, english=english)

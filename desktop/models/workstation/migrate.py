@@ -1,0 +1,68 @@
+"""Creating and upgrading the workstation store's schema, tracked in ``PRAGMA user_version``.
+
+The store is tiny and local, so no Alembic: an ordered list of steps, each
+run once in one transaction. Add a step; never edit a released one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from desktop.models.workstation.files import sqlite_uri
+from desktop.models.workstation.roles import DEFAULT_GRANTS
+from desktop.models.workstation.schema import RolePermission, StoreBase, append_only_triggers
+from desktop.models.workstation.store import StoreUnavailable, make_engine
+
+
+def _v1(path: Path) -> None:
+    engine = make_engine(path, "rwc")
+    try:
+        with engine.begin() as connection:
+            StoreBase.metadata.create_all(connection)
+            for statement in append_only_triggers():
+                connection.exec_driver_sql(statement)
+            rows = [{"role": role, "permission": permission}
+                    for role, permissions in DEFAULT_GRANTS.items() for permission in permissions]
+            connection.execute(insert(RolePermission), rows)
+            connection.exec_driver_sql("PRAGMA user_version = 1")
+    finally:
+        engine.dispose()
+
+
+STEPS: tuple[Callable[[Path], None], ...] = (_v1,)
+SCHEMA_VERSION = len(STEPS)
+
+
+def stored_version(path: Path) -> int:
+    connection = sqlite3.connect(sqlite_uri(path, "rwc"), uri=True, timeout=5)
+    try:
+        return int(connection.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def create_or_migrate(path: Path) -> bool:
+    """Bring the store at ``path`` to SCHEMA_VERSION; True when it was created just now."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        version = stored_version(path)
+        if version > SCHEMA_VERSION:
+            raise StoreUnavailable(
+                f"workstation store schema {version} is newer than this application "
+                f"({SCHEMA_VERSION}): update the application")
+        for step in STEPS[version:]:
+            step(path)
+        connection = sqlite3.connect(sqlite_uri(path, "rw"), uri=True, timeout=5)
+        try:
+            mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise StoreUnavailable(f"workstation store cannot be prepared ({error})") from error
+    if mode != "wal":
+        raise StoreUnavailable(f"workstation store refused WAL mode (journal_mode={mode})")
+    return version == 0

@@ -1,0 +1,154 @@
+"""Who may sign in at this desk, and what their role lets them do.
+
+Officers are people on the replica's roster (``person_code`` links them);
+enrolment stores an Argon2id hash of their PIN or password, never the secret.
+Permissions are read from the store's ``role_permission`` table, not from code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from desktop.models.workstation.passwords import SecretHasher, check_strength
+from desktop.models.workstation.roles import PERMISSION, ROLE, check_role
+from desktop.models.workstation.schema import Credential, Officer, RolePermission
+from desktop.models.workstation.store import WorkstationStore
+
+
+@dataclass(frozen=True)
+class OfficerInfo:
+    id: int
+    login: str
+    name: str
+    role: str
+    person_code: str | None
+    active: bool
+
+    def role_label(self, english: bool = False) -> str:
+        term = ROLE.get(self.role)
+        return (term.en if english else term.zh) if term else self.role
+
+
+def _info(row: Officer) -> OfficerInfo:
+    return OfficerInfo(row.id, row.login, row.name, row.role, row.person_code, row.active)
+
+
+def permissions_of(session: Session, role: str) -> frozenset[str]:
+    return frozenset(session.scalars(
+        select(RolePermission.permission).where(RolePermission.role == role)))
+
+
+def grants(store: WorkstationStore) -> dict[str, frozenset[str]]:
+    with store.read() as session:
+        rows = session.execute(select(RolePermission.role, RolePermission.permission)).all()
+    table: dict[str, set[str]] = {role: set() for role in ROLE}
+    for role, permission in rows:
+        table.setdefault(role, set()).add(permission)
+    return {role: frozenset(permissions) for role, permissions in table.items()}
+
+
+def set_grant(store: WorkstationStore, role: str, permission: str, allowed: bool) -> None:
+    check_role(role)
+    if permission not in PERMISSION:
+        raise ValueError(f"unknown permission {permission!r}")
+    with store.write() as session:
+        session.execute(delete(RolePermission).where(RolePermission.role == role,
+                                                     RolePermission.permission == permission))
+        if allowed:
+            session.add(RolePermission(role=role, permission=permission))
+
+
+def enrol(
+    store: WorkstationStore,
+    hasher: SecretHasher,
+    now: dt.datetime,
+    *,
+    login: str,
+    name: str,
+    role: str,
+    secret: str,
+    person_code: str | None = None,
+) -> OfficerInfo:
+    """Add an officer (or replace an existing login's role, name and secret)."""
+    check_role(role)
+    kind = check_strength(secret)
+    login = login.strip()
+    if not login:
+        raise ValueError("an officer needs a login name")
+    hashed = hasher.hash(secret)
+    with store.write() as session:
+        officer = session.scalars(select(Officer).where(Officer.login == login)).first()
+        if officer is None:
+            officer = Officer(login=login, created_at=now, failed_count=0)
+            session.add(officer)
+        officer.name, officer.role, officer.person_code = name.strip(), role, person_code
+        officer.active = True
+        session.flush()
+        credential = session.get(Credential, officer.id)
+        if credential is None:
+            session.add(Credential(officer_id=officer.id, kind=kind, hash=hashed, set_at=now))
+        else:
+            credential.kind, credential.hash, credential.set_at = kind, hashed, now
+        return _info(officer)
+
+
+def set_active(store: WorkstationStore, login: str, active: bool) -> None:
+    with store.write() as session:
+        officer = session.scalars(select(Officer).where(Officer.login == login)).first()
+        if officer is None:
+            raise LookupError(f"no officer {login!r}")
+        officer.active = active
+
+
+def list_officers(store: WorkstationStore, *, active_only: bool = True) -> tuple[OfficerInfo, ...]:
+    query = select(Officer).order_by(Officer.role, Officer.login)
+    if active_only:
+        query = query.where(Officer.active.is_(True))
+    with store.read() as session:
+        return tuple(_info(row) for row in session.scalars(query))
+
+
+def enrol_duty_staff(
+    store: WorkstationStore,
+    hasher: SecretHasher,
+    now: dt.datetime,
+    replica: str | Path,
+    secret: str,
+) -> tuple[OfficerInfo, ...]:
+    """Enrol every active duty leader and duty officer on the replica's roster with one
+    initial secret (the demo, or a first install; each officer then sets their own)."""
+    from desktop.models.replica import open_reader
+    from desktop.models.schema import Person
+
+    engine = open_reader(replica)
+    try:
+        with Session(engine) as session:
+            people = session.execute(
+                select(Person.code, Person.name, Person.role)
+                .where(Person.role.in_(("duty_leader", "duty_officer")), Person.active.is_(True))
+                .order_by(Person.code)).all()
+    finally:
+        engine.dispose()
+    return tuple(enrol(store, hasher, now, login=name, name=name, role=role, secret=secret,
+                       person_code=code) for code, name, role in people)
+
+
+DEMO_EXTRA = (("管理员", "admin"), ("演练组织者", "drill_coordinator"))
+
+
+def enrol_demo_desk(store: WorkstationStore, hasher: SecretHasher, now: dt.datetime,
+                    replica: str | Path, secret: str) -> tuple[OfficerInfo, ...]:
+    """On a demo street with an empty store: the duty staff, plus an administrator and a drill
+    coordinator (logins 管理员 / 演练组织者), all with ``secret``. Does nothing once anyone
+    is enrolled, so a demo restart never resets PINs."""
+    if list_officers(store, active_only=False):
+        return ()
+    staff = enrol_duty_staff(store, hasher, now, replica, secret)
+    extra = tuple(enrol(store, hasher, now, login=login, name=login, role=role, secret=secret)
+                  for login, role in DEMO_EXTRA)
+    return staff + extra
