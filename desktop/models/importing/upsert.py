@@ -1,0 +1,87 @@
+"""Insert new rows, update changed ones, leave equal ones alone: idempotent by design.
+
+A row is compared field by field with what the replica holds; only rows that
+differ are written, so re-importing the same file writes nothing and the
+change_log triggers stay silent. Fields a file does not carry are not in the
+row dicts and are never touched.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from desktop.models.schema import Base
+
+BATCH = 5000
+
+
+@dataclass
+class Counts:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    invalid: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.inserted += other.inserted
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.invalid += other.invalid
+
+    @property
+    def written(self) -> int:
+        return self.inserted + self.updated
+
+
+def upsert(
+    session: Session,
+    model: type[Base],
+    key: Callable[[dict[str, Any]], Hashable],
+    rows: Sequence[dict[str, Any]],
+    key_columns: Sequence[str],
+    defaults: dict[str, Any] | None = None,
+) -> Counts:
+    """Upsert ``rows`` (column → value) matched on ``key`` over ``key_columns``."""
+    table = cast(Table, model.__table__)
+    counts = Counts()
+    if not rows:
+        return counts
+    wanted = sorted({column for row in rows for column in row} | set(key_columns))
+    pk = next(iter(table.primary_key.columns)).name
+    columns = [table.c[name] for name in wanted if name != pk]
+    existing: dict[Hashable, dict[str, Any]] = {}
+    for found in session.execute(select(table.c[pk], *columns)).mappings():
+        existing[key(dict(found))] = dict(found)
+    inserts: list[dict[str, Any]] = []
+    updates: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        current = existing.get(key(row))
+        if current is None:
+            inserts.append({**(defaults or {}), **row})
+            continue
+        changed = {f"v_{name}": value for name, value in row.items()
+                   if name != pk and current.get(name) != value}
+        if not changed:
+            counts.unchanged += 1
+            continue
+        changed["_pk"] = current[pk]
+        updates[tuple(sorted(changed))].append(changed)
+        counts.updated += 1
+    for start in range(0, len(inserts), BATCH):
+        by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+        for row in inserts[start:start + BATCH]:
+            by_columns[tuple(sorted(row))].append(row)
+        for batch in by_columns.values():
+            session.execute(insert(table), batch)
+    counts.inserted = len(inserts)
+    for names, batch in updates.items():
+        statement = (update(table).where(table.c[pk] == bindparam("_pk"))
+                     .values({name[2:]: bindparam(name) for name in names if name != "_pk"}))
+        session.connection().execute(statement, batch)
+    return counts

@@ -1,0 +1,62 @@
+"""The real ``dutyroom replica import/export`` commands: exit codes, report, export flags."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from desktop.replica_commands import init_replica
+
+PEOPLE = ("人员编码,姓名,手机,身份证号,角色,政治面貌\r\n"
+          "T-1,张三,13812341234,420606198503279150,网格员,中共党员\r\n"
+          "T-2,李四,13812341235,42060619850327915X,志愿者,群众\r\n")
+
+
+def test_import_reports_and_exits_1_then_0_when_fixed(run_cli, demo_replica, tmp_path):
+    bad = tmp_path / "people.csv"
+    bad.write_text(PEOPLE, encoding="gb18030")  # the ANSI CSV Excel writes on Chinese Windows
+    report = tmp_path / "report.csv"
+    done = run_cli("replica", "import", str(bad), "--replica", str(demo_replica),
+                   "--report", str(report))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "row 3, column 身份证号" in done.stdout and "check digit" in done.stdout
+    rows = list(csv.reader(report.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[1][:4] == ["error", "people.csv", "3", "身份证号"]
+
+    good = tmp_path / "people-fixed.csv"
+    good.write_text(PEOPLE.replace("42060619850327915X", "420606198503279169"),
+                    encoding="gb18030")
+    dry = run_cli("replica", "import", str(good), "--dry-run", "--replica", str(demo_replica))
+    assert dry.returncode == 0 and "dry run" in dry.stdout
+    done = run_cli("replica", "import", str(good), "--replica", str(demo_replica))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "inserted 2" in done.stdout and "encoding gb18030" in done.stdout
+    again = run_cli("replica", "import", str(good), "--replica", str(demo_replica))
+    assert "inserted 0, 更新 updated 0, 未变 unchanged 2" in again.stdout
+
+
+def test_usage_errors_exit_2(run_cli, demo_replica, tmp_path):
+    done = run_cli("replica", "import", str(tmp_path / "missing.csv"), "--replica",
+                   str(demo_replica))
+    assert done.returncode == 2 and "no such file" in done.stderr
+    done = run_cli("replica", "import", "x.csv", "--datum", "mercator")
+    assert done.returncode == 2
+
+
+def test_export_masks_unless_asked_and_round_trips(run_cli, demo_replica, tmp_path):
+    masked = tmp_path / "people.xlsx"
+    done = run_cli("replica", "export", str(demo_replica), "--kind", "people", "--format",
+                   "xlsx", "--out", str(masked))
+    assert done.returncode == 0 and "exported 196 people rows" in done.stdout
+    full = tmp_path / "stations.geojson"
+    done = run_cli("replica", "export", str(demo_replica), "--kind", "stations", "--format",
+                   "geojson", "--out", str(full), "--full-personal-data")
+    assert done.returncode == 0 and "recorded" in done.stdout
+    document = json.loads(full.read_bytes())
+    assert document["crs"]["properties"]["name"].endswith("4490")
+    assert document["dutyroom"] == {"kind": "stations", "masked": False}
+    empty = tmp_path / "empty.db"
+    init_replica(str(empty))
+    back = run_cli("replica", "import", str(full), "--replica", str(empty))
+    # stations need their communities and key holders first: named, nothing written
+    assert back.returncode == 1 and "所属社区" in back.stdout
