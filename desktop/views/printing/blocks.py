@@ -1,0 +1,80 @@
+"""What a printed document is made of: plain, frozen blocks in reading order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
+
+Paint = Callable[[QPainter, QRectF, str], None]  # painter, target rect, font family
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1  # 1 = section, 2 = subsection
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    size_pt: float = 10.0
+    colour: str = "#000000"
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    fill: str | None = None
+    colour: str = "#000000"
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    weight: float = 1.0  # share of the table width
+    align_right: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell | str, ...], ...]
+    size_pt: float = 9.0
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """Vector drawing painted by ``paint`` into a box of the full text width."""
+
+    height_mm: float
+    paint: Paint
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Spacer:
+    height_mm: float = 4.0
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+Block = Heading | Paragraph | Table | Drawing | Spacer | PageBreak
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    blocks: tuple[Block, ...]
+    subtitle: str = ""  # right of the title in every page header
+    mark: str = ""  # e.g. 演练 / EXERCISE, in red in every page header
+    footer: str = ""  # left of the page number in every footer
+    page_word: str = "%1 / %2"  # "page %1 of %2", translated by the caller
+    meta: dict[str, str] = field(default_factory=dict)  # PDF author, subject

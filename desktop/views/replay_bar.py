@@ -1,0 +1,198 @@
+"""The replay bar: pick a drill or a time window, then scrub, play, step, speed, bookmark.
+
+Everything it does goes through the ``ReplayController``; it redraws from the
+controller's clock state only, so the scrubber, the time and the buttons
+always say where the replay really is. "Back to live" ends the replay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.replay import SPEEDS, ClockState, DrillInfo
+from desktop.views.header import beijing
+from desktop.views.replay_controller import ReplayController
+
+SLIDER_STEPS = 10_000
+BEIJING = QTimeZone(b"Asia/Shanghai")
+
+
+class ReplayBar(QFrame):
+    def __init__(self, controller: ReplayController, language: str = "zh_CN",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("panel")
+        self.controller = controller
+        self._language = language
+        self._state: ClockState | None = None
+        rows = QVBoxLayout(self)
+        pick = QHBoxLayout()
+        self.title = QLabel(self.tr("Replay"))
+        self.title.setObjectName("panelTitle")
+        pick.addWidget(self.title)
+        self.drills = QComboBox()
+        self.drills.setMinimumContentsLength(18)
+        self.open_drill = QPushButton(self.tr("Replay drill"))
+        self.open_drill.clicked.connect(self._open_drill)
+        self.window_from = self._time_edit(-6)
+        self.window_to = self._time_edit(0)
+        self.open_window = QPushButton(self.tr("Replay window"))
+        self.open_window.clicked.connect(self._open_window)
+        self.live = QPushButton(self.tr("■ Back to live"))
+        self.live.clicked.connect(controller.back_to_live)
+        self.status = QLabel("")
+        self.status.setObjectName("dim")
+        for widget in (self.drills, self.open_drill, QLabel(self.tr("or from")), self.window_from,
+                       QLabel(self.tr("to")), self.window_to, self.open_window):
+            pick.addWidget(widget)
+        pick.addWidget(self.status, 1)
+        pick.addWidget(self.live)
+        rows.addLayout(pick)
+
+        transport = QHBoxLayout()
+        self.back = QPushButton(self.tr("◀ Step"))
+        self.back.clicked.connect(lambda: controller.step(forward=False))
+        self.play = QPushButton(self.tr("▶ Play"))
+        self.play.clicked.connect(controller.toggle)
+        self.forward = QPushButton(self.tr("Step ▶"))
+        self.forward.clicked.connect(lambda: controller.step(forward=True))
+        self.speed = QComboBox()
+        for speed in SPEEDS:
+            self.speed.addItem(f"{speed}×", speed)
+        self.speed.currentIndexChanged.connect(
+            lambda _i: controller.set_speed(float(self.speed.currentData())))
+        self.scrubber = QSlider(Qt.Orientation.Horizontal)
+        self.scrubber.setRange(0, SLIDER_STEPS)
+        self.scrubber.actionTriggered.connect(self._slider_action)
+        self.time = QLabel("--:--:--")
+        self.time.setMinimumWidth(self.time.fontMetrics().horizontalAdvance("00-00 00:00:00 "))
+        self.bookmark = QPushButton(self.tr("★ Bookmark"))
+        self.bookmark.clicked.connect(lambda: controller.add_bookmark())
+        self.bookmarks = QComboBox()
+        self.bookmarks.setMinimumContentsLength(8)
+        self.bookmarks.activated.connect(self._jump)
+        self.export = QPushButton(self.tr("After-action PDF…"))
+        self.export.clicked.connect(self._export)
+        for widget in (self.back, self.play, self.forward, self.speed):
+            transport.addWidget(widget)
+        transport.addWidget(self.scrubber, 1)
+        for widget in (self.time, self.bookmark, self.bookmarks, self.export):
+            transport.addWidget(widget)
+        rows.addLayout(transport)
+
+        controller.drills_ready.connect(self.show_drills)
+        controller.clock_changed.connect(self.show_clock)
+        controller.mode_changed.connect(self._mode)
+        controller.busy_changed.connect(self._busy)
+        controller.failed.connect(self._failed)
+        controller.opened.connect(lambda replay: self.status.setText(replay.title))
+        self._mode(False)
+
+    def _time_edit(self, hours: int) -> QDateTimeEdit:
+        edit = QDateTimeEdit(QDateTime.currentDateTime(BEIJING).addSecs(hours * 3600))
+        edit.setTimeZone(BEIJING)
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        edit.setCalendarPopup(True)
+        return edit
+
+    # ------------------------------------------------------------ controller → bar
+
+    def show_drills(self, drills: tuple[DrillInfo, ...]) -> None:
+        self.drills.clear()
+        for drill in drills:
+            self.drills.addItem(f"{beijing(drill.starts_at):%m-%d %H:%M} {drill.title}", drill.id)
+        self.open_drill.setEnabled(bool(drills))
+
+    def show_clock(self, state: ClockState) -> None:
+        self._state = state
+        self.scrubber.blockSignals(True)
+        if not self.scrubber.isSliderDown():
+            self.scrubber.setValue(round(state.fraction * SLIDER_STEPS))
+        self.scrubber.blockSignals(False)
+        self.time.setText(beijing(state.position).strftime("%m-%d %H:%M:%S"))
+        self.play.setText(self.tr("⏸ Pause") if state.playing else self.tr("▶ Play"))
+        index = self.speed.findData(int(state.speed))
+        if index >= 0 and index != self.speed.currentIndex():
+            self.speed.blockSignals(True)
+            self.speed.setCurrentIndex(index)
+            self.speed.blockSignals(False)
+        labels = [f"★ {beijing(b.at):%H:%M:%S} {b.label}".rstrip() for b in state.bookmarks]
+        if labels != [self.bookmarks.itemText(n) for n in range(self.bookmarks.count())]:
+            self.bookmarks.clear()
+            for text, bookmark in zip(labels, state.bookmarks, strict=True):
+                self.bookmarks.addItem(text, bookmark)
+
+    def _mode(self, replaying: bool) -> None:
+        for widget in (self.back, self.play, self.forward, self.speed, self.scrubber,
+                       self.bookmark, self.bookmarks, self.live):
+            widget.setEnabled(replaying)
+        replay = self.controller.replay
+        self.export.setEnabled(replaying and replay is not None and replay.drill is not None)
+        if not replaying:
+            self.status.setText(self.tr("Live"))
+            self.time.setText("--:--:--")
+
+    def _busy(self, busy: bool) -> None:
+        self.open_drill.setEnabled(not busy and self.drills.count() > 0)
+        self.open_window.setEnabled(not busy)
+        if busy:
+            self.status.setText(self.tr("Loading the replay…"))
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(self.tr("Replay failed: %1").replace("%1", message))
+
+    # ------------------------------------------------------------ bar → controller
+
+    def _open_drill(self) -> None:
+        drill_id = self.drills.currentData()
+        if drill_id is not None:
+            self.controller.open_drill(int(drill_id))
+
+    def _open_window(self) -> None:
+        start = self.window_from.dateTime().toSecsSinceEpoch()
+        end = self.window_to.dateTime().toSecsSinceEpoch()
+        if end <= start:
+            self.status.setText(self.tr("The window must end after it starts"))
+            return
+        title = self.tr("Time window")
+        self.controller.open_window(dt.datetime.fromtimestamp(start, dt.UTC),
+                                    dt.datetime.fromtimestamp(end, dt.UTC), title)
+
+    def _slider_action(self, _action: int) -> None:
+        """Page and arrow keys, clicks on the groove: seek where the slider went."""
+        self.controller.seek_fraction(self.scrubber.sliderPosition() / SLIDER_STEPS)
+
+    def _jump(self, index: int) -> None:
+        bookmark = self.bookmarks.itemData(index)
+        if bookmark is not None:
+            self.controller.jump(bookmark)
+
+    def _export(self) -> None:
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Save after-action summary"), "after-action.pdf", "PDF (*.pdf)")
+        if not path:
+            return
+        from desktop.views.printing import PrintError
+
+        try:
+            written = self.controller.export_after_action(Path(path), self._language)
+        except (PrintError, OSError) as error:
+            QMessageBox.warning(self, self.tr("After-action summary"), str(error))
+            return
+        self.status.setText(self.tr("Saved %1").replace("%1", str(written)))

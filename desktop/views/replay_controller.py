@@ -1,0 +1,195 @@
+"""Replay mode's one moving part: loads a replay off the GUI thread, then ticks its clock.
+
+The lead switches the window from live to replay with a few connections:
+``situation_ready`` carries a ``Situation`` exactly like the live feed's,
+``mode_changed(bool)`` says when replay starts and ends (watermark on/off, live
+feed ignored), ``timeline_ready`` hands the timeline panel the replayed
+incidents. Seeking and playing never touch the database: the engine was built
+once, on a worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
+
+from desktop.models.replay import Bookmark, ReplayClock
+from desktop.models.replay.index import DEFAULT_SNAPSHOT_EVERY
+from desktop.models.replay.source import Replay
+from desktop.views.worker import run_blocking
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 40  # 25 frames a second while playing
+
+
+class ReplayController(QObject):
+    drills_ready = Signal(object)  # tuple[DrillInfo, ...]
+    opened = Signal(object)  # Replay
+    timeline_ready = Signal(object)  # Timeline
+    situation_ready = Signal(object)  # Situation
+    clock_changed = Signal(object)  # ClockState
+    mode_changed = Signal(bool)  # True while a replay is shown
+    busy_changed = Signal(bool)
+    failed = Signal(str)
+
+    def __init__(self, location: str, parent: QObject | None = None, *, tick_ms: int = TICK_MS,
+                 snapshot_every: int = DEFAULT_SNAPSHOT_EVERY) -> None:
+        super().__init__(parent)
+        self.location = location
+        self.replay: Replay | None = None
+        self.clock: ReplayClock | None = None
+        self._snapshot_every = snapshot_every
+        self._timer = QTimer(self)
+        self._timer.setInterval(tick_ms)
+        self._timer.timeout.connect(self._tick)
+        self._wall = QElapsedTimer()
+        self._shown: dt.datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.replay is not None
+
+    # ------------------------------------------------------------ loading (on a worker)
+
+    def load_drills(self) -> None:
+        from desktop.models.replay import list_drills
+        from desktop.models.replay.source import with_replica
+
+        location = self.location
+        run_blocking(lambda: with_replica(location, list_drills), self.drills_ready.emit,
+                     self._failed)
+
+    def open_drill(self, drill_id: int) -> None:
+        from desktop.models.replay.source import replay_drill, with_replica
+
+        location, every = self.location, self._snapshot_every
+        self._load(lambda: with_replica(
+            location, lambda s: replay_drill(s, drill_id, snapshot_every=every)))
+
+    def open_window(self, start: dt.datetime, end: dt.datetime, title: str = "") -> None:
+        from desktop.models.replay.source import replay_window, with_replica
+
+        location, every = self.location, self._snapshot_every
+        self._load(lambda: with_replica(
+            location, lambda s: replay_window(s, start, end, title=title,
+                                              snapshot_every=every)))
+
+    def _load(self, job: Any) -> None:
+        self.busy_changed.emit(True)
+        run_blocking(job, self.show_replay, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy_changed.emit(False)
+        log.warning("replay could not be opened: %s", error)
+        self.failed.emit(str(error))
+
+    def show_replay(self, replay: Replay) -> None:
+        """Start showing a loaded replay, paused at its start."""
+        self._timer.stop()
+        self.replay = replay
+        marks = replay.engine.arrival_times()
+        self.clock = ReplayClock(replay.start, replay.end, marks=marks)
+        self._shown = None
+        self.busy_changed.emit(False)
+        self.opened.emit(replay)
+        self.mode_changed.emit(True)
+        self.timeline_ready.emit(replay.timeline)
+        self.publish()
+
+    def back_to_live(self) -> None:
+        self._timer.stop()
+        was_active = self.active
+        self.replay = None
+        self.clock = None
+        if was_active:
+            self.mode_changed.emit(False)
+
+    # ------------------------------------------------------------ transport
+
+    def play(self) -> None:
+        if self.clock is None:
+            return
+        self.clock.play()
+        self._wall.start()
+        self._timer.start()
+        self.publish()
+
+    def pause(self) -> None:
+        if self.clock is not None:
+            self.clock.pause()
+        self._timer.stop()
+        self.publish()
+
+    def toggle(self) -> None:
+        if self.clock is not None and self.clock.playing:
+            self.pause()
+        else:
+            self.play()
+
+    def step(self, forward: bool = True) -> None:
+        if self.clock is not None:
+            self._timer.stop()
+            self.clock.step(forward)
+            self.publish()
+
+    def seek(self, at: dt.datetime) -> None:
+        if self.clock is not None:
+            self.clock.seek(at)
+            self.publish()
+
+    def seek_fraction(self, fraction: float) -> None:
+        if self.clock is not None:
+            span = self.clock.end - self.clock.start
+            self.seek(self.clock.start + span * min(max(fraction, 0.0), 1.0))
+
+    def set_speed(self, speed: float) -> None:
+        if self.clock is not None:
+            self.clock.set_speed(speed)
+            self.publish()
+
+    def add_bookmark(self, label: str = "") -> Bookmark | None:
+        if self.clock is None:
+            return None
+        bookmark = self.clock.add_bookmark(label)
+        self.publish()
+        return bookmark
+
+    def jump(self, bookmark: Bookmark) -> None:
+        if self.clock is not None:
+            self.clock.jump(bookmark)
+            self.publish()
+
+    def _tick(self) -> None:
+        if self.clock is None:
+            self._timer.stop()
+            return
+        self.clock.advance(self._wall.restart() / 1000.0)
+        if not self.clock.playing:
+            self._timer.stop()
+        self.publish()
+
+    def publish(self) -> None:
+        """Hand out the clock's state, and the situation when the position moved."""
+        if self.replay is None or self.clock is None:
+            return
+        position = self.clock.position
+        if position != self._shown:
+            self._shown = position
+            self.situation_ready.emit(self.replay.engine.situation_at(position))
+        self.clock_changed.emit(self.clock.state)
+
+    # ------------------------------------------------------------ after-action
+
+    def export_after_action(self, path: Path, language: str = "zh_CN") -> Path:
+        """Write the drill's after-action summary as a PDF (raises PrintError if impossible)."""
+        from desktop.models.after_action import after_action
+        from desktop.views.after_action_pdf import write_after_action_pdf
+
+        if self.replay is None:
+            raise ValueError("no replay is open")
+        return write_after_action_pdf(after_action(self.replay), path, language)

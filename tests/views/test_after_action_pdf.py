@@ -1,0 +1,89 @@
+"""The after-action summary PDF of a demo drill, in Chinese: headings, misses, masking, pages.
+
+The summary is rendered to PNG with pdftoppm for a person to look at (kept in
+DUTYROOM_SCREENSHOTS when set).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from desktop.models.after_action import after_action
+from desktop.models.replay import list_drills
+from desktop.models.replay.source import replay_drill, with_replica
+from desktop.views.after_action_pdf import AfterActionPdf, write_after_action_pdf
+
+pytestmark = pytest.mark.gui
+ROOT = Path(__file__).resolve().parents[2]
+PRINTED = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
+
+
+def _run(tool: str, *args: str) -> str:
+    local = Path(sys.executable).with_name(tool)
+    found = str(local) if local.exists() else shutil.which(tool)
+    if not found:
+        pytest.fail(f"{tool} not found (poppler-utils / PySide6 provide it)")
+    return subprocess.run([found, *args], capture_output=True, text=True, check=True,
+                          timeout=120).stdout
+
+
+@pytest.fixture
+def chinese(qapp, tmp_path):
+    """The UI in Chinese, from the .ts as it is now (compiled here, removed after)."""
+    compiled = tmp_path / "zh.qm"
+    _run("pyside6-lrelease", str(ROOT / "resources/translations/dutyroom_zh_CN.ts"), "-qm",
+         str(compiled))
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture(scope="module")
+def reports(demo_template):
+    def read(session):
+        return [after_action(replay_drill(session, d.id)) for d in list_drills(session)]
+
+    return with_replica(str(demo_template), read)
+
+
+def test_summary_pdf_in_chinese_with_misses_and_masked_names(qtbot, chinese, reports, tmp_path):
+    report = next(r for r in reports if r.drill.code.endswith("FIRE"))
+    path = write_after_action_pdf(report, tmp_path / "after-action.pdf", "zh_CN", PRINTED)
+    text = _run("pdftotext", "-layout", str(path), "-")
+    flat = re.sub(r"\s+", "", text)
+    for heading in ("演练总结", "处置时效与目标对比", "事件时间线", "事件记录", "数据问题"):
+        assert heading in flat, heading
+    assert report.drill.title in flat and "演练/EXERCISE" in flat
+    assert "七里河街道" in flat and "个人信息已脱敏" in flat
+    missed = sum(1 for i in report.incidents for m in i.measures if m.verdict == "missed")
+    assert flat.count("超时") == missed > 0  # each miss in words, not colour alone
+    assert flat.count("达标") - 2 >= 0  # the summary line names 达标 too
+    actors = {e.actor for i in report.incidents for e in i.incident.events if e.actor}
+    assert actors and all("*" in a and a in flat for a in actors)
+    assert "第1页/共" in flat
+    document = AfterActionPdf(report, "zh_CN", PRINTED).document()
+    assert document.mark == "演练 / EXERCISE"
+    folder = Path(os.environ.get("DUTYROOM_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    _run("pdftoppm", "-r", "80", "-png", str(path), str(folder / "after-action"))
+    assert list(folder.glob("after-action*.png"))
+
+
+def test_each_demo_drill_prints(qtbot, reports, tmp_path):
+    for number, report in enumerate(reports):
+        path = write_after_action_pdf(report, tmp_path / f"{number}.pdf", "en", PRINTED)
+        info = _run("pdfinfo", str(path))
+        assert "Pages:" in info
+        text = _run("pdftotext", str(path), "-")
+        assert "After-action summary" in text and report.drill.title in re.sub(r"\s+", "", text)

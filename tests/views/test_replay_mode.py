@@ -1,0 +1,189 @@
+"""Replay mode in a test window of its own: controller, bar, watermark, and the live panels.
+
+The lead wires the real main window; this composes the same panels so the
+replayed Situation is seen driving them unchanged. Set DUTYROOM_SCREENSHOTS
+to keep the screenshot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from desktop.views import theme
+from desktop.views.incident_panel import IncidentPanel
+from desktop.views.kpi_tiles import KpiTiles
+from desktop.views.replay_bar import ReplayBar
+from desktop.views.replay_controller import ReplayController
+from desktop.views.replay_watermark import ReplayWatermark
+from desktop.views.roster_panel import RosterPanel
+from desktop.views.station_panel import StationPanel
+from desktop.views.timeline_panel import TimelinePanel
+
+pytestmark = pytest.mark.gui
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def chinese(qapp, tmp_path):
+    """The UI in Chinese (the wall's default), from the .ts as it is now; removed after."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    compiled = tmp_path / "zh.qm"
+    subprocess.run([str(lrelease), str(ROOT / "resources/translations/dutyroom_zh_CN.ts"),
+                    "-qm", str(compiled)], check=True, capture_output=True, timeout=60)
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+class ReplayWindow(QWidget):
+    """Timeline, replay bar, KPI tiles, stations, roster and incidents, under a watermark."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__()
+        sizes = theme.Sizes.for_screen(False, 1080)
+        self.setStyleSheet(theme.style_sheet(sizes))
+        self.controller = ReplayController(location, self, snapshot_every=4)
+        self.bar = ReplayBar(self.controller)
+        self.kpis = KpiTiles()
+        self.stations = StationPanel("zh_CN", sizes.row)
+        self.roster = RosterPanel("zh_CN")
+        self.incidents = IncidentPanel("zh_CN", sizes.row)
+        self.timeline = TimelinePanel("zh_CN", sizes.body)
+        grid = QGridLayout()
+        grid.addWidget(self.stations, 0, 0)
+        grid.addWidget(self.incidents, 0, 1)
+        grid.addWidget(self.roster, 0, 2)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 6)
+        grid.setColumnStretch(2, 3)
+        grid.addWidget(self.timeline, 1, 0, 1, 3)
+        grid.setRowStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.kpis)
+        layout.addLayout(grid, 1)
+        self.watermark = ReplayWatermark(self, sizes.body)
+        # The wiring the lead does in MainWindow:
+        for panel in (self.kpis, self.stations, self.roster, self.incidents, self.timeline):
+            self.controller.situation_ready.connect(panel.show_situation)
+        self.controller.timeline_ready.connect(self.timeline.show_timeline)
+        self.controller.mode_changed.connect(self.watermark.set_replaying)
+        self.controller.opened.connect(lambda replay: self.watermark.set_title(replay.title))
+        self.controller.clock_changed.connect(self.watermark.show_clock)
+
+
+def make_window(qtbot, location) -> ReplayWindow:
+    widget = ReplayWindow(str(location))
+    qtbot.addWidget(widget)
+    widget.resize(1920, 1080)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def window(qtbot, demo_replica):
+    widget = make_window(qtbot, demo_replica)
+    yield widget
+    widget.controller.back_to_live()
+
+
+def _open_first_drill(qtbot, window):
+    controller = window.controller
+    with qtbot.waitSignal(controller.drills_ready, timeout=10_000) as drills:
+        controller.load_drills()
+    assert window.bar.drills.count() == len(drills.args[0]) == 2
+    with qtbot.waitSignals([controller.opened, controller.timeline_ready,
+                            controller.situation_ready], timeout=20_000):
+        window.bar.open_drill.click()
+    return controller.replay
+
+
+def test_drill_replay_drives_the_panels_with_watermark(qtbot, chinese, demo_replica, tmp_path):
+    window = make_window(qtbot, demo_replica)
+    replay = _open_first_drill(qtbot, window)
+    controller = window.controller
+    assert controller.active and window.watermark.isVisible()
+    own = [i for i in replay.timeline.incidents if i.drill_id == replay.drill.id]
+    arrived = min(e.recorded_at for i in own for e in i.events if e.stage == "arrived")
+    shown = []
+    controller.situation_ready.connect(shown.append)
+    with qtbot.waitSignal(window.timeline.drawn, timeout=5000):
+        controller.seek(arrived + dt.timedelta(minutes=2))
+    situation = shown[-1]
+    exercise = [i for i in situation.incidents if i.exercise]
+    assert exercise and {i.status for i in exercise} & {"arrived", "handling", "follow_up"}
+    rows = [window.incidents.model.incident(r) for r in range(window.incidents.model.rowCount())]
+    assert rows == list(situation.incidents)
+    assert window.kpis.incidents.value.text() == str(situation.kpis.open_incidents)
+    assert window.timeline.cutoff == situation.at
+    known = sum(1 for i in replay.timeline.incidents for e in i.events
+                if e.recorded_at <= situation.at)
+    assert sum(len(m.data) for m in window.timeline.plot._marks) == known > 0
+    assert window.watermark.caption.startswith("演练回放 / REPLAY")
+    assert replay.title in window.watermark.caption
+    assert window.bar.time.text() == situation.at.astimezone(
+        dt.timezone(dt.timedelta(hours=8))).strftime("%m-%d %H:%M:%S")
+    assert 0 < window.bar.scrubber.value() < window.bar.scrubber.maximum()
+    assert window.watermark.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    assert window.watermark.geometry() == window.rect()
+    folder = Path(os.environ.get("DUTYROOM_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(folder / "replay-mid-drill.png"))
+    window.controller.back_to_live()
+
+
+def test_play_step_speed_bookmarks_and_back_to_live(qtbot, window):
+    replay = _open_first_drill(qtbot, window)
+    controller = window.controller
+    clock = controller.clock
+    window.bar.speed.setCurrentIndex(window.bar.speed.findData(60))
+    assert clock.speed == 60
+    window.bar.play.click()
+    assert clock.playing and window.bar.play.text() != ""
+    qtbot.waitUntil(lambda: clock.position >= replay.start + dt.timedelta(seconds=30),
+                    timeout=5000)
+    window.bar.play.click()  # pause
+    assert not clock.playing
+    before = clock.position
+    window.bar.forward.click()
+    arrivals = [t for t in replay.engine.arrival_times() if t > before]
+    assert clock.position == (arrivals[0] if arrivals else replay.end)
+    window.bar.bookmark.click()
+    assert window.bar.bookmarks.count() == 1
+    controller.seek(replay.end)
+    window.bar.bookmarks.activated.emit(0)
+    assert clock.position == clock.bookmarks[0].at
+    with qtbot.waitSignal(controller.mode_changed, timeout=2000) as mode:
+        window.bar.live.click()
+    assert mode.args == [False] and not controller.active
+    assert not window.watermark.isVisible()
+    assert not window.bar.play.isEnabled()
+
+
+def test_export_after_action_from_the_open_drill(qtbot, window, tmp_path):
+    replay = _open_first_drill(qtbot, window)
+    assert window.bar.export.isEnabled()
+    written = window.controller.export_after_action(tmp_path / "summary.pdf", "en")
+    assert written.stat().st_size > 10_000
+    assert replay.drill is not None
+
+
+def test_a_replica_that_cannot_be_read_is_reported_not_raised(qtbot, tmp_path):
+    controller = ReplayController(str(tmp_path / "missing.db"))
+    bar = ReplayBar(controller)
+    qtbot.addWidget(bar)
+    with qtbot.waitSignal(controller.failed, timeout=10_000) as failed:
+        controller.open_drill(1)
+    assert "not found" in failed.args[0]
+    assert failed.args[0] in bar.status.text()
+    assert not controller.active
