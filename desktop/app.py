@@ -42,9 +42,13 @@ class Dashboard:
     """Everything one dashboard window needs, wired; shown by ``start()``."""
 
     def __init__(self, settings: Settings, screen_height: int) -> None:
+        from desktop.models.workstation.startup import open_desk
+        from desktop.settings import workstation_store
         from desktop.views import theme
+        from desktop.views.desk_badge import DeskBadge, DeskBridge
         from desktop.views.live_feed import LiveFeed
         from desktop.views.main_window import MainWindow
+        from desktop.views.operator_actions import OperatorActions
         from desktop.views.ready import ReadyTracker
 
         self.settings = settings
@@ -52,45 +56,20 @@ class Dashboard:
         self.window = MainWindow(wall=settings.wall, language=settings.language, sizes=sizes)
         self.tracker = ReadyTracker(self.window)
         self.feed = LiveFeed(settings, self.window)
-        self.last_dialog: object | None = None
         self.feed.situation_ready.connect(self.window.show_situation)
         self.feed.freshness_changed.connect(self.window.show_freshness)
-        self.window.stations.station_activated.connect(self.open_station)
-        self.window.roster.week_requested.connect(self.open_week)
+        # The duty desk: who is signed in, and the workstation store where acts are recorded.
+        self.desk, self.desk_report = open_desk(workstation_store(), settings.replica)
+        self.desk_bridge = DeskBridge(self.desk, self.window)
+        self.desk_badge = DeskBadge(self.desk_bridge, settings.language)
+        self.window.header.add_badge(self.desk_badge)
+        self.actions = OperatorActions(self.window, settings, self.desk)
+        self.desk_badge.sign_in_requested.connect(self.actions.open_sign_in)
+        self.feed.situation_ready.connect(self.actions.show_situation)
 
-    def open_week(self) -> None:
-        from PySide6.QtCore import Qt
-
-        from desktop.models.roster import load_week
-        from desktop.views.header import BEIJING
-        from desktop.views.roster_week import RosterWeekDialog
-
-        location = self.settings.replica
-        dialog = RosterWeekDialog(lambda first: load_week(location, first, BEIJING),
-                                  parent=self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self.last_dialog = dialog
-
-    def open_station(self, station: object) -> None:
-        """The operator's drill-down into one station, read off the GUI thread."""
-        from PySide6.QtCore import Qt
-
-        from desktop.views.station_detail import StationDetailDialog
-
-        location = self.settings.replica
-        english = self.settings.language.startswith("en")
-
-        def load(station_id: int) -> object:
-            from desktop.models.stations import load_station_detail
-
-            return load_station_detail(location, station_id, english=english)
-
-        dialog = StationDetailDialog(station, load, self.settings.language,  # type: ignore[arg-type]
-                                     self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self.last_dialog = dialog
+    @property
+    def last_dialog(self) -> object | None:
+        return self.actions.last_dialog
 
     def start(self, geometry: object | None = None) -> None:
         # The first read (and the database layer's import) runs on a worker while
@@ -105,10 +84,17 @@ class Dashboard:
             self.window.show()
         self.tracker.window_shown()
         self.window.map.preload()
+        # Any key or click in the window keeps the officer signed in. Filtered on the
+        # window's QWindow, not the whole application: an application-wide Python event
+        # filter sees QtWebEngine's internal objects too and crashed here (segfault).
+        handle = self.window.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(self.desk_bridge)
 
     def close(self) -> None:
         from desktop.views.worker import wait_for_background_work
 
+        self.desk_bridge.close()
         self.feed.stop()
         wait_for_background_work()
         self.feed.close()

@@ -41,6 +41,10 @@ DEMO_MAX_AGE = dt.timedelta(days=7)
 
 
 def run(args: argparse.Namespace, config: Settings) -> int:
+    if args.replica_command in ("import", "export"):
+        from desktop import import_commands
+
+        return import_commands.run(args, config)
     target = args.path or config.replica
     if args.replica_command == "init":
         path = init_replica(target, demo=args.demo, scale=args.scale, seed=args.seed,
@@ -128,6 +132,10 @@ def _fill(engine: Engine, *, demo: bool, scale: int, seed: int, now: dt.datetime
         build_demo(session, now=moment, seed=seed, scale=scale)
         beat(session, "demo-generator", moment)
         session.commit()
+    # The demo gives its own ids: on PostgreSQL the sequences must catch up with them.
+    from desktop.models.replica import sync_sequences
+
+    sync_sequences(engine)
     log.info("demo replica built in %.1f s (scale %d)", time.perf_counter() - started, scale)
 
 
@@ -172,7 +180,27 @@ def ensure_demo(*, rebuild: bool = False) -> str:
         except (ReplicaError, ValueError) as error:
             log.warning("demo replica unusable (%s): building it anew", error)
     print("building the demo replica (七里河街道)…", flush=True)
-    return init_replica(location, demo=True, force=True)
+    built = init_replica(location, demo=True, force=True)
+    enrol_demo_officers(built)
+    return built
+
+
+DEMO_PIN = "246810"
+
+
+def enrol_demo_officers(replica: str) -> None:
+    """Let a demo user sign in: the duty staff (login = full name), 管理员 and 演练组织者,
+    all with DEMO_PIN — only into an empty workstation store, never over real officers."""
+    from desktop.models.workstation.officers import enrol_demo_desk
+    from desktop.models.workstation.passwords import SecretHasher
+    from desktop.models.workstation.recovery import open_store
+
+    now = dt.datetime.now(dt.UTC)
+    store, _report = open_store(settings_module.workstation_store(), now)
+    enrolled = enrol_demo_desk(store, SecretHasher(), now, replica, DEMO_PIN)
+    if enrolled:
+        print(f"demo sign-in: 管理员 or 演练组织者 or a duty officer's full name, "
+              f"PIN {DEMO_PIN}", flush=True)
 
 
 @contextlib.contextmanager

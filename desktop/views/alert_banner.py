@@ -23,6 +23,7 @@ SOUND_CHECK_MS = 5000
 
 
 class AlertBanner(QFrame):
+    acknowledge_requested = Signal()  # the button: the app asks who, then calls acknowledge_all
     acknowledged = Signal(object)  # tuple[Alert, ...]
 
     def __init__(self, language: str, *, sound: bool = True,
@@ -37,7 +38,7 @@ class AlertBanner(QFrame):
         self.text = QLabel("")
         self.text.setWordWrap(True)
         self.button = QPushButton(self.tr("Acknowledge"))
-        self.button.clicked.connect(self.acknowledge_all)
+        self.button.clicked.connect(self.acknowledge_requested)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.button)
         self._flash = QTimer(self)
@@ -89,8 +90,9 @@ class AlertBanner(QFrame):
             self.sound.play(level)
         self._rung_level = max(self._rung_level, level)
 
-    def acknowledge_all(self) -> None:
+    def acknowledge_all(self) -> tuple[Alert, ...]:
         done = self.tracker.acknowledge_all()
         self._refresh()
         if done:
             self.acknowledged.emit(done)
+        return done

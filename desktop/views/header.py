@@ -112,6 +112,12 @@ class Header(QWidget):
         )
         self.freshness.setProperty("state", state.state)
 
+    def add_badge(self, badge: QWidget) -> None:
+        """The signed-in officer's badge, just before the clock."""
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.insertWidget(layout.indexOf(self.clock), badge)
+
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))

@@ -1,0 +1,158 @@
+"""What the operator can open from the dashboard: dialogs, recorded acts, their shortcuts.
+
+One place wires the panels' requests and the toolbar to the dialogs, so panels
+never call each other. Every act that must be recorded goes through the desk
+(sign-in first, then the audit row).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QToolBar
+
+from desktop.models.situation import Situation, StationStatus
+from desktop.settings import Settings
+from desktop.views.header import BEIJING
+from desktop.views.main_window import MainWindow
+
+
+class OperatorActions(QObject):
+    def __init__(self, window: MainWindow, settings: Settings, desk: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.desk = desk
+        self.situation: Situation | None = None
+        self.last_dialog: QDialog | None = None
+        window.stations.station_activated.connect(self.open_station)
+        window.roster.week_requested.connect(self.open_week)
+        window.alerts.acknowledge_requested.connect(self.acknowledge_alerts)
+        self.toolbar = QToolBar(self.tr("Duty desk"))
+        self.toolbar.setObjectName("operatorToolbar")
+        entries: list[tuple[str, str, Callable[[], None]]] = [
+            (self.tr("Sign in"), "Ctrl+I", self.open_sign_in),
+            (self.tr("Duty log"), "Ctrl+L", self.open_duty_log),
+            (self.tr("Handover"), "Ctrl+H", self.open_handover),
+            (self.tr("Reveal leader's phone"), "Ctrl+R", self.reveal_leader_phone),
+            (self.tr("Daily report"), "Ctrl+D", self.export_daily_report),
+            (self.tr("六有 sheets"), "Ctrl+E", self.open_sheets),
+            (self.tr("Week roster"), "Ctrl+W", self.open_week),
+            (self.tr("Audit"), "Ctrl+Shift+A", self.open_audit),
+        ]
+        self.actions: dict[str, QAction] = {}
+        for text, keys, slot in entries:
+            action = QAction(text, window)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            window.addAction(action)  # shortcuts work on the wall too, without the toolbar
+            self.toolbar.addAction(action)
+            self.actions[keys] = action
+        if not settings.wall:  # the wall is read from afar, not clicked
+            window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def show_situation(self, situation: Situation) -> None:
+        self.situation = situation
+
+    def _show(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.last_dialog = dialog
+        return dialog
+
+    # ------------------------------------------------------------ reading
+
+    def open_week(self) -> None:
+        from desktop.models.roster import load_week
+        from desktop.views.roster_week import RosterWeekDialog
+
+        location = self.settings.replica
+        self._show(RosterWeekDialog(lambda first: load_week(location, first, BEIJING),
+                                    parent=self.window))
+
+    def open_station(self, station: StationStatus) -> None:
+        from desktop.models.stations import load_station_detail
+        from desktop.views.station_detail import StationDetailDialog
+
+        location = self.settings.replica
+        english = self.settings.language.startswith("en")
+        self._show(StationDetailDialog(
+            station, lambda station_id: load_station_detail(location, station_id,
+                                                            english=english),
+            self.settings.language, self.window))
+
+    # ------------------------------------------------------------ recorded acts
+
+    def open_sign_in(self) -> None:
+        from desktop.views.sign_in import SignInDialog
+
+        self._show(SignInDialog(self.desk, self.window))
+
+    def open_duty_log(self) -> None:
+        from desktop.views.duty_log import DutyLogDialog
+
+        self._show(DutyLogDialog(self.desk, self.settings.language, self.window))
+
+    def open_handover(self) -> None:
+        from desktop.models.handover import compile_handover
+        from desktop.views.handover_dialog import HandoverDialog
+
+        package = compile_handover(self.situation) if self.situation else None
+        self._show(HandoverDialog(self.desk, package, self.settings.language, self.window))
+
+    def open_audit(self) -> None:
+        from desktop.views.audit_view import AuditDialog
+
+        dialog = AuditDialog(self.desk, self.settings.language, self.window)
+        self._show(dialog)
+        dialog.reload()
+
+    def reveal_leader_phone(self) -> None:
+        from desktop.models.reveal import leader_target
+        from desktop.views.reveal_dialog import RevealDialog
+
+        target = leader_target(self.situation.duty_now if self.situation else None,
+                               QCoreApplication.translate("App", "Duty leader"))
+        if target is not None:
+            self._show(RevealDialog(self.desk, target, self.window,
+                                    language=self.settings.language))
+
+    def export_daily_report(self) -> None:
+        from desktop.models.workstation.clock import beijing_day
+        from desktop.views.daily_report_pdf import DailyReportExport
+
+        export = DailyReportExport(self.desk, self.settings.replica, self.settings.language,
+                                   self.window)
+        export.failed.connect(self.window.header.show_notice)
+        export.start(beijing_day(self.desk.clock()), self.situation)
+        self.last_export = export
+
+    def open_sheets(self) -> None:
+        from desktop.views.sheets_dialog import SheetsDialog
+
+        dialog = SheetsDialog(self.settings.replica,
+                              self.situation.stations if self.situation else (), self.window)
+        dialog.exported.connect(self._record_sheet_export)
+        self._show(dialog)
+
+    def _record_sheet_export(self, path: str, what: str) -> None:
+        from desktop.views.sign_in import with_officer
+
+        with_officer(self.desk, self.window, "export",
+                     lambda officer: self.desk.record("export", "export", target=what,
+                                                      detail=path))
+
+    def acknowledge_alerts(self) -> None:
+        """Acknowledging is recorded: who, when, which alerts (sign-in first)."""
+        from desktop.views.sign_in import with_officer
+
+        def acknowledge(_officer: object) -> None:
+            done = self.window.alerts.acknowledge_all()
+            codes = ", ".join(alert.incident.code for alert in done)
+            if codes:
+                self.desk.record("acknowledge", "acknowledge", target=codes)
+
+        with_officer(self.desk, self.window, "acknowledge", acknowledge)
