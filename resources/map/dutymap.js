@@ -7,11 +7,20 @@
  *   DutyMap.apply(delta)       later changes (see map_payload.diff_payload)
  *   DutyMap.reload(payload)    everything again, keeping view and toggles
  *   DutyMap.state()            what is drawn, for tests and diagnosis
+ *   DutyMap.dump()             every datum the page holds (the privacy test reads it)
+ *   DutyMap.follow(spec)       pan/zoom to an incident, point out the nearest ready
+ *                              station, and go back to the overview after a while
+ *   DutyMap.overview()         back to the whole street, highlight cleared
+ *   DutyMap.setView(lat, lon, z)  look somewhere (tests, the operator's tools)
+ *   DutyMap.notifyPainted(t)   report token t once the next frame has been painted
  *
  * load/apply/reload take an object or a JSON string and return a JSON string
  * {"ok": true|false, ...}. Nothing here knows a registry layer by name: each
  * layer says how it is drawn ("render") and brings its own legend rows, and
  * every text from the data is written as text, never parsed as HTML.
+ *
+ * Messages to Python (clicks, skipped features, paint notices) go through the
+ * console as one line: BRIDGE + JSON (see map_panel.py for why not QWebChannel).
  */
 (function () {
   'use strict';
@@ -26,6 +35,19 @@
   let layerControl = null;
   let legendControl = null;
   let autoFit = true;          // until someone moves the map by hand
+  let baseLayers = [];         // tile layers of the base map (none by default)
+  let baseKey = null;          // the tiles spec they were made from
+  let attributionControl = null;
+  let follow = null;           // {layers: [...], timer, station badge} while following
+  let renderErrors = 0;
+  let timings = {};            // ms per layer of the last load, for diagnosis
+  let phases = {};             // when the last load was called, parsed, drawn, fitted
+
+  const BRIDGE = '\u0001dutymap:';
+
+  function tell(message) {
+    console.info(BRIDGE + JSON.stringify(message));
+  }
 
   // ------------------------------------------------------------ small helpers
 
@@ -56,12 +78,88 @@
     return box;
   }
 
-  function bindTip(layer, f, options) {
-    if (f.tip) {
-      layer.bindTooltip(() => tipElement(f.tip),
-        Object.assign({className: 'dm-tip', sticky: true}, options || {}));
+  /* One tooltip for every canvas-drawn feature, shown on hover from the feature's data:
+     tens of thousands of per-feature tooltips (each with its listeners) cost more to
+     create than the features themselves. */
+  let hoverTip = null;
+  let hoverKey = null;
+
+  function hitId(event) {
+    const hit = event.propagatedFrom || event.layer;
+    if (!hit || !hit.options) { return undefined; }
+    return hit.options.dmBatch ? hit.dmHitId : hit.options.dmId;
+  }
+
+  function showHoverTip(entry, id, latlng) {
+    const f = id === undefined || id === null ? null : entry.data.get(id);
+    if (!f || !f.tip) { hideHoverTip(); return; }
+    if (!hoverTip) {
+      hoverTip = L.tooltip({className: 'dm-tip', direction: 'top', offset: [0, -12 * SCALE]});
+    }
+    const key = entry.meta.key + '\u0000' + id;
+    if (key !== hoverKey) {
+      hoverKey = key;
+      hoverTip.setContent(tipElement(f.tip));
+    }
+    hoverTip.setLatLng(latlng);
+    if (!map.hasLayer(hoverTip)) { map.openTooltip(hoverTip); }
+  }
+
+  /* Clicks and hovers. Points and gaps are drawn on canvases of their own that let the mouse
+     through (a canvas would otherwise hide everything under it from the mouse), so they are
+     hit-tested here: points first (they are on top), then gaps (over their grids); DOM
+     badges (stations, incidents) and the shapes Leaflet found come after. */
+  function onPointer(kind, event, entry) {
+    const original = event.originalEvent;
+    if (original && original.dmSeen) { return; }  // a layer's handler had it already
+    if (original) { original.dmSeen = true; }
+    const dom = entry && (entry.meta.render === 'station' || entry.meta.render === 'incident');
+    let hit = null;
+    if (dom) {
+      hit = {entry: entry, id: hitId(event)};
+    } else {
+      hit = topHit(event.layerPoint) || (entry ? {entry: entry, id: hitId(event)} : null);
+    }
+    if (kind === 'click') {
+      if (hit && hit.id !== undefined && hit.id !== null) {
+        tell({event: 'click', layer: hit.entry.meta.key, id: String(hit.id)});
+      }
+    } else if (!dom) {
+      if (hit) { showHoverTip(hit.entry, hit.id, event.latlng); } else { hideHoverTip(); }
     }
   }
+
+  function topHit(point) {
+    if (!point) { return null; }
+    const candidates = sortedEntries().reverse().filter((e) => e.batch && map.hasLayer(e.group)
+      && (e.meta.render === 'point' || e.meta.render === 'gap'));
+    const order = (e) => (e.meta.render === 'point' ? 0 : 1);
+    candidates.sort((a, b) => order(a) - order(b));
+    for (const candidate of candidates) {
+      if (candidate.batch._containsPoint(point)) {
+        return {entry: candidate, id: candidate.batch.dmHitId};
+      }
+    }
+    return null;
+  }
+
+  function hideHoverTip() {
+    hoverKey = null;
+    if (hoverTip && map.hasLayer(hoverTip)) { map.closeTooltip(hoverTip); }
+  }
+
+  /* A DOM badge's tooltip, made from the feature's data when it opens (the data may be
+     updated in place, see sameLook). */
+  function bindTip(layer, f, options, key) {
+    if (f.tip) {
+      layer.bindTooltip(() => {
+        const entry = key && entries.get(key);
+        const current = (entry && entry.data.get(f.id)) || f;
+        return tipElement(current.tip);
+      }, Object.assign({className: 'dm-tip', sticky: true}, options || {}));
+    }
+  }
+
 
   function guard(work) {
     try {
@@ -111,6 +209,27 @@
     },
   });
 
+  const {hatch, projector, rawParts, rawPoints, finiteParts, PointBatch, ShapeBatch,
+    CircleBatch} = window.DutyBatch;  // dutymap-batch.js
+
+  function circleBatchFor(entry, level, colours) {
+    entry.circles = entry.circles || {};
+    if (!entry.circles[level]) {
+      const batch = new CircleBatch({
+        color: colours.ring, weight: 2 * SCALE, opacity: 0.9, fill: true,
+        fillColor: colours.ring, fillOpacity: 0.06, dashArray: entry.meta.style.dash || null,
+        dmKey: entry.meta.key, dmRole: 'circle',
+      });
+      entry.circles[level] = batch;
+      entry.group.addLayer(batch);
+      entry.newShapes = true;
+    }
+    return entry.circles[level];
+  }
+
+  // Renders drawn as one ShapeBatch per layer, and whether their parts are closed areas.
+  const BATCHED = {street: true, grid: true, gap: true, community: true, line: false};
+
   // ------------------------------------------------------------ geometry
 
   function latLngsOf(g) {
@@ -131,7 +250,8 @@
       weight: (style.weight || 2) * SCALE,
       opacity: style.opacity === undefined ? 1 : style.opacity,
       fill: Boolean(style.fill),
-      fillColor: style.fill || style.color,
+      fillColor: style.hatch ? hatch(style.fill || style.color, SCALE)
+        : (style.fill || style.color),
       fillOpacity: style.fill_opacity === undefined ? 0.2 : style.fill_opacity,
       dashArray: style.dash || null,
       dmKey: key,
@@ -195,16 +315,9 @@
       return out;
     },
 
-    grid: (meta, f) => {
-      const out = shapes(f.g, meta.style, meta.key);
-      out.forEach((shape) => bindTip(shape, f));
-      if (f.label && out.length) {
-        const at = f.label_at || out[0].getBounds().getCenter();
-        out.push(labelMarker(at, f.label, 'dm-label-grid', meta.key));
-      }
-      return out;
-    },
+    grid: (meta, f) => shapes(f.g, meta.style, meta.key),  // labels: see syncLabels
 
+    gap: (meta, f) => registryShapes(meta, f),
     polygon: (meta, f) => registryShapes(meta, f),
     line: (meta, f) => registryShapes(meta, f),
     point: (meta, f) => registryShapes(meta, f),
@@ -212,19 +325,15 @@
     station: (meta, f) => {
       const colours = top.palette.readiness[f.level] || top.palette.readiness.red;
       const ll = [f.lat, f.lon];
-      const circle = L.circle(ll, {
-        radius: f.radius_m, color: colours.ring, weight: 2 * SCALE, opacity: 0.9,
-        fillColor: colours.ring, fillOpacity: 0.06, dashArray: meta.style.dash || null,
-        interactive: false, dmKey: meta.key, dmRole: 'circle',
-      });
+      circleBatchFor(entries.get(meta.key), f.level, colours).setItem(f.id, f);
       const box = el('div', 'dm-station');
       box.appendChild(badgeElement(Object.assign({shape: meta.style.shape, glyph: f.glyph},
         colours)));
       box.appendChild(el('div', 'dm-name', f.label));
       const badge = L.marker(ll, {icon: markerIcon(box), keyboard: false, zIndexOffset: 500,
         dmKey: meta.key, dmRole: 'badge'});
-      bindTip(badge, f, {sticky: false, direction: 'top', offset: [0, -18 * SCALE]});
-      return [circle, badge];
+      bindTip(badge, f, {sticky: false, direction: 'top', offset: [0, -18 * SCALE]}, meta.key);
+      return [badge];
     },
 
     incident: (meta, f) => {
@@ -236,28 +345,150 @@
       if (f.exercise) { box.appendChild(el('div', 'dm-tag', top.text.exercise)); }
       const badge = L.marker([f.lat, f.lon], {icon: markerIcon(box), keyboard: false,
         zIndexOffset: 1000 + (5 - (f.severity || 5)) * 100, dmKey: meta.key, dmRole: 'badge'});
-      bindTip(badge, f, {sticky: false, direction: 'top', offset: [0, -18 * SCALE]});
+      bindTip(badge, f, {sticky: false, direction: 'top', offset: [0, -18 * SCALE]}, meta.key);
       return [badge];
     },
   };
 
   function registryShapes(meta, f) {
-    const out = shapes(f.g, meta.style, meta.key);
-    out.forEach((shape) => bindTip(shape, f));
-    return out;
+    return shapes(f.g, meta.style, meta.key);
+  }
+
+  function isPointGeometry(g) {
+    return g && (g.type === 'Point' || g.type === 'MultiPoint');
+  }
+
+  function shapeBatchFor(entry) {
+    if (!entry.batch) {
+      const meta = entry.meta;
+      const closed = BATCHED[meta.render];
+      const interactive = meta.render !== 'street' && meta.render !== 'community';
+      const options = pathOptions(meta.style, meta.key, {interactive: interactive,
+        dmRole: 'shape', dmClosed: closed});
+      if (meta.render === 'gap') {
+        // A canvas of their own, under the other areas and lines: hatching is the costliest
+        // fill to raster, and a change elsewhere then never redraws it (nor it the rest).
+        options.pane = 'dm-gaps';
+      }
+      if (!closed || meta.render === 'street' || meta.render === 'community') {
+        options.fill = false;
+      }
+      entry.batch = new ShapeBatch(options);
+      entry.group.addLayer(entry.batch);
+      entry.newShapes = true;
+    }
+    return entry.batch;
+  }
+
+  function batchFor(entry) {
+    if (!entry.batch) {
+      const style = entry.meta.style;
+      entry.batch = new PointBatch({
+        shape: style.shape || 'circle', radius: (style.radius || 6) * SCALE,
+        fill: true, fillColor: style.fill || style.color,
+        fillOpacity: style.fill_opacity === undefined ? 0.85 : style.fill_opacity,
+        color: '#0b121b', weight: 1.5 * SCALE, opacity: 1,
+        dmKey: entry.meta.key, dmRole: 'shape',
+      });
+      entry.group.addLayer(entry.batch);
+      entry.newShapes = true;
+    }
+    return entry.batch;
+  }
+
+  /* Grid code labels are DOM elements: made only once the map is zoomed in far enough to
+     show them (at district size there are thousands, all hidden in the overview). */
+  function syncLabels(entry) {
+    if (!entry.labels || !map.hasLayer(entry.group)) { return; }
+    const min = (top && top.options.grid_label_min_zoom) || 15;
+    if (map.getZoom() < min) { return; }
+    const near = map.getBounds().pad(0.5);  // made as they come into view, then kept
+    entry.labels.forEach((label, id) => {
+      if (!label.marker && near.contains(label.at)) {
+        label.marker = labelMarker(label.at, label.text, 'dm-label-grid', entry.meta.key);
+        label.marker.options.dmId = id;
+        entry.group.addLayer(label.marker);
+      }
+    });
   }
 
   // ------------------------------------------------------------ layers
 
+  /* One feature that cannot be drawn is left out and reported; the rest still draw. */
   function addFeature(entry, f) {
+    if (entry.meta.render === 'point' && isPointGeometry(f.g)) {
+      try {
+        const points = rawPoints(f.g);
+        if (!finiteParts([points])) { throw new Error('coordinates are not finite'); }
+        batchFor(entry).setItem(f.id, points);
+      } catch (error) {
+        renderErrors += 1;
+        tell({event: 'skipped', layer: entry.meta.key, id: String(f && f.id),
+          problem: 'the page could not draw it: ' + String(error)});
+        return;
+      }
+      entry.items.set(f.id, []);
+      entry.data.set(f.id, f);
+      return;
+    }
+    if (entry.meta.render in BATCHED) {
+      const parts = f.g ? rawParts(f.g, BATCHED[entry.meta.render]) : null;
+      if (parts) {
+        const drawn = [];
+        try {
+          if (!finiteParts(parts)) { throw new Error('coordinates are not finite'); }
+          const batch = shapeBatchFor(entry);
+          batch.setItem(f.id, parts);
+          if (entry.meta.render === 'community' && f.label && f.label_at) {
+            drawn.push(labelMarker(f.label_at, f.label, 'dm-label-community', entry.meta.key));
+          }
+        } catch (error) {
+          renderErrors += 1;
+          tell({event: 'skipped', layer: entry.meta.key, id: String(f && f.id),
+            problem: 'the page could not draw it: ' + String(error)});
+          return;
+        }
+        drawn.forEach((layer) => {
+          layer.options.dmKey = entry.meta.key;
+          layer.options.dmId = f.id;
+          entry.group.addLayer(layer);
+        });
+        entry.items.set(f.id, drawn);
+        entry.data.set(f.id, f);
+        if (entry.meta.render === 'grid' && f.label) {
+          entry.labels = entry.labels || new Map();
+          entry.labels.set(f.id, {at: f.label_at || entry.batch.itemCenter(f.id), text: f.label,
+            marker: null});
+        }
+        return;
+      }
+    }
     const render = RENDER[entry.meta.render] || registryShapes;
-    const drawn = render(entry.meta, f);
+    let drawn;
+    try {
+      drawn = render(entry.meta, f);
+    } catch (error) {
+      renderErrors += 1;
+      tell({event: 'skipped', layer: entry.meta.key, id: String(f && f.id),
+        problem: 'the page could not draw it: ' + String(error)});
+      return;
+    }
     drawn.forEach((layer) => {
       layer.options.dmKey = entry.meta.key;
+      layer.options.dmId = f.id;
       if (!layer.options.dmRole) { layer.options.dmRole = 'shape'; }
       entry.group.addLayer(layer);
     });
     entry.items.set(f.id, drawn);
+    entry.data.set(f.id, f);
+    if (entry.meta.render === 'grid' && f.label && drawn.length) {
+      entry.labels = entry.labels || new Map();
+      entry.labels.set(f.id, {at: f.label_at || drawn[0].getBounds().getCenter(),
+        text: f.label, marker: null});
+      entry.newShapes = true;
+    } else if (drawn.length) {
+      entry.newShapes = true;
+    }
   }
 
   function removeFeature(entry, id) {
@@ -266,6 +497,26 @@
       drawn.forEach((layer) => entry.group.removeLayer(layer));
       entry.items.delete(id);
     }
+    if (entry.batch) { entry.batch.deleteItem(id); }
+    if (entry.circles) { Object.values(entry.circles).forEach((c) => c.deleteItem(id)); }
+    const label = entry.labels && entry.labels.get(id);
+    if (label) {
+      if (label.marker) { entry.group.removeLayer(label.marker); }
+      entry.labels.delete(id);
+    }
+    entry.data.delete(id);
+  }
+
+  /* Whether two versions of a feature draw the same (tooltip words aside). */
+  function sameLook(a, b) {
+    const look = (f) => JSON.stringify(Object.assign({}, f, {tip: null, near: null}));
+    return look(a) === look(b);
+  }
+
+  function flush(entry) {
+    if (entry.batch) { entry.batch.flush(); }
+    if (entry.circles) { Object.values(entry.circles).forEach((c) => c.flush()); }
+    syncLabels(entry);
   }
 
   function overlayName(meta) {
@@ -275,18 +526,22 @@
     return wrap.outerHTML;  // built from text nodes, so the data is escaped
   }
 
-  function putLayer(meta, visible) {
+  function putLayer(meta, visible, later) {
     const old = entries.get(meta.key);
     const wasShown = old ? map.hasLayer(old.group) : false;  // the operator's toggle stays
     if (old) { dropLayer(meta.key); }
-    const group = L.layerGroup();
+    const group = L.featureGroup();  // child events reach the group: one click handler
     group.dmKey = meta.key;
     group.dmRank = meta.rank;
-    const entry = {meta: meta, group: group, items: new Map()};
+    const entry = {meta: meta, group: group, items: new Map(), data: new Map(), batch: null,
+      labels: null, newShapes: false};
+    group.on('click', (event) => onPointer('click', event, entry));
+    group.on('mousemove', (event) => onPointer('move', event, entry));
     entries.set(meta.key, entry);
-    (meta.features || []).forEach((f) => addFeature(entry, f));
+    if (!later) { (meta.features || []).forEach((f) => addFeature(entry, f)); }
     const show = old ? wasShown : (visible === undefined ? meta.visible : visible);
     if (show) { group.addTo(map); }
+    if (!later) { flush(entry); }
     if (meta.render !== 'street') { layerControl.addOverlay(group, overlayName(meta)); }
     return entry;
   }
@@ -303,12 +558,17 @@
     return Array.from(entries.values()).sort((a, b) => a.meta.rank - b.meta.rank);
   }
 
-  /* Canvas paths draw in insertion order: put them back in layer rank order. */
-  function restack() {
+  /* Canvas paths draw in insertion order: put them back in layer rank order, from the
+     lowest-ranked layer that got new paths up (``fromRank``; all when undefined). Point
+     batches sit on their own canvas and keep their place. */
+  function restack(fromRank) {
     sortedEntries().forEach((entry) => {
       if (!map.hasLayer(entry.group)) { return; }
+      if (fromRank !== undefined && entry.meta.rank < fromRank) { return; }
       entry.group.eachLayer((layer) => {
-        if (layer instanceof L.Path && layer._renderer) { layer.bringToFront(); }
+        if (layer instanceof L.Path && layer._renderer && !layer.options.dmBatch) {
+          layer.bringToFront();
+        }
       });
     });
   }
@@ -331,8 +591,21 @@
     if (s.kind === 'line') {
       svg.appendChild(svgEl('line', Object.assign({x1: 2, y1: 10, x2: 30, y2: 10}, stroke)));
     } else if (s.kind === 'polygon') {
+      let fill = s.fill || 'none';
+      if (s.hatch && s.fill) {
+        swatchPatterns += 1;
+        const id = 'dm-hatch-' + swatchPatterns;
+        const pattern = svgEl('pattern', {id: id, width: 6, height: 6,
+          patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)'});
+        pattern.appendChild(svgEl('line', {x1: 0, y1: 0, x2: 0, y2: 6, stroke: s.fill,
+          'stroke-width': 3}));
+        const defs = svgEl('defs', {});
+        defs.appendChild(pattern);
+        svg.appendChild(defs);
+        fill = 'url(#' + id + ')';
+      }
       svg.appendChild(svgEl('rect', Object.assign({x: 3, y: 3, width: 26, height: 14,
-        fill: s.fill || 'none', 'fill-opacity': s.fill ? Math.max(s.fill_opacity || 0, 0.35) : 0},
+        fill: fill, 'fill-opacity': s.fill ? Math.max(s.fill_opacity || 0, 0.35) : 0},
       stroke)));
     } else {  // point
       const shape = {fill: s.fill || s.color, stroke: '#0b121b', 'stroke-width': 1.5};
@@ -343,6 +616,8 @@
     }
     return svg;
   }
+
+  let swatchPatterns = 0;
 
   function legendRow(row) {
     const line = el('div', 'dm-legend-row');
@@ -383,27 +658,37 @@
 
   // ------------------------------------------------------------ view
 
+  /* Padding that keeps what is fitted clear of the legend in the bottom-right corner:
+     beside it when it is narrow, above it when it is wide (the wall legend runs in rows). */
+  function legendPadding(extra) {
+    const size = map.getSize();
+    const box = legendControl.getContainer();
+    let right = 24 + extra;
+    let bottom = 24 + extra;
+    if (box.offsetWidth && box.offsetWidth < size.x / 2) {
+      right = box.offsetWidth + 36 + extra;
+    } else if (box.offsetHeight) {
+      bottom = Math.min(box.offsetHeight + 36 + extra, size.y * 0.6);
+    }
+    return {paddingTopLeft: [24 + extra, 24 + extra], paddingBottomRight: [right, bottom]};
+  }
+
   function fit() {
+    if (follow) { return; }  // the overview comes back when following ends
     const size = map.getSize();
     if (top && top.bounds && size.x > 0 && size.y > 0) {
-      // Keep the street clear of the legend in the bottom-right corner: beside it
-      // when it is narrow, above it when it is wide (the wall legend runs in columns).
-      const box = legendControl.getContainer();
-      let right = 24;
-      let bottom = 24;
-      if (box.offsetWidth && box.offsetWidth < size.x / 2) {
-        right = box.offsetWidth + 36;
-      } else if (box.offsetHeight) {
-        bottom = Math.min(box.offsetHeight + 36, size.y * 0.6);
-      }
-      map.fitBounds(top.bounds, {paddingTopLeft: [24, 24], paddingBottomRight: [right, bottom],
-        animate: false});
+      map.fitBounds(top.bounds, Object.assign({animate: false}, legendPadding(0)));
     }
   }
 
   function markReady() {
     if (window.dutyMapReady) { return; }
-    const done = () => { window.dutyMapReady = true; };
+    const done = () => {
+      if (window.dutyMapReady) { return; }
+      phases.ready = Math.round(performance.now());
+      window.dutyMapReady = true;
+      tell({event: 'ready'});  // the panel also polls the flag, in case this is missed
+    };
     if (document.visibilityState === 'visible') {
       requestAnimationFrame(done);  // after Leaflet's own frame has painted the canvas
       setTimeout(done, 1000);       // frames can be throttled; never wait for ever
@@ -417,21 +702,133 @@
     map.getContainer().classList.toggle('dm-zoom-low', low);
   }
 
+  // ------------------------------------------------------------ base map
+
+  const AttributionControl = L.Control.extend({
+    options: {position: 'bottomleft'},
+    onAdd: function () {
+      const box = el('div', 'dm-attribution leaflet-control');
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    },
+  });
+
+  /* Tiles under the vector layers, made again only when their spec changes. */
+  function setBaseMap(tiles) {
+    const key = JSON.stringify(tiles || null);
+    if (key === baseKey) { return; }
+    baseKey = key;
+    baseLayers.forEach((layer) => map.removeLayer(layer));
+    baseLayers = [];
+    const box = attributionControl.getContainer();
+    box.textContent = tiles && tiles.attribution ? tiles.attribution : '';
+    box.style.display = box.textContent ? '' : 'none';
+    if (!tiles) { return; }
+    (tiles.layers || []).forEach((spec) => {
+      const layer = L.tileLayer(spec.url, {
+        minZoom: spec.min_zoom || 0, maxNativeZoom: spec.max_native_zoom || 18,
+        maxZoom: tiles.max_zoom || 19, attribution: '', crossOrigin: false,
+        className: 'dm-tiles',
+      });
+      layer.addTo(map);
+      baseLayers.push(layer);
+    });
+  }
+
+  // ------------------------------------------------------------ follow
+
+  function clearFollow() {
+    if (!follow) { return; }
+    clearTimeout(follow.timer);
+    follow.layers.forEach((layer) => map.removeLayer(layer));
+    document.querySelectorAll('.dm-highlight').forEach(
+      (node) => node.classList.remove('dm-highlight'));
+    follow = null;
+  }
+
+  function badgeNode(layerKey, id) {
+    const entry = entries.get(layerKey);
+    const drawn = entry && entry.items.get(id);
+    const marker = drawn && drawn.find((layer) => layer.options.dmRole === 'badge');
+    return marker && marker.getElement ? marker.getElement() : null;
+  }
+
+  /* spec: {layer, id, lat, lon, zoom, near: {layer, id, lat, lon, m, text}|null,
+     back_after_ms: 0 (stay) or the time until the overview returns}. */
+  function followIncident(spec) {
+    spec = parse(spec);
+    clearFollow();
+    follow = {layers: [], timer: null};
+    const at = L.latLng(spec.lat, spec.lon);
+    let view = L.latLngBounds([at, at]);
+    const incidentNode = badgeNode(spec.layer, spec.id);
+    if (incidentNode) { incidentNode.classList.add('dm-highlight'); }
+    if (spec.near) {
+      const station = L.latLng(spec.near.lat, spec.near.lon);
+      view = view.extend(station);
+      const line = L.polyline([at, station], {color: '#ffffff', weight: 4 * SCALE, opacity: 0.95,
+        dashArray: '2,8', lineCap: 'round', interactive: false, dmKey: 'follow',
+        dmRole: 'follow'}).addTo(map);
+      const middle = L.latLng((spec.lat + spec.near.lat) / 2, (spec.lon + spec.near.lon) / 2);
+      const label = L.marker(middle, {icon: markerIcon(el('div', 'dm-label dm-follow-label',
+        spec.near.text)), interactive: false, keyboard: false, pane: 'dm-labels',
+      dmKey: 'follow', dmRole: 'follow'}).addTo(map);
+      follow.layers.push(line, label);
+      const stationNode = badgeNode(spec.near.layer, spec.near.id);
+      if (stationNode) { stationNode.classList.add('dm-highlight'); }
+    }
+    const size = map.getSize();
+    const extra = Math.round(Math.min(size.x, size.y) * 0.08);  // room for badges and label
+    map.fitBounds(view, Object.assign({maxZoom: spec.zoom || 17, animate: !spec.instant},
+      legendPadding(extra)));
+    const zoom = map.getZoom();
+    if (spec.back_after_ms > 0) {
+      follow.timer = setTimeout(overview, spec.back_after_ms);
+    }
+    return {zoom: zoom};
+  }
+
+  function overview() {
+    clearFollow();
+    fit();
+    tell({event: 'overview'});
+    return {};
+  }
+
   // ------------------------------------------------------------ API
 
   function loadAll(payload, keepView) {
+    const entered = performance.now();
     payload = parse(payload);
+    const parsed = performance.now();
     const toggles = new Map();
     entries.forEach((entry, key) => toggles.set(key, map.hasLayer(entry.group)));
     Array.from(entries.keys()).forEach(dropLayer);
     top = Object.assign({}, payload, {layers: undefined});
-    payload.layers.slice().sort((a, b) => a.rank - b.rank).forEach((meta) => {
-      putLayer(meta, keepView && toggles.has(meta.key) ? toggles.get(meta.key) : undefined);
+    setBaseMap(payload.tiles);
+    timings = {};
+    // Layers, legend and view first, features after: so that every feature is projected
+    // once, at the zoom it is shown at, not once more when the view is fitted.
+    const sorted = payload.layers.slice().sort((a, b) => a.rank - b.rank);
+    sorted.forEach((meta) => {
+      putLayer(meta, keepView && toggles.has(meta.key) ? toggles.get(meta.key) : undefined,
+        true);
     });
     renderLegend();
-    updateZoomClass();
     if (!keepView) { fit(); }
+    sorted.forEach((meta) => {
+      const started = performance.now();
+      const entry = entries.get(meta.key);
+      (meta.features || []).forEach((f) => addFeature(entry, f));
+      flush(entry);
+      timings[meta.key] = Math.round(performance.now() - started);
+    });
+    const drawn = performance.now();
+    updateZoomClass();
     markReady();
+    // Milliseconds since the page's navigation started, for the benchmark's breakdown.
+    phases = {called: Math.round(entered), parsed: Math.round(parsed),
+      layers: Math.round(drawn)};
     return {layers: entries.size};
   }
 
@@ -439,21 +836,36 @@
     delta = parse(delta);
     if (delta.reload) { return loadAll(delta.reload, true); }
     let added = 0;
+    let lowest;
+    const touched = new Set();
     (delta.remove_layers || []).forEach(dropLayer);
     (delta.put_layers || []).forEach((meta) => {
-      putLayer(meta);
+      entries.forEach((entry) => { entry.newShapes = false; });
+      const entry = putLayer(meta);
       added += (meta.features || []).length;
+      if (entry.newShapes && (lowest === undefined || meta.rank < lowest)) { lowest = meta.rank; }
     });
     (delta.features || []).forEach((change) => {
       const entry = entries.get(change.layer);
       if (!entry) { throw new Error('no layer ' + change.layer); }
+      entry.newShapes = false;
       (change.remove || []).forEach((id) => removeFeature(entry, id));
       (change.put || []).forEach((f) => {
+        const old = entry.data.get(f.id);
+        if (old && sameLook(old, f)) {  // only its words changed: keep what is drawn
+          entry.data.set(f.id, f);
+          return;
+        }
         removeFeature(entry, f.id);
         addFeature(entry, f);
         added += 1;
       });
+      touched.add(entry);
+      if (entry.newShapes && (lowest === undefined || entry.meta.rank < lowest)) {
+        lowest = entry.meta.rank;
+      }
     });
+    touched.forEach(flush);
     Object.entries(delta.ranks || {}).forEach(([key, rank]) => {
       const entry = entries.get(key);
       entry.meta.rank = rank;
@@ -463,7 +875,11 @@
         layerControl.addOverlay(entry.group, overlayName(entry.meta));
       }
     });
-    if (added || delta.ranks) { restack(); }
+    if (delta.ranks) {
+      restack();
+    } else if (lowest !== undefined) {
+      restack(lowest + 1);  // the changed layer's new paths are last already; lift those above
+    }
     if (delta.remove_layers || delta.put_layers || delta.ranks) { renderLegend(); }
     return {added: added};
   }
@@ -475,7 +891,7 @@
       if (!key) { return; }
       const counts = drawn[key] || (drawn[key] = {});
       const role = layer.options.dmRole || 'shape';
-      counts[role] = (counts[role] || 0) + 1;
+      counts[role] = (counts[role] || 0) + (layer.options.dmBatch ? layer.size() : 1);
     });
     const texts = (selector) => Array.from(document.querySelectorAll(selector))
       .map((node) => node.textContent);
@@ -483,6 +899,14 @@
       ready: window.dutyMapReady === true,
       wall: WALL,
       zoom: map.getZoom(),
+      center: [map.getCenter().lat, map.getCenter().lng],
+      following: Boolean(follow),
+      highlighted: document.querySelectorAll('.dm-highlight').length,
+      tiles: baseLayers.length,
+      attribution: attributionControl.getContainer().textContent,
+      render_errors: renderErrors,
+      timings: timings,
+      phases: phases,
       layers: sortedEntries().map((entry) => ({
         key: entry.meta.key,
         name: entry.meta.name,
@@ -496,19 +920,48 @@
     };
   }
 
+  /* Everything the page was given and still holds, as data. */
+  function dump() {
+    return {
+      top: top,
+      layers: sortedEntries().map((entry) => Object.assign({}, entry.meta, {
+        features: Array.from(entry.data.values()),
+      })),
+    };
+  }
+
+  function notifyPainted(token) {
+    // Leaflet redraws its canvas in the next animation frame; our frame callback runs
+    // after its own, and the timeout after that frame's paint.
+    requestAnimationFrame(() => setTimeout(() => tell({event: 'painted', token: token,
+      t: performance.now()}), 0));
+    return {};
+  }
+
   window.dutyMapReady = false;
   window.DutyMap = {
     attach: function (leafletMap) {
       map = leafletMap;
       map.setMaxZoom(19);  // no tile layer sets it
-      ['dm-labels'].forEach((name) => { map.createPane(name).style.zIndex = 450; });
+      map.createPane('dm-gaps').style.zIndex = 390;  // under areas and lines (overlayPane)
+      map.createPane('dm-points').style.zIndex = 420;  // above areas and lines
+      map.createPane('dm-labels').style.zIndex = 450;
       layerControl = L.control.layers(null, null, {
         collapsed: true, position: 'topright', sortLayers: true,
         sortFunction: (a, b) => b.dmRank - a.dmRank,
       }).addTo(map);
       legendControl = new LegendControl().addTo(map);
-      map.on('overlayadd overlayremove', () => { restack(); renderLegend(); });
+      if (map.attributionControl) { map.attributionControl.remove(); }
+      attributionControl = new AttributionControl().addTo(map);
+      attributionControl.getContainer().style.display = 'none';
+      map.on('overlayadd overlayremove', () => {
+        restack(); renderLegend(); entries.forEach(syncLabels);
+      });
       map.on('zoomend', updateZoomClass);
+      map.on('click', (event) => onPointer('click', event, null));
+      map.on('mousemove', (event) => onPointer('move', event, null));
+      map.on('mouseout', hideHoverTip);
+      map.on('moveend', () => entries.forEach(syncLabels));
       map.on('resize', () => { if (autoFit) { fit(); } });
       const container = map.getContainer();
       ['mousedown', 'wheel', 'touchstart', 'keydown'].forEach((type) => {
@@ -519,5 +972,14 @@
     reload: (payload) => guard(() => loadAll(payload, true)),
     apply: (delta) => guard(() => applyDelta(delta)),
     state: state,
+    dump: dump,
+    follow: (spec) => guard(() => followIncident(spec)),
+    setView: (lat, lon, zoom) => guard(() => {
+      autoFit = false;
+      map.setView([lat, lon], zoom, {animate: false});
+      return {zoom: map.getZoom()};
+    }),
+    overview: () => guard(overview),
+    notifyPainted: (token) => guard(() => notifyPainted(token)),
   };
 }());

@@ -17,6 +17,7 @@ def test_page_loads_only_local_assets_and_leaflet_before_our_script():
     assert links == [
         "dutymap://local/leaflet/leaflet.js",
         "dutymap://local/leaflet/leaflet.css",
+        "dutymap://local/app/dutymap-batch.js",
         "dutymap://local/app/dutymap.js",
         "dutymap://local/app/dutymap.css",
     ]

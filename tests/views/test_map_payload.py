@@ -132,7 +132,9 @@ def test_delta_holds_only_what_changed(situation):
     delta = mp.diff_payload(before, after)
     assert set(delta) == {"features"}  # no layer's own settings changed
     by_layer = {change["layer"]: change for change in delta["features"]}
-    assert set(by_layer) == {"station:" + station.kind, "grids", "incidents"}
+    # The station turning red opens a gap in the coverage layer, in the same delta.
+    assert set(by_layer) == {"station:" + station.kind, "grids", "incidents", "coverage"}
+    assert by_layer["coverage"]["put"]
     station_change = by_layer["station:" + station.kind]
     assert [f["id"] for f in station_change["put"]] == [str(station.id)]
     assert station_change["put"][0]["glyph"] == "停"
@@ -248,14 +250,17 @@ def test_grid_tooltip_shows_masked_worker_and_short_label(situation):
 def test_feature_properties_stay_out_unless_listed(situation):
     secret = MapFeature(id=1, code="P-1", name="张*", geometry={"type": "Point",
                         "coordinates": [112.12, 32.05]},
-                        properties={"phone": "138****1234", "note": "轮椅"})
+                        properties={"phone": "138****1234", "note": "轮椅", "age": 81})
     layer = MapLayer(key="people", name_zh="重点人群", name_en="Key people",
-                     geometry_kind="point", style={"tooltip_fields": ["note"]}, sensitive=True,
-                     symbol_code=None, visible_by_default=False, features=(secret,))
+                     geometry_kind="point", style={"tooltip_fields": ["age", "note"]},
+                     sensitive=True, symbol_code=None, visible_by_default=False,
+                     features=(secret,))
     payload = mp.build_payload(dataclasses.replace(situation, layers=(layer,)))
     text = mp.to_json(payload)
-    assert "138****1234" not in text
-    assert ["note", "轮椅"] in _layers(payload)["layer:people"]["features"][0]["tip"]["rows"]
+    assert "138****1234" not in text  # not listed
+    rows = _layers(payload)["layer:people"]["features"][0]["tip"]["rows"]
+    assert ["age", "81"] in rows
+    assert "轮椅" not in text  # listed, but a sensitive layer shows only masking's allowlist
 
 
 def test_style_is_normalised_and_unsafe_values_dropped():

@@ -33,6 +33,7 @@ PAGE_URL = BASE_URL + PAGE_PATH
 _LOCAL_ASSETS: dict[str, str | None] = {
     "leaflet": f"{BASE_URL}/leaflet/leaflet.js",
     "leaflet_css": f"{BASE_URL}/leaflet/leaflet.css",
+    "dutymap_batch_js": f"{BASE_URL}/app/dutymap-batch.js",
     "dutymap_js": f"{BASE_URL}/app/dutymap.js",
     "dutymap_css": f"{BASE_URL}/app/dutymap.css",
     "jquery": None,
@@ -107,7 +108,8 @@ def build_page_html() -> str:
             DutyMap.attach({{ this._parent.get_name() }});
             {% endmacro %}"""
         )
-        default_js: list[tuple[str, str]] = [("dutymap_js", "dutymap.js")]  # noqa: RUF012
+        default_js: list[tuple[str, str]] = [  # noqa: RUF012
+            ("dutymap_batch_js", "dutymap-batch.js"), ("dutymap_js", "dutymap.js")]
         default_css: list[tuple[str, str]] = [("dutymap_css", "dutymap.css")]  # noqa: RUF012
 
     frame = folium.Map(

@@ -6,32 +6,44 @@ and tested as plain data. Every layer of the registry becomes a payload layer
 through one generic path; nothing here names a registry key.
 
 Personal fields (grid workers, names in sensitive layers) arrive masked from
-the models and are passed on as they are; feature ``properties`` are not sent
-except the keys a layer's style lists under ``tooltip_fields``.
+the models; feature ``properties`` are not sent except the keys a layer's
+style lists under ``tooltip_fields``, and every text of a sensitive layer goes
+through map_privacy once more. Geometry the page cannot draw is left out and
+listed (``Built.skipped``, map_checks). The coverage gaps (desktop.models.coverage)
+are a derived layer; with GCJ-02 tiles every position is shifted last (map_tiles).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import json
 import math
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from desktop.models import vocab
+from desktop.models.coverage import Coverage, NearestStation, compute_coverage
 from desktop.models.situation import (
     Area,
     IncidentStatus,
     MapFeature,
     MapLayer,
+    Problem,
     Situation,
     StationStatus,
 )
+from desktop.views.map import map_privacy
+from desktop.views.map.map_checks import DRAWN_KINDS, Skipped, position_problem
 from desktop.views.map.map_delta import JsonDict, diff_payload, split_delta
+from desktop.views.map.map_tiles import shift_payload
 
-__all__ = ["JsonDict", "build_payload", "diff_payload", "split_delta", "to_json"]
+__all__ = ["Built", "JsonDict", "build", "build_payload", "diff_payload", "split_delta",
+           "to_json"]
 
 SCHEMA = 1
 RECENT_MINUTES = 10
@@ -68,9 +80,17 @@ POINT_SHAPES = frozenset({"circle", "square", "diamond", "triangle"})
 BASE_STYLES: dict[str, JsonDict] = {
     "street": {"color": "#6f8299", "weight": 9.0, "opacity": 0.9, "fill": None, "dash": None},
     "community": {"color": "#e8edf3", "weight": 4.0, "opacity": 1.0, "fill": None, "dash": None},
+    # Outlines only: a faint fill over the whole street cost ~140 ms per redraw of the
+    # area canvas at district size (software raster); the page hit-tests grids without it.
     "grid": {
-        "color": "#8fb3d9", "weight": 1.5, "opacity": 0.85, "fill": "#8fb3d9",
+        "color": "#8fb3d9", "weight": 1.5, "opacity": 0.85, "fill": None,
         "fill_opacity": 0.07, "dash": None,
+    },
+    # Hatched as well as tinted: a gap reads without colour too. A solid outline: dashing
+    # thousands of edges doubled the gap canvas's raster time.
+    "gap": {
+        "color": "#ff5c8a", "weight": 1.2, "opacity": 0.8, "fill": "#ff5c8a",
+        "fill_opacity": 0.38, "dash": None, "hatch": True,
     },
 }
 
@@ -87,6 +107,10 @@ TEXT: dict[str, dict[str, str]] = {
         "recent": "新接报（{n} 分钟内）", "unplaced": "无坐标事件 {n} 起", "separator": "；",
         "green": "就绪", "amber": "不全", "red": "停用",
         "glyph_green": "备", "glyph_amber": "缺", "glyph_red": "停",
+        "gaps": "救援覆盖缺口", "gap_legend": "就绪站点服务圈外",
+        "uncovered": "未覆盖", "uncovered_value": "{share}%（{m2} 平方米）",
+        "nearest": "最近就绪站点", "nearest_value": "{name} {m} 米", "none_ready": "无就绪站点",
+        "basemap": "底图：{source}（{datum}）",
     },
     "en": {
         "legend": "Legend", "sensitive": "sensitive", "street": "Street boundary",
@@ -100,6 +124,10 @@ TEXT: dict[str, dict[str, str]] = {
         "unplaced": "{n} without location", "separator": "; ",
         "green": "Ready", "amber": "Incomplete", "red": "Out of service",
         "glyph_green": "OK", "glyph_amber": "!", "glyph_red": "X",
+        "gaps": "Rescue cover gaps", "gap_legend": "Outside every ready station's circle",
+        "uncovered": "Not covered", "uncovered_value": "{share}% ({m2} m²)",
+        "nearest": "Nearest ready station", "nearest_value": "{name}, {m} m",
+        "none_ready": "no station ready", "basemap": "Base map: {source} ({datum})",
     },
 }
 
@@ -107,37 +135,90 @@ _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$")
 _DASH = re.compile(r"^\d+(\.\d+)?([ ,]+\d+(\.\d+)?)*$")
 
 # Ranks order drawing (low first) and the legend (high first).
-_RANK = {"street": 0, "grid": 10, "community": 20, "polygon": 100, "line": 200, "point": 300,
-         "station": 400, "incident": 500}
+_RANK = {"street": 0, "grid": 10, "gap": 15, "community": 20, "polygon": 100, "line": 200,
+         "point": 300, "station": 400, "incident": 500}
 
 
 # ------------------------------------------------------------------ payload
 
 
-def build_payload(
-    situation: Situation, *, lang: str = "zh", recent_minutes: int = RECENT_MINUTES
-) -> JsonDict:
-    """Everything the page draws for one situation, as JSON-ready data."""
+@dataclass(frozen=True)
+class Built:
+    """A payload, what it left out (bad geometry) and the coverage it drew."""
+
+    payload: JsonDict
+    skipped: tuple[Problem, ...] = ()
+    coverage: Coverage | None = None
+
+
+def build(
+    situation: Situation, *, lang: str = "zh", recent_minutes: int = RECENT_MINUTES,
+    base_map: JsonDict | None = None, datum: str = "cgcs2000", with_coverage: bool = True,
+) -> Built:
+    """Everything the page draws for one situation, as JSON-ready data.
+
+    ``base_map`` is map_tiles.tile_spec's answer (None: plain background);
+    ``datum`` the tiles' datum, into which every position is shifted last.
+    Costs tens of milliseconds on the demo street and a few hundred at district
+    size: the panel runs it off the GUI thread.
+    """
+    with _cyclic_gc_paused():
+        return _build(situation, lang, recent_minutes, base_map, datum, with_coverage)
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """The payload allocates ~10⁶ objects at district size; each collection they trigger walks
+    the whole Situation too (half the build time). Nothing here makes cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build(situation: Situation, lang: str, recent_minutes: int, base_map: JsonDict | None,
+           datum: str, with_coverage: bool) -> Built:
     text = TEXT[lang]
+    skipped = Skipped()
+    coverage = compute_coverage(situation) if with_coverage else None
+    grids = _grid_layer(situation.grids, text, skipped)
     layers: list[JsonDict] = [
-        _street_layer(situation, text),
-        _grid_layer(situation.grids, text),
-        _community_layer(situation.communities, text),
+        _street_layer(situation, text, skipped),
+        grids,
+        _community_layer(situation.communities, text, skipped),
     ]
-    layers.extend(
-        _registry_layer(layer, index, lang, text) for index, layer in enumerate(situation.layers)
-    )
-    layers.extend(_station_layers(situation.stations, lang, text))
-    layers.append(_incident_layer(situation, lang, text, recent_minutes))
-    return {
+    if coverage is not None:
+        layers.append(_gap_layer(coverage, grids, text))
+    for index, layer in enumerate(situation.layers):
+        registry = _registry_layer(layer, index, lang, text, skipped)
+        if registry is not None:
+            layers.append(registry)
+    layers.extend(_station_layers(situation.stations, lang, text, skipped))
+    layers.append(_incident_layer(situation, lang, text, recent_minutes, skipped,
+                                  coverage.nearest if coverage is not None else None))
+    payload = {
         "schema": SCHEMA,
         "lang": lang,
         "text": {k: text[k] for k in ("legend", "sensitive", "exercise")},
         "palette": {"readiness": READINESS_PALETTE, "severity": SEVERITY_PALETTE},
         "options": {"grid_label_min_zoom": GRID_LABEL_MIN_ZOOM},
+        "tiles": base_map,
         "bounds": street_bounds(situation),
         "layers": sorted(layers, key=lambda layer: layer["rank"]),
     }
+    return Built(shift_payload(payload, datum), skipped.problems, coverage)
+
+
+def build_payload(
+    situation: Situation, *, lang: str = "zh", recent_minutes: int = RECENT_MINUTES,
+    base_map: JsonDict | None = None, datum: str = "cgcs2000", with_coverage: bool = True,
+) -> JsonDict:
+    """The payload alone (see ``build``)."""
+    return build(situation, lang=lang, recent_minutes=recent_minutes, base_map=base_map,
+                 datum=datum, with_coverage=with_coverage).payload
 
 
 def street_bounds(situation: Situation) -> list[list[float]] | None:
@@ -149,17 +230,18 @@ def street_bounds(situation: Situation) -> list[list[float]] | None:
     lats: list[float] = []
     for geometry in geometries:
         for lon, lat in _positions(geometry.get("coordinates")):
-            lons.append(lon)
-            lats.append(lat)
+            if position_problem(lon, lat) is None:  # bad vertices are skipped, not fitted
+                lons.append(lon)
+                lats.append(lat)
     if not lons:
         return None
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-def _positions(coords: Any) -> Iterator[tuple[float, float]]:
+def _positions(coords: Any) -> Iterator[tuple[Any, Any]]:
     if isinstance(coords, list | tuple) and coords:
-        if isinstance(coords[0], int | float):
-            yield float(coords[0]), float(coords[1])
+        if len(coords) >= 2 and not isinstance(coords[0], list | tuple | dict):
+            yield coords[0], coords[1]
         else:
             for part in coords:
                 yield from _positions(part)
@@ -175,9 +257,13 @@ def _layer(
     }
 
 
-def _street_layer(situation: Situation, text: Mapping[str, str]) -> JsonDict:
+def _street_layer(situation: Situation, text: Mapping[str, str], skipped: Skipped) -> JsonDict:
     street = situation.street
-    features = [{"id": street.code, "g": street.geometry}] if street.geometry else []
+    geometry = street.geometry
+    missing = not geometry or (geometry.get("type") == "GeometryCollection"
+                               and not geometry.get("geometries"))  # noted by the query
+    features = [] if missing else skipped.keep_drawable(
+        "street", [(street.code, geometry, {"id": street.code, "g": geometry})])
     style = BASE_STYLES["street"]
     return _layer(
         "street", text["street"], "street", rank=_RANK["street"], style=style,
@@ -185,8 +271,9 @@ def _street_layer(situation: Situation, text: Mapping[str, str]) -> JsonDict:
     )
 
 
-def _grid_layer(grids: Iterable[Area], text: Mapping[str, str]) -> JsonDict:
+def _grid_layer(grids: Iterable[Area], text: Mapping[str, str], skipped: Skipped) -> JsonDict:
     style = BASE_STYLES["grid"]
+    drawable = skipped.keep_drawable("grids", ((str(g.id), g.geometry, g) for g in grids))
     features = [
         {
             "id": str(grid.id),
@@ -197,10 +284,11 @@ def _grid_layer(grids: Iterable[Area], text: Mapping[str, str]) -> JsonDict:
                 grid.name,
                 (text["code"], grid.code),
                 (text["households"], grid.households),
-                (text["worker"], grid.worker),
+                (text["worker"], map_privacy.mask_name_once(grid.worker) if grid.worker
+                 else None),
             ),
         }
-        for grid in grids
+        for grid in drawable
     ]
     return _layer(
         "grids", text["grids"], "grid", rank=_RANK["grid"], style=style,
@@ -216,15 +304,37 @@ def _short_code(grid: Area) -> str:
     return grid.code
 
 
-def _community_layer(communities: Iterable[Area], text: Mapping[str, str]) -> JsonDict:
+def _community_layer(communities: Iterable[Area], text: Mapping[str, str], skipped: Skipped,
+                     ) -> JsonDict:
     style = BASE_STYLES["community"]
+    drawable = skipped.keep_drawable("communities",
+                                     ((str(c.id), c.geometry, c) for c in communities))
     features = [
         {"id": str(c.id), "g": c.geometry, "label": c.name, "label_at": _label_point(c)}
-        for c in communities
+        for c in drawable
     ]
     return _layer(
         "communities", text["communities"], "community", rank=_RANK["community"], style=style,
         legend=[_row(text["communities"], _swatch("line", style))], features=features,
+    )
+
+
+def _gap_layer(coverage: Coverage, grids: JsonDict, text: Mapping[str, str]) -> JsonDict:
+    """The parts of areas no ready station reaches, hatched, with the area's own tooltip rows."""
+    style = BASE_STYLES["gap"]
+    area_tips = {f["id"]: f["tip"] for f in grids["features"]}
+    features = []
+    for gap in coverage.gaps:
+        fid = str(gap.area_id)
+        tip = area_tips.get(fid) or {"title": gap.name, "rows": []}
+        share = text["uncovered_value"].format(share=round(gap.share * 100),
+                                               m2=f"{round(gap.uncovered_m2):,}")
+        features.append({"id": fid, "g": gap.geometry, "share": round(gap.share, 3),
+                         "tip": {"title": tip["title"],
+                                 "rows": [[text["uncovered"], share], *tip["rows"]]}})
+    return _layer(
+        "coverage", text["gaps"], "gap", rank=_RANK["gap"], style=style,
+        legend=[_row(text["gap_legend"], _swatch("polygon", style))], features=features,
     )
 
 
@@ -249,25 +359,40 @@ def _label_point(area: Area) -> list[float] | None:
 # --------------------------------------------------------------- registry
 
 
-def _registry_layer(layer: MapLayer, index: int, lang: str, text: Mapping[str, str]) -> JsonDict:
-    kind = layer.geometry_kind if layer.geometry_kind in ("point", "line", "polygon") else "point"
+def _registry_layer(layer: MapLayer, index: int, lang: str, text: Mapping[str, str],
+                    skipped: Skipped) -> JsonDict | None:
+    key = "layer:" + layer.key
+    kind = layer.geometry_kind
+    if kind not in DRAWN_KINDS:
+        for feature in layer.features:
+            skipped.note(key, feature.id, f"layer kind {kind!r} cannot be drawn")
+        return None
     style = normalise_style(layer.style, kind, layer.key)
     name = layer.name_zh if lang == "zh" else layer.name_en
     tooltip_fields = [f for f in layer.style.get("tooltip_fields", ()) if isinstance(f, str)]
-    features = [_registry_feature(f, name, text, tooltip_fields) for f in layer.features]
+    drawable = skipped.keep_drawable(key, ((str(f.id), f.geometry, f) for f in layer.features))
+    features = [_registry_feature(f, name, text, tooltip_fields, layer.sensitive)
+                for f in drawable]
     return _layer(
-        "layer:" + layer.key, name, kind, rank=_RANK[kind] + index, style=style,
+        key, name, kind, rank=_RANK[kind] + index, style=style,
         legend=[_row(name, _swatch(kind, style))], features=features,
         sensitive=layer.sensitive, visible=layer.visible_by_default,
     )
 
 
 def _registry_feature(
-    feature: MapFeature, layer_name: str, text: Mapping[str, str], tooltip_fields: list[str]
+    feature: MapFeature, layer_name: str, text: Mapping[str, str], tooltip_fields: list[str],
+    sensitive: bool,
 ) -> JsonDict:
-    rows: list[tuple[str, Any]] = [(text["layer"], layer_name), (text["code"], feature.code)]
-    rows.extend((key, feature.properties.get(key)) for key in tooltip_fields)
-    return {"id": str(feature.id), "g": feature.geometry, "tip": _tip(feature.name, *rows)}
+    if not sensitive:
+        rows: list[tuple[str, Any]] = [(text["layer"], layer_name),
+                                       (text["code"], feature.code)]
+        rows.extend((key, feature.properties.get(key)) for key in tooltip_fields)
+        return {"id": str(feature.id), "g": feature.geometry, "tip": _tip(feature.name, *rows)}
+    rows = [(text["layer"], layer_name), (text["code"], map_privacy.mask_numbers(feature.code))]
+    rows.extend(map_privacy.shown_fields(feature.properties, tooltip_fields))
+    title = map_privacy.mask_numbers(map_privacy.mask_name_once(feature.name))
+    return {"id": str(feature.id), "g": feature.geometry, "tip": _tip(title, *rows)}
 
 
 def normalise_style(style: Mapping[str, Any], kind: str, key: str) -> JsonDict:
@@ -319,10 +444,14 @@ def _dash(value: Any) -> str | None:
 
 
 def _station_layers(
-    stations: Iterable[StationStatus], lang: str, text: Mapping[str, str]
+    stations: Iterable[StationStatus], lang: str, text: Mapping[str, str], skipped: Skipped,
 ) -> list[JsonDict]:
     by_kind: dict[str, list[StationStatus]] = {}
     for station in stations:
+        problem = position_problem(station.lon, station.lat)
+        if problem:
+            skipped.note("station:" + station.kind, station.id, problem)
+            continue
         by_kind.setdefault(station.kind, []).append(station)
     known = [t.code for t in vocab.STATION_KINDS]
     kinds = [k for k in known if k in by_kind] + sorted(k for k in by_kind if k not in known)
@@ -346,8 +475,7 @@ def _station_layers(
                         "fg": "#000000"}),
             *readiness_rows,
         ]
-        features = [_station_feature(s, name, lang, text)
-                    for s in by_kind[kind] if _placed(s.lon, s.lat)]
+        features = [_station_feature(s, name, lang, text) for s in by_kind[kind]]
         layers.append(
             _layer("station:" + kind, name, "station", rank=_RANK["station"] + offset,
                    style=style, legend=legend, features=features)
@@ -389,18 +517,24 @@ def _plain(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-def _placed(lon: float | None, lat: float | None) -> bool:
-    return lon is not None and lat is not None and math.isfinite(lon) and math.isfinite(lat)
-
-
 # ---------------------------------------------------------------- incidents
 
 
 def _incident_layer(
-    situation: Situation, lang: str, text: Mapping[str, str], recent_minutes: int
+    situation: Situation, lang: str, text: Mapping[str, str], recent_minutes: int,
+    skipped: Skipped, nearest: Mapping[int, NearestStation] | None,
 ) -> JsonDict:
-    placed = [i for i in situation.incidents if _placed(i.lon, i.lat)]
-    unplaced = len(situation.incidents) - len(placed)
+    placed = []
+    unplaced = 0
+    for incident in situation.incidents:
+        if incident.lon is None or incident.lat is None:
+            unplaced += 1  # no location yet: normal at intake, counted in the legend
+            continue
+        problem = position_problem(incident.lon, incident.lat)
+        if problem:
+            skipped.note("incidents", incident.id, problem)
+            continue
+        placed.append(incident)
     legend = [
         _row(_severity_name(n, lang), {"kind": "badge", "shape": "pill", "glyph": NUMERALS[n],
                                        **SEVERITY_PALETTE[str(n)]})
@@ -414,7 +548,8 @@ def _incident_layer(
                         **SEVERITY_PALETTE["0"]}))
     if unplaced:
         legend.append(_row(text["unplaced"].format(n=unplaced), {"kind": "none"}))
-    features = [_incident_feature(i, situation.at, lang, text, recent_minutes) for i in placed]
+    features = [_incident_feature(i, situation.at, lang, text, recent_minutes,
+                                  nearest, ready_known=nearest is not None) for i in placed]
     return _layer(
         "incidents", text["incidents"], "incident", rank=_RANK["incident"], style={},
         legend=legend, features=features,
@@ -428,11 +563,14 @@ def _severity_name(severity: int, lang: str) -> str:
 
 def _incident_feature(
     incident: IncidentStatus, at: dt.datetime, lang: str, text: Mapping[str, str],
-    recent_minutes: int,
+    recent_minutes: int, nearest: Mapping[int, NearestStation] | None, *, ready_known: bool,
 ) -> JsonDict:
     severity = incident.severity if incident.severity in NUMERALS else 0
     stage = vocab.STAGE.get(incident.status)
-    return {
+    near = nearest.get(incident.id) if nearest is not None else None
+    near_text = (text["nearest_value"].format(name=near.name, m=f"{round(near.distance_m):,}")
+                 if near is not None else text["none_ready"] if ready_known else None)
+    feature = {
         "id": str(incident.id),
         "lat": incident.lat,
         "lon": incident.lon,
@@ -448,10 +586,17 @@ def _incident_feature(
             (text["place"], incident.place),
             (text["occurred"], _time(incident.occurred_at)),
             (text["recorded"], _time(incident.recorded_at)),
+            (text["nearest"], near_text),
             (text["exercise"], text["exercise_long"] if incident.exercise else None),
             (text["code"], incident.code),
         ),
     }
+    if near is not None:
+        feature["near"] = {"layer": "station:" + near.kind, "id": str(near.station_id),
+                           "lat": near.lat, "lon": near.lon, "m": round(near.distance_m),
+                           "text": f"{text['nearest']}：{near_text}" if lang == "zh"
+                           else f"{text['nearest']}: {near_text}"}
+    return feature
 
 
 def is_recent(recorded_at: dt.datetime, at: dt.datetime, minutes: int) -> bool:
@@ -483,8 +628,11 @@ def _row(label: str, swatch: JsonDict, *, shared: bool = False) -> JsonDict:
 
 
 def _swatch(kind: str, style: Mapping[str, Any]) -> JsonDict:
-    return {"kind": kind, **{k: style.get(k) for k in ("color", "fill", "fill_opacity", "weight",
-                                                       "dash", "shape")}}
+    swatch = {"kind": kind, **{k: style.get(k) for k in ("color", "fill", "fill_opacity",
+                                                         "weight", "dash", "shape")}}
+    if style.get("hatch"):
+        swatch["hatch"] = True
+    return swatch
 
 
 def to_json(value: Any) -> str:

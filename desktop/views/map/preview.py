@@ -4,7 +4,9 @@
 on a made-up street (or saves a picture of it and quits). The street is a
 jittered lattice, not the demo scenario: it exists so the map can be seen and
 measured before, and independently of, the replica. Names are masked as the
-models would mask them.
+models would mask them. ``--replica PATH`` shows a replica's situation now
+instead (e.g. the demo street), ``--tiles`` a base map, ``--follow N`` the N-th
+open incident as if it had just arrived.
 """
 
 from __future__ import annotations
@@ -184,6 +186,20 @@ def sample_situation(
     )
 
 
+def _replica_situation(location: str) -> Situation:
+    from sqlalchemy.orm import Session
+
+    from desktop.models.queries import situation_now
+    from desktop.models.replica import open_reader
+
+    engine = open_reader(location)
+    try:
+        with Session(engine) as session:
+            return situation_now(session, dt.datetime.now(dt.UTC))
+    finally:
+        engine.dispose()
+
+
 def _ring_polygon(vertex: dict[tuple[int, int], tuple[float, float]], c0: int, r0: int,
                   c1: int, r1: int) -> dict[str, Any]:
     """The outline of the block of lattice cells [c0, c1) × [r0, r1), sharing vertices."""
@@ -199,7 +215,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--wall", action="store_true", help="wall-screen sizes")
     parser.add_argument("--shot", metavar="FILE", help="save a picture once ready, then quit")
     parser.add_argument("--size", default="1920x1080", help="window size, WxH")
+    parser.add_argument("--replica", help="draw this replica's situation now")
+    parser.add_argument("--tiles", default="none", help="tile_source setting")
+    parser.add_argument("--datum", default="", help="tile_datum setting")
+    parser.add_argument("--attribution", default="", help="tile_attribution setting")
+    parser.add_argument("--follow", type=int, metavar="N", help="follow the N-th incident")
+    parser.add_argument("--lang", default="zh_CN")
     args = parser.parse_args(argv)
+    from desktop.models.tiles import parse_tile_source
+
+    tiles = parse_tile_source(args.tiles, args.datum, args.attribution)
+    situation = _replica_situation(args.replica) if args.replica else sample_situation()
 
     from desktop.views.map.scheme import register_url_schemes
 
@@ -210,19 +236,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.views.map.map_panel import MapPanel
 
     app = QApplication(sys.argv[:1])
-    panel = MapPanel(wall=args.wall)
+    panel = MapPanel(wall=args.wall, tiles=tiles, language=args.lang, follow_incidents=False)
     width, height = (int(v) for v in args.size.split("x"))
     panel.resize(width, height)
     panel.show()
 
     def on_ready() -> None:
         print(f"map ready in {panel.load_ms:.0f} ms", file=sys.stderr)
+        if args.follow is not None and situation.incidents:
+            panel.follow_incident(str(situation.incidents[args.follow].id))
         if args.shot:
             # One more frame so the pulse ring and labels are on the picture.
-            QTimer.singleShot(300, lambda: (panel.grab().save(args.shot), app.quit()))
+            QTimer.singleShot(800, lambda: (panel.grab().save(args.shot), app.quit()))
 
     panel.ready.connect(on_ready)
-    panel.show_situation(sample_situation())
+    panel.show_situation(situation)
     code = app.exec()
     panel.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
