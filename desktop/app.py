@@ -56,8 +56,10 @@ class Dashboard:
         self.window = MainWindow(wall=settings.wall, language=settings.language, sizes=sizes)
         self.tracker = ReadyTracker(self.window)
         self.feed = LiveFeed(settings, self.window)
-        self.feed.situation_ready.connect(self.window.show_situation)
+        self.live_situation: object | None = None
+        self.feed.situation_ready.connect(self._on_live)
         self.feed.freshness_changed.connect(self.window.show_freshness)
+        self.replay = None if settings.wall else self._wire_replay(sizes.body)
         # The duty desk: who is signed in, and the workstation store where acts are recorded.
         self.desk, self.desk_report = open_desk(workstation_store(), settings.replica)
         self.desk_bridge = DeskBridge(self.desk, self.window)
@@ -70,6 +72,45 @@ class Dashboard:
     @property
     def last_dialog(self) -> object | None:
         return self.actions.last_dialog
+
+    def _on_live(self, situation: object) -> None:
+        self.live_situation = situation
+        if self.replay is None or not self.replay.active:
+            self.window.show_situation(situation)  # type: ignore[arg-type]
+
+    def _wire_replay(self, font_px: int) -> object:
+        """Operator window: the timeline follows live data; the replay bar swaps every
+        panel to a past situation, under the 演练回放 / REPLAY watermark."""
+        from desktop.views.qt_timeline_feed import TimelineFeed
+        from desktop.views.replay_bar import ReplayBar
+        from desktop.views.replay_controller import ReplayController
+        from desktop.views.replay_watermark import ReplayWatermark
+
+        window = self.window
+        replay = ReplayController(self.settings.replica, window)
+        self.replay_bar = ReplayBar(replay, self.settings.language)
+        window.centralWidget().layout().insertWidget(1, self.replay_bar)  # type: ignore[union-attr]
+        self.watermark = ReplayWatermark(window, font_px)
+        self.timeline_feed = TimelineFeed(self.settings.replica, parent=window)
+        assert window.timeline is not None
+
+        def on_mode(replaying: bool) -> None:
+            self.watermark.set_replaying(replaying)
+            window.header.show_replay(replaying)
+            self.timeline_feed.enabled = not replaying
+            if not replaying and self.live_situation is not None:
+                window.show_situation(self.live_situation)  # type: ignore[arg-type]
+                self.timeline_feed.load(self.live_situation.at)  # type: ignore[attr-defined]
+
+        self.feed.situation_ready.connect(self.timeline_feed.follow)
+        self.timeline_feed.timeline_ready.connect(window.timeline.show_timeline)
+        replay.situation_ready.connect(window.show_replay)
+        replay.timeline_ready.connect(window.timeline.show_timeline)
+        replay.mode_changed.connect(on_mode)
+        replay.opened.connect(lambda opened: self.watermark.set_title(opened.title))
+        replay.clock_changed.connect(self.watermark.show_clock)
+        replay.load_drills()
+        return replay
 
     def start(self, geometry: object | None = None) -> None:
         # The first read (and the database layer's import) runs on a worker while

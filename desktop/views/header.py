@@ -26,6 +26,8 @@ class Header(QWidget):
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._language = language
+        self._replaying = False
+        self._freshness: FreshnessState | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -91,7 +93,22 @@ class Header(QWidget):
         self.problems.setVisible(count > 0)
         self.problems.setText(self.tr("Data problems: %n", "", count))
 
+    def show_replay(self, replaying: bool) -> None:
+        """While replaying, the badge says so, whatever the live replica is doing."""
+        self._replaying = replaying
+        if replaying:
+            self.freshness.setText(self.tr("▶ REPLAY"))
+            self.freshness.setStyleSheet(
+                f"background:{theme.STATUS_COLOUR['amber']}; color:{theme.ON_STATUS}; "
+                "font-weight:bold; padding:4px 8px;")
+            self.freshness.setProperty("state", "replay")
+        elif self._freshness is not None:
+            self.show_freshness(self._freshness)
+
     def show_freshness(self, state: FreshnessState) -> None:
+        self._freshness = state
+        if self._replaying:
+            return
         if state.live:
             text = self.tr("● LIVE")
             colour = theme.STATUS_COLOUR["green"]

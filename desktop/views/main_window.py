@@ -22,6 +22,7 @@ from desktop.views.map import MapPanel
 from desktop.views.panel import PanelFrame
 from desktop.views.roster_panel import RosterPanel
 from desktop.views.station_panel import StationPanel
+from desktop.views.timeline_panel import TimelinePanel
 
 
 class MainWindow(QMainWindow):
@@ -43,6 +44,9 @@ class MainWindow(QMainWindow):
         self.stations = StationPanel(language, sizes.row)
         self.roster = RosterPanel(language, wall=wall)
         self.incidents = IncidentPanel(language, sizes.row)
+        # The timeline (and replay) belong to the operator window; the wall keeps its four
+        # panels large enough to read from 4 m.
+        self.timeline = None if wall else TimelinePanel(language, sizes.body)
         grid = QGridLayout()
         grid.setSpacing(sizes.margin)
         # Map on the left, full height; stations across the top right (their
@@ -56,6 +60,9 @@ class MainWindow(QMainWindow):
         grid.setColumnStretch(2, 7)
         grid.setRowStretch(0, 10)
         grid.setRowStretch(1, 10)
+        if self.timeline is not None:
+            grid.addWidget(self.timeline, 2, 1, 1, 2)
+            grid.setRowStretch(2, 8)
         outer.addWidget(self.header)
         outer.addWidget(self.alerts)
         outer.addWidget(self.kpis)
@@ -66,15 +73,24 @@ class MainWindow(QMainWindow):
         if wall:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
 
-    def show_situation(self, situation: Situation) -> None:
+    def show_situation(self, situation: Situation, *, replay: bool = False) -> None:
+        """Draw a situation; ``replay``: a past one (no alerts, countdowns on its clock)."""
         self._last = situation
         self.header.show_situation(situation)
-        self.alerts.show_situation(situation)
+        if not replay:  # a replayed incident must not flash and ring on the wall
+            self.alerts.show_situation(situation)
+        self.incidents.model.set_clock(
+            (lambda: situation.at) if replay else None)
         self.kpis.show_situation(situation)
         self.map.show_situation(situation)
         self.stations.show_situation(situation)
         self.roster.show_situation(situation)
         self.incidents.show_situation(situation)
+        if self.timeline is not None:
+            self.timeline.show_situation(situation)
+
+    def show_replay(self, situation: Situation) -> None:
+        self.show_situation(situation, replay=True)
 
     def show_freshness(self, state: FreshnessState) -> None:
         self.header.show_freshness(state)

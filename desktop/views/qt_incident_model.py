@@ -19,6 +19,10 @@ Index = QModelIndex | QPersistentModelIndex
 NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
+def _wall_clock() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
 class IncidentTableModel(QAbstractTableModel):
     COLUMNS = ("severity", "stage", "title", "deadline", "received")
 
@@ -27,13 +31,17 @@ class IncidentTableModel(QAbstractTableModel):
         language: str = "zh_CN",
         parent: Any = None,
         rules: tuple[DeadlineRule, ...] | None = None,
-        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
         super().__init__(parent)
         self._rows: list[IncidentStatus] = []
         self._english = language.startswith("en")
         self._rules = load_rules() if rules is None else rules
-        self._clock = clock
+        self._clock = clock or _wall_clock
+
+    def set_clock(self, clock: Callable[[], dt.datetime] | None) -> None:
+        """Countdowns run on ``clock`` (a replay's time), or on the wall clock when None."""
+        self._clock = clock or _wall_clock
 
     def tick(self) -> None:
         """The countdowns moved: repaint their column only."""
