@@ -53,7 +53,8 @@ class Dashboard:
 
         self.settings = settings
         sizes = theme.Sizes.for_screen(settings.wall, screen_height)
-        self.window = MainWindow(wall=settings.wall, language=settings.language, sizes=sizes)
+        self.window = MainWindow(wall=settings.wall, language=settings.language, sizes=sizes,
+                                 tiles=settings.tiles())
         self.tracker = ReadyTracker(self.window)
         self.feed = LiveFeed(settings, self.window)
         self.live_situation: object | None = None

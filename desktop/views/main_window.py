@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.freshness import FreshnessState
 from desktop.models.situation import Situation
+from desktop.models.tiles import TileSource
 from desktop.views import theme
 from desktop.views.alert_banner import AlertBanner
 from desktop.views.header import Header
@@ -26,7 +29,8 @@ from desktop.views.timeline_panel import TimelinePanel
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, *, wall: bool, language: str, sizes: theme.Sizes) -> None:
+    def __init__(self, *, wall: bool, language: str, sizes: theme.Sizes,
+                 tiles: TileSource | None = None) -> None:
         super().__init__()
         self.wall = wall
         self.setWindowTitle(self.tr("Street Duty Room"))
@@ -38,7 +42,9 @@ class MainWindow(QMainWindow):
         self.header = Header(language)
         self.alerts = AlertBanner(language)
         self.kpis = KpiTiles()
-        self.map = MapPanel(wall=wall, zoom=sizes.scale, language=language)
+        self.map = MapPanel(wall=wall, zoom=sizes.scale, language=language, tiles=tiles)
+        # What the map had to leave out (bad geometry) counts as a data problem too.
+        self.map.skipped_changed.connect(self._refresh_problems)
         map_frame = PanelFrame(self.tr("Grid map"))
         map_frame.body.addWidget(self.map, 1)
         self.stations = StationPanel(language, sizes.row)
@@ -73,10 +79,17 @@ class MainWindow(QMainWindow):
         if wall:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
 
+    def _with_map_problems(self, situation: Situation) -> Situation:
+        return dataclasses.replace(situation, problems=(*situation.problems, *self.map.skipped))
+
+    def _refresh_problems(self, _count: int) -> None:
+        if self._last is not None:
+            self.header.show_situation(self._with_map_problems(self._last))
+
     def show_situation(self, situation: Situation, *, replay: bool = False) -> None:
         """Draw a situation; ``replay``: a past one (no alerts, countdowns on its clock)."""
         self._last = situation
-        self.header.show_situation(situation)
+        self.header.show_situation(self._with_map_problems(situation))
         if not replay:  # a replayed incident must not flash and ring on the wall
             self.alerts.show_situation(situation)
         self.incidents.model.set_clock(
@@ -98,5 +111,6 @@ class MainWindow(QMainWindow):
     def _show_problems(self) -> None:
         if self._last is None:
             return
-        lines = [f"{p.entity} {p.entity_id}: {p.problem}" for p in self._last.problems[:200]]
+        problems = self._with_map_problems(self._last).problems
+        lines = [f"{p.entity} {p.entity_id}: {p.problem}" for p in problems[:200]]
         QMessageBox.information(self, self.tr("Data problems"), "\n".join(lines))

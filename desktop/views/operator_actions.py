@@ -31,6 +31,8 @@ class OperatorActions(QObject):
         window.stations.station_activated.connect(self.open_station)
         window.roster.week_requested.connect(self.open_week)
         window.alerts.acknowledge_requested.connect(self.acknowledge_alerts)
+        window.map.feature_clicked.connect(self.on_map_feature)
+        window.map.reveal_requested.connect(self.reveal_map_feature)
         self.toolbar = QToolBar(self.tr("Duty desk"))
         self.toolbar.setObjectName("operatorToolbar")
         entries: list[tuple[str, str, Callable[[], None]]] = [
@@ -84,7 +86,33 @@ class OperatorActions(QObject):
                                                             english=english),
             self.settings.language, self.window))
 
+    def on_map_feature(self, layer: str, feature_id: str) -> None:
+        """A station clicked on the map opens its detail in the operator window."""
+        if self.settings.wall or not layer.startswith("station:") or self.situation is None:
+            return
+        station = next((s for s in self.situation.stations if str(s.id) == feature_id), None)
+        if station is not None:
+            self.open_station(station)
+
     # ------------------------------------------------------------ recorded acts
+
+    def reveal_map_feature(self, layer_key: str, feature_id: str) -> None:
+        """A vulnerable person's guardian: revealed for one record, recorded, then masked."""
+        from desktop.models.reveal import guardian_target
+        from desktop.views.reveal_dialog import RevealDialog
+
+        if self.situation is None:
+            return
+        layer = next((m for m in self.situation.layers if m.key == layer_key), None)
+        feature = next((f for f in layer.features if str(f.id) == feature_id), None) if (
+            layer) else None
+        if layer is None or feature is None:
+            return
+        name = layer.name_en if self.settings.language.startswith("en") else layer.name_zh
+        target = guardian_target(feature, name)
+        if target is not None:
+            self._show(RevealDialog(self.desk, target, self.window,
+                                    language=self.settings.language))
 
     def open_sign_in(self) -> None:
         from desktop.views.sign_in import SignInDialog
