@@ -4,49 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from desktop.models.workstation.audit import AuditEntry
 from desktop.views.header import beijing
+from desktop.views.qt_rows_model import RowsTableModel
 
-Index = QModelIndex
 
-
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowsTableModel):
     COLUMNS = ("at", "officer", "role", "action", "target", "reason", "detail")
 
     def __init__(self, language: str = "zh_CN", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._english = language.startswith("en")
-        self._entries: list[AuditEntry] = []
 
     def set_entries(self, entries: tuple[AuditEntry, ...]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.replace_rows(entries)
 
     def entries(self) -> tuple[AuditEntry, ...]:
-        return tuple(self._entries)
+        return tuple(self._rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("Time"), self.tr("Officer"), self.tr("Role"), self.tr("Action"),
+                self.tr("Target"), self.tr("Reason"), self.tr("Detail"))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (self.tr("Time"), self.tr("Officer"), self.tr("Role"), self.tr("Action"),
-                  self.tr("Target"), self.tr("Reason"), self.tr("Detail"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, entry: Any, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 "at": beijing(entry.at).strftime("%Y-%m-%d %H:%M:%S"),

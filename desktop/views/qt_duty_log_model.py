@@ -4,45 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from desktop.models.workstation.duty_log import LogEntry
 from desktop.views import theme
 from desktop.views.header import beijing
+from desktop.views.qt_rows_model import RowsTableModel
 
-Index = QModelIndex
 
-
-class DutyLogTableModel(QAbstractTableModel):
+class DutyLogTableModel(RowsTableModel):
     COLUMNS = ("number", "time", "category", "text", "link", "officer", "status")
 
     def __init__(self, language: str = "zh_CN", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._english = language.startswith("en")
-        self._entries: list[LogEntry] = []
 
     def set_entries(self, entries: tuple[LogEntry, ...]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.replace_rows(entries)
 
     def entry(self, row: int) -> LogEntry:
-        return self._entries[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (self.tr("No."), self.tr("Time"), self.tr("Kind"), self.tr("Entry"),
-                  self.tr("Linked to"), self.tr("Officer"), self.tr("Status"))
-        return titles[section] if 0 <= section < len(titles) else None
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("No."), self.tr("Time"), self.tr("Kind"), self.tr("Entry"),
+                self.tr("Linked to"), self.tr("Officer"), self.tr("Status"))
 
     def _status(self, entry: LogEntry) -> str:
         if entry.corrected_by_id is not None:
@@ -59,11 +45,7 @@ class DutyLogTableModel(QAbstractTableModel):
             parts.append(link.label)
         return " · ".join(parts)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, entry: Any, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 "number": f"#{entry.id}",

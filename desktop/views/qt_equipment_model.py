@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.models.stations import EquipmentRow, InspectionRow
 from desktop.views.header import beijing
-
-Index = QModelIndex
+from desktop.views.qt_rows_model import RowsTableModel
 
 
 def _text(value: object) -> str:
@@ -35,43 +34,13 @@ def _status_word(status: str) -> str:
     return words.get(status, status)
 
 
-class _RowsModel(QAbstractTableModel):
-    """Read-only rows of frozen dataclasses; sorting goes through a proxy on raw values."""
+class _DetailRows(RowsTableModel):
+    """Plain attribute columns; sorting goes through a proxy on the raw values."""
 
-    columns: tuple[str, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: tuple[Any, ...]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def titles(self) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = self.titles()
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        value = getattr(self._rows[index.row()], self.columns[index.column()])
+    def cell(self, item: Any, column: str, role: int) -> Any:
+        value = getattr(item, column)
         if role == Qt.ItemDataRole.DisplayRole:
-            if self.columns[index.column()] in ("status", "result"):
+            if column in ("status", "result"):
                 return _status_word(str(value))
             return _text(value)
         if role == Qt.ItemDataRole.UserRole:  # sort key
@@ -80,8 +49,8 @@ class _RowsModel(QAbstractTableModel):
         return None
 
 
-class EquipmentTableModel(_RowsModel):
-    columns = ("category", "kind", "code", "quantity", "status", "last_inspected_at",
+class EquipmentTableModel(_DetailRows):
+    COLUMNS = ("category", "kind", "code", "quantity", "status", "last_inspected_at",
                "expires_on", "made_on", "last_serviced_on")
 
     def titles(self) -> tuple[str, ...]:
@@ -90,15 +59,15 @@ class EquipmentTableModel(_RowsModel):
                 self.tr("Made"), self.tr("Last serviced"))
 
     def set_equipment(self, rows: tuple[EquipmentRow, ...]) -> None:
-        self.set_rows(rows)
+        self.replace_rows(rows)
 
 
-class InspectionTableModel(_RowsModel):
-    columns = ("inspected_at", "item_code", "result", "inspector", "note")
+class InspectionTableModel(_DetailRows):
+    COLUMNS = ("inspected_at", "item_code", "result", "inspector", "note")
 
     def titles(self) -> tuple[str, ...]:
         return (self.tr("Inspected"), self.tr("Item"), self.tr("Result"), self.tr("Inspector"),
                 self.tr("Note"))
 
     def set_inspections(self, rows: tuple[InspectionRow, ...]) -> None:
-        self.set_rows(rows)
+        self.replace_rows(rows)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.models.deadlines import DeadlineRule, countdown, load_rules
@@ -14,8 +14,8 @@ from desktop.models.situation import IncidentStatus
 from desktop.models.vocab import SEVERITIES, STAGE
 from desktop.views import theme
 from desktop.views.header import beijing
+from desktop.views.qt_rows_model import RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
@@ -23,7 +23,7 @@ def _wall_clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class IncidentTableModel(QAbstractTableModel):
+class IncidentTableModel(RowsTableModel):
     COLUMNS = ("severity", "stage", "title", "deadline", "received")
 
     def __init__(
@@ -34,7 +34,6 @@ class IncidentTableModel(QAbstractTableModel):
         clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
         super().__init__(parent)
-        self._rows: list[IncidentStatus] = []
         self._english = language.startswith("en")
         self._rules = load_rules() if rules is None else rules
         self._clock = clock or _wall_clock
@@ -51,33 +50,16 @@ class IncidentTableModel(QAbstractTableModel):
                                   self.index(len(self._rows) - 1, column))
 
     def set_incidents(self, incidents: tuple[IncidentStatus, ...]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(incidents, key=lambda i: i.recorded_at, reverse=True)
-        self.endResetModel()
+        self.replace_rows(sorted(incidents, key=lambda i: i.recorded_at, reverse=True))
 
     def incident(self, row: int) -> IncidentStatus:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("Level"), self.tr("Stage"), self.tr("Incident"), self.tr("Deadline"),
+                self.tr("Received"))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (self.tr("Level"), self.tr("Stage"), self.tr("Incident"), self.tr("Deadline"),
-                  self.tr("Received"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        incident = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, incident: IncidentStatus, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "severity":
                 return NUMERALS.get(incident.severity, "?")

@@ -4,51 +4,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.models.situation import StationStatus
 from desktop.views import theme
+from desktop.views.qt_rows_model import RowsTableModel
 
 _RANK = {"red": 0, "amber": 1, "green": 2}
-Index = QModelIndex | QPersistentModelIndex
 
 
-class StationTableModel(QAbstractTableModel):
+class StationTableModel(RowsTableModel):
     COLUMNS = ("status", "name", "kit", "reasons")
 
     def __init__(self, language: str = "zh_CN", parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[StationStatus] = []
         self._language = language
 
     def set_stations(self, stations: tuple[StationStatus, ...]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(stations, key=lambda s: (_RANK[s.readiness.level], s.code))
-        self.endResetModel()
+        self.replace_rows(sorted(stations, key=lambda s: (_RANK[s.readiness.level], s.code)))
 
     def station(self, row: int) -> StationStatus:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("Status"), self.tr("Station"), self.tr("Kit"), self.tr("Reasons"))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (self.tr("Status"), self.tr("Station"), self.tr("Kit"), self.tr("Reasons"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        station = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, station: StationStatus, column: str, role: int) -> Any:
         level = station.readiness.level
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "status":
