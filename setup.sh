@@ -41,6 +41,11 @@ readonly QT_WINDOW_PACKAGES=(
 # fonts-wqy-microhei: Simplified Chinese that embeds in PDFs and extracts exactly
 # (fonts-noto-cjk extracts some characters as Kangxi radicals).
 readonly OTHER_PACKAGES=(fonts-wqy-microhei python3-venv poppler-utils)
+# test and bench only: a real PostgreSQL server (Debian's, 15 on Debian 12). The tests
+# make and drop their own throwaway clusters with pg_createcluster (tests/models/
+# test_postgres_cluster.py); the "main" cluster the package creates is left alone.
+readonly TEST_PACKAGES=(postgresql)
+EXTRA_PACKAGES=()
 
 usage() {
     cat <<'EOF'
@@ -55,7 +60,9 @@ Usage: bash setup.sh COMMAND [ARGS...]     (sudo bash setup.sh ... also works)
   test [PYTEST ARGS]     set up, then: ruff, mypy (desktop/models), import contract,
                          the models suite without Qt or a display, and the whole suite
                          offscreen with coverage. PYTEST ARGS go to the last run.
-                         This is what CI runs (.ci/run).
+                         Also installs Debian's postgresql: the PostgreSQL tests run
+                         their own throwaway clusters (as root; skipped otherwise,
+                         failed when CI=true). This is what CI runs (.ci/run).
   bench [ARGS]           set up, then python -m benchmarks (--quick, --runs N, --xvfb);
                          writes benchmarks/RESULTS.md.
   setup                  only the common part.
@@ -93,7 +100,8 @@ install_system_packages() {
         return 0
     }
     local missing=() name
-    for name in "${QT_OFFSCREEN_PACKAGES[@]}" "${QT_WINDOW_PACKAGES[@]}" "${OTHER_PACKAGES[@]}"; do
+    for name in "${QT_OFFSCREEN_PACKAGES[@]}" "${QT_WINDOW_PACKAGES[@]}" "${OTHER_PACKAGES[@]}" \
+        "${EXTRA_PACKAGES[@]}"; do
         package_installed "$name" || missing+=("$name")
     done
     ((${#missing[@]})) || return 0
@@ -282,6 +290,7 @@ main() {
         help | -h | --help) usage; return 0 ;;
         *) usage >&2; fail "unknown command: $command" ;;
     esac
+    case $command in test | bench) EXTRA_PACKAGES=("${TEST_PACKAGES[@]}") ;; esac
     drop_root_if_sudo "$command" "$@"
     common_setup
     case $command in

@@ -22,6 +22,8 @@ from desktop.models.schema import Heartbeat
 __all__ = ["ALEMBIC_HEAD", "ReplicaError"]
 
 ALEMBIC_HEAD = "0001"
+PG_CONNECT_TIMEOUT_S = 3
+PG_STATEMENT_TIMEOUT_MS = 15_000
 
 
 def url_for(location: str | Path) -> str:
@@ -74,10 +76,12 @@ def open_reader(location: str | Path) -> Engine:
     path = sqlite_path(url)
     if path is None:
         # PostgreSQL: the deployment gives the dashboard a SELECT-only role on a
-        # hot standby; we also make every session read-only.
+        # hot standby; we also make every session read-only. A server that went
+        # away must fail a poll in seconds, not hang it.
         engine = create_engine(
             url, pool_pre_ping=True,
             execution_options={"postgresql_readonly": True},
+            connect_args=_pg_reader_args(url),
         )
         return engine
     if not path.exists():
@@ -85,6 +89,37 @@ def open_reader(location: str | Path) -> Engine:
     engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
     _sqlite_pragmas(engine, writer=False)
     return engine
+
+
+def _pg_reader_args(url: str) -> dict[str, Any]:
+    if make_url(url).get_backend_name() != "postgresql":
+        return {}
+    return {"connect_timeout": PG_CONNECT_TIMEOUT_S,
+            "options": f"-c statement_timeout={PG_STATEMENT_TIMEOUT_MS}"}
+
+
+def sync_sequences(engine: Engine) -> None:
+    """PostgreSQL: move each serial column's sequence past the rows already there.
+
+    Rows written with explicit ids (the demo generator, an upstream copy) leave
+    the sequences behind, and the next insert without an id would collide.
+    A writer calls this before it inserts; on SQLite it does nothing.
+    """
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.begin() as connection:
+        serials = connection.execute(text(
+            "SELECT c.table_name, c.column_name, pg_get_serial_sequence("
+            "quote_ident(c.table_name), c.column_name) FROM information_schema.columns c "
+            "WHERE c.table_schema = current_schema() AND c.column_default LIKE 'nextval(%'"
+        )).all()
+        for table, column, sequence in serials:
+            if sequence is None:
+                continue
+            connection.execute(text(
+                f'SELECT setval(:sequence, GREATEST(COALESCE(MAX("{column}"), 0), COALESCE('
+                f'pg_sequence_last_value(CAST(:sequence AS regclass)), 0)) + 1, false) '
+                f'FROM "{table}"'), {"sequence": sequence})
 
 
 def check_schema(engine: Engine) -> None:

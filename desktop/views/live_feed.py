@@ -1,4 +1,12 @@
-"""Keeps the dashboard current: polls the replica off the GUI thread, hands out situations."""
+"""Keeps the dashboard current: polls the replica off the GUI thread, hands out situations.
+
+Each poll runs ``ReplicaReader.refresh`` on a worker; a new situation comes
+back with its change set (``update_ready``) and alone (``situation_ready``,
+which the panels use). A poll that fails, or one that has not answered for
+``STUCK_AFTER_S`` (a lock, a server that went silent), counts toward the
+stale badge; the reader reconnects by itself on the next poll, and the first
+situation after a reconnect is a full refresh.
+"""
 
 from __future__ import annotations
 
@@ -16,17 +24,21 @@ from desktop.settings import Settings
 from desktop.views.worker import run_blocking
 
 if TYPE_CHECKING:
-    from desktop.models.live import ReplicaReader
+    from desktop.models.live import Refresh, ReplicaReader
 
 log = logging.getLogger(__name__)
 
 # The situation depends on the clock too (shift changes, overdue checks).
 RELOAD_EVERY_S = 60.0
+# A poll still running after this long is treated as failed for the badge.
+STUCK_AFTER_S = 3.0
 
 
 class LiveFeed(QObject):
     situation_ready = Signal(object)  # Situation
+    update_ready = Signal(object)  # LiveUpdate: the situation and its ChangeSet
     freshness_changed = Signal(object)  # FreshnessState
+    poll_failed = Signal(str)  # why a poll failed, each time one does
 
     def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,17 +46,18 @@ class LiveFeed(QObject):
         self._reader: ReplicaReader | None = None
         self._reader_lock = threading.Lock()
         self._stale_after = dt.timedelta(seconds=settings.stale_after_s)
+        self._interval_s = settings.poll_interval_ms / 1000
         self._timer = QTimer(self)
         self._timer.setInterval(settings.poll_interval_ms)
         self._timer.timeout.connect(self._tick)
-        self._busy = False
-        self._last_seq: int | None = None
+        self._busy_since: float | None = None
         self._last_load = 0.0
         self._last_good_read: dt.datetime | None = None
         self._heartbeat: dt.datetime | None = None
         self._failed_polls = 0
         self._error = ""
         self._state: freshness.FreshnessState | None = None
+        self.last_update: object | None = None  # the newest LiveUpdate
 
     def _reader_on_worker(self) -> ReplicaReader:
         """Made on the first poll, on a worker: the database layer's import (~0.2 s)
@@ -71,38 +84,43 @@ class LiveFeed(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
+    @property
+    def state(self) -> freshness.FreshnessState | None:
+        return self._state
+
     def _tick(self) -> None:
         self._publish_freshness()
-        if self._busy:
+        if self._busy_since is not None:
             return
-        self._busy = True
-        last_seq = self._last_seq
+        self._busy_since = time.monotonic()
         reload_due = time.monotonic() - self._last_load > RELOAD_EVERY_S
 
-        def job() -> tuple[int, dt.datetime | None, object]:
+        def job() -> Refresh:
             reader = self._reader_on_worker()
-            seq, heartbeat = reader.poll()
-            situation = None
-            if seq != last_seq or reload_due:
-                situation = reader.situation(dt.datetime.now(dt.UTC))
-            return seq, heartbeat, situation
+            return reader.refresh(dt.datetime.now(dt.UTC), reload=reload_due)
 
         run_blocking(job, self._on_polled, self._on_failed)
 
-    def _on_polled(self, result: tuple[int, dt.datetime | None, object]) -> None:
-        self._busy = False
-        seq, heartbeat, situation = result
+    def _on_polled(self, result: Refresh) -> None:
+        self._busy_since = None
         self._last_good_read = dt.datetime.now(dt.UTC)
-        self._heartbeat = heartbeat
+        self._heartbeat = result.heartbeat
+        if self._failed_polls:
+            log.info("replica readable again")
         self._failed_polls = 0
-        if situation is not None:
-            self._last_seq = seq
+        self._error = ""
+        update = result.update
+        if update is not None:
             self._last_load = time.monotonic()
-            self.situation_ready.emit(situation)
+            if update.changes.full and update.changes.after_seq is not None:
+                log.info("full refresh at seq %d: %s", update.changes.seq, update.changes.reason)
+            self.last_update = update
+            self.update_ready.emit(update)
+            self.situation_ready.emit(update.situation)
         self._publish_freshness()
 
     def _on_failed(self, error: BaseException) -> None:
-        self._busy = False
+        self._busy_since = None
         self._failed_polls += 1
         message = str(error) if isinstance(error, ReplicaError) else repr(error)
         if message != self._error:
@@ -110,16 +128,26 @@ class LiveFeed(QObject):
         self._error = message
         if not isinstance(error, ReplicaError):
             log.error("unexpected error while reading the replica", exc_info=error)
+        self.poll_failed.emit(message)
         self._publish_freshness()
 
+    def _stuck_for(self) -> float:
+        if self._busy_since is None:
+            return 0.0
+        return time.monotonic() - self._busy_since
+
     def _publish_freshness(self) -> None:
+        failed, error = self._failed_polls, self._error
+        stuck = self._stuck_for()
+        if stuck > max(STUCK_AFTER_S, 2 * self._interval_s):
+            failed, error = max(failed, 2), "replica not answering (locked or unreachable)"
         state = freshness.assess(
             now=dt.datetime.now(dt.UTC),
             last_good_read=self._last_good_read,
             newest_heartbeat=self._heartbeat,
-            failed_polls=self._failed_polls,
+            failed_polls=failed,
             stale_after=self._stale_after,
-            error=self._error,
+            error=error,
         )
         if state != self._state:
             self._state = state

@@ -1,0 +1,71 @@
+"""The simulator's writes as the dashboard's reader sees them (Qt-free): change sets, and
+writers that come and go."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import textwrap
+
+from desktop.models.live import ReplicaReader
+from desktop.models.replica import open_writer
+from desktop.models.simulator import ManualClock, Simulator, SimulatorOptions
+
+NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
+
+WRITE_AND_CLOSE = textwrap.dedent("""
+    import sqlite3, sys
+    connection = sqlite3.connect(sys.argv[1])
+    connection.execute("UPDATE incident SET casualties = 'x' || casualties WHERE id = 1")
+    connection.commit()
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()  # the last writer: folds the WAL in and deletes -wal and -shm
+""")
+
+
+def test_change_sets_name_what_the_simulator_touched(demo_replica):
+    reader = ReplicaReader(str(demo_replica))
+    first = reader.refresh(NOW)
+    assert first.update is not None and first.update.changes.full
+    assert first.update.changes.reason == "first read"
+    simulator = Simulator(open_writer(demo_replica), SimulatorOptions(
+        rate_per_min=30, time_scale=60, seed=2), ManualClock(NOW))
+    touched: set[str] = set()
+    for _ in range(10):
+        simulator.run(lambda: False, duration_s=30)
+        refresh = reader.refresh(NOW)
+        if refresh.update is not None:
+            changes = refresh.update.changes
+            assert not changes.full, changes.reason
+            assert refresh.update.situation.freshness.last_change_seq == changes.seq
+            touched |= changes.entities
+    assert {"incident", "incident_event"} <= touched
+    assert reader.refresh(NOW).update is None  # nothing new: no reload
+    simulator.engine.dispose()
+    reader.close()
+
+
+def test_reader_follows_writers_that_delete_and_recreate_the_wal(demo_replica):
+    """A writer closing last deletes -wal and -shm; the next one makes new files. A reader
+    still mapping the old index would be stuck on the old data for good."""
+    reader = ReplicaReader(str(demo_replica))
+    seen = reader.refresh(NOW).seq
+    recreated = 0
+    for _ in range(6):
+        before = os.stat(f"{demo_replica}-shm").st_ino if os.path.exists(
+            f"{demo_replica}-shm") else None
+        subprocess.run([sys.executable, "-c", WRITE_AND_CLOSE, str(demo_replica)], check=True,
+                       timeout=60)
+        subprocess.run([sys.executable, "-c", WRITE_AND_CLOSE.replace(
+            'connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")', ""), str(demo_replica)],
+            check=True, timeout=60)
+        after = os.stat(f"{demo_replica}-shm").st_ino if os.path.exists(
+            f"{demo_replica}-shm") else None
+        recreated += before != after
+        refresh = reader.refresh(NOW)
+        assert refresh.seq == seen + 2, "the reader missed a writer's commits"
+        seen = refresh.seq
+    assert recreated, "the writers never recreated the WAL index: nothing was tested"
+    reader.close()
