@@ -15,10 +15,12 @@ _keep: list[QTranslator] = []
 
 
 def install_translators(app: QCoreApplication, language: str) -> bool:
-    """Load our .qm (and Qt's own) for ``language``; English needs none. True if loaded."""
+    """Load our .qm (and Qt's own) for ``language``. True if loaded.
+
+    English is the source language; its .qm only adds the plural forms
+    ("1 entry" / "2 entries"), so without it English still reads correctly.
+    """
     QLocale.setDefault(QLocale(language))
-    if language.startswith("en"):
-        return True
     qt_translator = QTranslator(app)
     if qt_translator.load(f"qtbase_{language}",
                           QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

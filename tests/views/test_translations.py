@@ -13,6 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "dutyroom_zh_CN.ts"
+TS_FILES = [TS, ROOT / "resources" / "translations" / "dutyroom_en.ts"]
 SOURCES = sorted((ROOT / "desktop").rglob("*.py"))
 # Widget calls whose string argument a user reads.
 TEXT_CALLS = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "QLabel",
@@ -44,13 +45,14 @@ def _translated(translation: ET.Element | None) -> bool:
     return bool((translation.text or "").strip() or any(forms))
 
 
-def test_every_tr_string_has_a_chinese_translation(tmp_path):
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda path: path.stem)
+def test_every_tr_string_has_a_translation(tmp_path, ts):
     fresh = tmp_path / "fresh.ts"
     subprocess.run([_tool("pyside6-lupdate"), *map(str, SOURCES), "-ts", str(fresh)],
                    check=True, capture_output=True, timeout=120)
     extracted = _messages(fresh)
     assert len(extracted) > 30, "lupdate found almost no strings: is tr() used?"
-    committed = _messages(TS)
+    committed = _messages(ts)
     missing = []
     for key in extracted:
         message = committed.get(key)
@@ -60,9 +62,10 @@ def test_every_tr_string_has_a_chinese_translation(tmp_path):
     assert not missing, f"untranslated strings (run lupdate, then translate): {missing}"
 
 
-def test_translation_compiles(tmp_path):
-    out = tmp_path / "zh.qm"
-    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(out)], check=True,
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda path: path.stem)
+def test_translation_compiles(tmp_path, ts):
+    out = tmp_path / "out.qm"
+    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(out)], check=True,
                    capture_output=True, timeout=60)
     assert out.stat().st_size > 1000
 
@@ -106,3 +109,20 @@ def _tr_inside_f_strings(path: Path) -> list[str]:
 def test_no_tr_call_hides_inside_an_f_string():
     offenders = [hit for path in SOURCES for hit in _tr_inside_f_strings(path)]
     assert not offenders, offenders
+
+
+def test_english_plurals_come_from_the_english_translation(qapp):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    compiled = ROOT / "resources" / "translations" / "dutyroom_en.qm"
+    subprocess.run([_tool("pyside6-lrelease"), str(TS_FILES[1]), "-qm", str(compiled)],
+                   check=True, capture_output=True, timeout=60)
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    QCoreApplication.installTranslator(translator)
+    try:
+        one = QCoreApplication.translate("Header", "Data problems: %n", "", 1)
+        two = QCoreApplication.translate("Header", "Data problems: %n", "", 2)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert (one, two) == ("Data problem: 1", "Data problems: 2")
