@@ -52,11 +52,15 @@ class SheetsDialog(QDialog):
         self.export = QPushButton(self.tr("Export PDF…"))
         self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.setEnabled(False)
+        self.print_button = QPushButton(self.tr("Preview and print…"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.open_preview)
         self.export.clicked.connect(self._choose_and_export)
         self.cancel.clicked.connect(self._cancel.set)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export)
         buttons.addWidget(self.cancel)
+        buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scope)
         layout.addWidget(self.progress)
@@ -99,6 +103,16 @@ class SheetsDialog(QDialog):
 
         run_blocking(work, lambda path: self._done(path, what), self._failed)
 
+    def open_preview(self) -> QDialog | None:
+        """Print preview of the exported PDF; printing from it goes to any printer."""
+        from desktop.views.printing.preview import preview_pdf
+
+        if self.last_path is None:
+            return None
+        dialog = preview_pdf(self.last_path, self)
+        dialog.open()
+        return dialog
+
     def _moved(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
@@ -107,6 +121,7 @@ class SheetsDialog(QDialog):
         self._reset()
         self.progress.setValue(self.progress.maximum())
         self.last_path = path
+        self.print_button.setEnabled(True)
         self.status.setText(self.tr("Written %1").replace("%1", str(path)))
         self.exported.emit(str(path), what)
 

@@ -245,7 +245,9 @@
         <location filename="../../desktop/views/audit_view.py" line="124" />
         <source>%n record(s)</source>
         <translation>
-            <numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/views/audit_view.py" line="129" />
@@ -395,7 +397,9 @@
         <location filename="../../desktop/views/daily_report_pdf.py" line="102" />
         <source>%n incident(s) received: </source>
         <translation>
-            <numerusform>%n incident received: </numerusform><numerusform>%n incidents received: </numerusform></translation>
+            <numerusform>%n incident received: </numerusform>
+            <numerusform>%n incidents received: </numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/views/daily_report_pdf.py" line="116" />
@@ -603,7 +607,9 @@
         <location filename="../../desktop/views/duty_log.py" line="148" />
         <source>%n entries</source>
         <translation>
-            <numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/views/duty_log.py" line="153" />
@@ -796,7 +802,7 @@
 <context>
     <name>Fonts</name>
     <message>
-        <location filename="../../desktop/views/i18n.py" line="42" />
+        <location filename="../../desktop/views/i18n.py" line="44" />
         <source>No Chinese font installed: Chinese text cannot be shown or printed</source>
         <translation>No Chinese font installed: Chinese text cannot be shown or printed</translation>
     </message>
@@ -1057,7 +1063,9 @@
         <location filename="../../desktop/views/header.py" line="94" />
         <source>Data problems: %n</source>
         <translation>
-            <numerusform>Data problem: %n</numerusform><numerusform>Data problems: %n</numerusform></translation>
+            <numerusform>Data problem: %n</numerusform>
+            <numerusform>Data problems: %n</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/views/header.py" line="100" />
@@ -1851,27 +1859,32 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="70" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="55" />
+        <source>Preview and print…</source>
+        <translation>Preview and print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="74" />
         <source>Folder for the PDF</source>
         <translation>Folder for the PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="87" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="91" />
         <source>Scoring…</source>
         <translation>Scoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="110" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="125" />
         <source>Written %1</source>
         <translation>Written %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="116" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="131" />
         <source>Cancelled: nothing was written.</source>
         <translation>Cancelled: nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="118" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="133" />
         <source>Not exported: %1</source>
         <translation>Not exported: %1</translation>
     </message>
@@ -1945,7 +1958,9 @@
         <location filename="../../desktop/views/sign_in.py" line="120" />
         <source>%n attempt(s) left before the name is locked.</source>
         <translation>
-            <numerusform>%n attempt left before the name is locked.</numerusform><numerusform>%n attempts left before the name is locked.</numerusform></translation>
+            <numerusform>%n attempt left before the name is locked.</numerusform>
+            <numerusform>%n attempts left before the name is locked.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="123" />

@@ -42,3 +42,22 @@ def test_cancel_stops_the_export_and_writes_nothing(qtbot, dialog, tmp_path):
     qtbot.waitUntil(lambda: dialog.export.isEnabled(), timeout=30_000)
     assert dialog.status.text().startswith("Cancelled")
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_exported_sheets_print_page_by_page(qtbot, dialog, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.views.printing.preview import paint_pdf
+
+    dialog.scope.setCurrentIndex(dialog.scope.findData("all"))
+    with qtbot.waitSignal(dialog.exported, timeout=30_000):
+        dialog.export_to(tmp_path)
+    assert dialog.print_button.isEnabled()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # the "printer" is a file here
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert paint_pdf(dialog.last_path, printer) == 8
+    assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+    preview = dialog.open_preview()
+    assert preview is not None
+    preview.close()
