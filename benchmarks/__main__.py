@@ -3,6 +3,7 @@
 Entries, each a fresh process per run, medians over ``--runs`` (default 3):
   baseline   benchmarks/bare_leaflet.py: bare QWebEngineView + empty Leaflet map
   demo       dutyroom --replica <demo street>
+  wall       dutyroom --replica <demo street> --wall
   district   dutyroom --replica <demo at --district-scale, default 50 streets>
 Prints a table and writes benchmarks/RESULTS.md. Exits 1 if anything was not measured.
 """
@@ -91,13 +92,15 @@ def xvfb_display(env: dict[str, str]) -> Iterator[None]:
 
 def entries(args: argparse.Namespace, env: dict[str, str]) -> list[tuple[Entry, list[str]]]:
     baseline = Entry("baseline", "baseline (bare WebEngine + Leaflet)")
-    demo = Entry("demo", "app on the demo street")
+    demo = Entry("demo", "app on the demo street (operator window)")
+    wall = Entry("wall", "app on the demo street, wall mode (what autostart runs)")
     district = Entry("district", f"app on a district (scale {args.district_scale})")
     planned: list[tuple[Entry, list[str]]] = [
         (baseline, [sys.executable, str(HERE / "bare_leaflet.py")]),
     ]
     dutyroom = replicas.dutyroom_command()
-    for entry, scale in ((demo, 1), (district, args.district_scale)):
+    for entry, scale, flags in ((demo, 1, []), (wall, 1, ["--wall"]),
+                                (district, args.district_scale, [])):
         if dutyroom is None:
             entry.unavailable = "dutyroom not available (run bash setup.sh setup)"
             planned.append((entry, []))
@@ -109,7 +112,7 @@ def entries(args: argparse.Namespace, env: dict[str, str]) -> list[tuple[Entry, 
             entry.unavailable = f"no replica: {error}"
             planned.append((entry, []))
             continue
-        planned.append((entry, [*dutyroom, "--replica", str(replica)]))
+        planned.append((entry, [*dutyroom, "--replica", str(replica), *flags]))
     return planned
 
 

@@ -42,10 +42,7 @@ class Dashboard:
     """Everything one dashboard window needs, wired; shown by ``start()``."""
 
     def __init__(self, settings: Settings, screen_height: int) -> None:
-        from desktop.models.workstation.startup import open_desk
-        from desktop.settings import workstation_store
         from desktop.views import theme
-        from desktop.views.desk_badge import DeskBadge, DeskBridge
         from desktop.views.live_feed import LiveFeed
         from desktop.views.main_window import MainWindow
         from desktop.views.operator_actions import OperatorActions
@@ -61,14 +58,33 @@ class Dashboard:
         self.feed.situation_ready.connect(self._on_live)
         self.feed.freshness_changed.connect(self.window.show_freshness)
         self.replay = None if settings.wall else self._wire_replay(sizes.body)
-        # The duty desk: who is signed in, and the workstation store where acts are recorded.
-        self.desk, self.desk_report = open_desk(workstation_store(), settings.replica)
-        self.desk_bridge = DeskBridge(self.desk, self.window)
-        self.desk_badge = DeskBadge(self.desk_bridge, settings.language)
-        self.window.header.add_badge(self.desk_badge)
-        self.actions = OperatorActions(self.window, settings, self.desk)
-        self.desk_badge.sign_in_requested.connect(self.actions.open_sign_in)
+        self.desk = None
+        self.actions = OperatorActions(self.window, settings, None)
         self.feed.situation_ready.connect(self.actions.show_situation)
+        # The duty desk (workstation store) opens once the wall is up: it is not needed to
+        # show the situation, and opening it (database layer, health check, daily backup)
+        # would otherwise delay the first picture.
+        self.tracker.ready.connect(self.open_desk)
+
+    def open_desk(self) -> None:
+        from desktop.models.workstation.startup import open_desk
+        from desktop.settings import workstation_store
+        from desktop.views.desk_badge import DeskBadge, DeskBridge
+
+        if self.desk is not None:
+            return
+        self.desk, self.desk_report = open_desk(workstation_store(), self.settings.replica)
+        self.desk_bridge = DeskBridge(self.desk, self.window)
+        self.desk_badge = DeskBadge(self.desk_bridge, self.settings.language)
+        self.window.header.add_badge(self.desk_badge)
+        self.actions.desk = self.desk
+        self.desk_badge.sign_in_requested.connect(self.actions.open_sign_in)
+        # Any key or click in the window keeps the officer signed in. Filtered on the
+        # window's QWindow, not the whole application: an application-wide Python event
+        # filter sees QtWebEngine's internal objects too and crashed here (segfault).
+        handle = self.window.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(self.desk_bridge)
 
     @property
     def last_dialog(self) -> object | None:
@@ -126,17 +142,12 @@ class Dashboard:
             self.window.show()
         self.tracker.window_shown()
         self.window.map.preload()
-        # Any key or click in the window keeps the officer signed in. Filtered on the
-        # window's QWindow, not the whole application: an application-wide Python event
-        # filter sees QtWebEngine's internal objects too and crashed here (segfault).
-        handle = self.window.windowHandle()
-        if handle is not None:
-            handle.installEventFilter(self.desk_bridge)
 
     def close(self) -> None:
         from desktop.views.worker import wait_for_background_work
 
-        self.desk_bridge.close()
+        if self.desk is not None:
+            self.desk_bridge.close()
         self.feed.stop()
         wait_for_background_work()
         self.feed.close()

@@ -11,17 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from desktop.models import masking
-from desktop.models.quality import QualityCollector
-from desktop.models.replay.clean import Incident, clean_log
-from desktop.models.replay.loader import load_records
-from desktop.models.replay.records import Event
-from desktop.models.schema import Person, Station
 from desktop.models.situation import Problem
+
+if TYPE_CHECKING:  # the types the views import load no database layer at start-up
+    from sqlalchemy.orm import Session
+
+    from desktop.models.replay.clean import Incident
+    from desktop.models.replay.records import Event
 
 CLOSED = "closed"
 
@@ -155,6 +153,11 @@ def build_timeline(
 
 def names(session: Session) -> tuple[dict[int, str], dict[int, str]]:
     """Station names, and masked person names, by id."""
+    from sqlalchemy import select
+
+    from desktop.models import masking
+    from desktop.models.schema import Person, Station
+
     stations = {sid: name for sid, name in session.execute(select(Station.id, Station.name))}
     people = {pid: masking.mask_name(name)
               for pid, name in session.execute(select(Person.id, Person.name))}
@@ -163,6 +166,10 @@ def names(session: Session) -> tuple[dict[int, str], dict[int, str]]:
 
 def timeline_window(session: Session, start: dt.datetime, end: dt.datetime) -> Timeline:
     """The timeline of ``start``…``end`` from the replica (the live panel's query)."""
+    from desktop.models.quality import QualityCollector
+    from desktop.models.replay.clean import clean_log
+    from desktop.models.replay.loader import load_records
+
     quality = QualityCollector()
     incidents, events = clean_log(*load_records(session, start, end), quality)
     stations, people = names(session)

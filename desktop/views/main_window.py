@@ -25,7 +25,6 @@ from desktop.views.map import MapPanel
 from desktop.views.panel import PanelFrame
 from desktop.views.roster_panel import RosterPanel
 from desktop.views.station_panel import StationPanel
-from desktop.views.timeline_panel import TimelinePanel
 
 
 class MainWindow(QMainWindow):
@@ -52,7 +51,11 @@ class MainWindow(QMainWindow):
         self.incidents = IncidentPanel(language, sizes.row)
         # The timeline (and replay) belong to the operator window; the wall keeps its four
         # panels large enough to read from 4 m.
-        self.timeline = None if wall else TimelinePanel(language, sizes.body)
+        self.timeline = None
+        if not wall:
+            from desktop.views.timeline_panel import TimelinePanel  # pyqtgraph: not on the wall
+
+            self.timeline = TimelinePanel(language, sizes.body)
         grid = QGridLayout()
         grid.setSpacing(sizes.margin)
         # Map on the left, full height; stations across the top right (their

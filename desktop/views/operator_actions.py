@@ -59,6 +59,13 @@ class OperatorActions(QObject):
     def show_situation(self, situation: Situation) -> None:
         self.situation = situation
 
+    def _desk_ready(self) -> bool:
+        """Recorded acts wait for the desk, which opens just after the first picture."""
+        if self.desk is None:
+            self.window.header.show_notice(self.tr("The duty desk is still opening"))
+            return False
+        return True
+
     def _show(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -98,6 +105,8 @@ class OperatorActions(QObject):
 
     def reveal_map_feature(self, layer_key: str, feature_id: str) -> None:
         """A vulnerable person's guardian: revealed for one record, recorded, then masked."""
+        if not self._desk_ready():
+            return
         from desktop.models.reveal import guardian_target
         from desktop.views.reveal_dialog import RevealDialog
 
@@ -115,16 +124,22 @@ class OperatorActions(QObject):
                                     language=self.settings.language))
 
     def open_sign_in(self) -> None:
+        if not self._desk_ready():
+            return
         from desktop.views.sign_in import SignInDialog
 
         self._show(SignInDialog(self.desk, self.window))
 
     def open_duty_log(self) -> None:
+        if not self._desk_ready():
+            return
         from desktop.views.duty_log import DutyLogDialog
 
         self._show(DutyLogDialog(self.desk, self.settings.language, self.window))
 
     def open_handover(self) -> None:
+        if not self._desk_ready():
+            return
         from desktop.models.handover import compile_handover
         from desktop.views.handover_dialog import HandoverDialog
 
@@ -132,6 +147,8 @@ class OperatorActions(QObject):
         self._show(HandoverDialog(self.desk, package, self.settings.language, self.window))
 
     def open_audit(self) -> None:
+        if not self._desk_ready():
+            return
         from desktop.views.audit_view import AuditDialog
 
         dialog = AuditDialog(self.desk, self.settings.language, self.window)
@@ -139,6 +156,8 @@ class OperatorActions(QObject):
         dialog.reload()
 
     def reveal_leader_phone(self) -> None:
+        if not self._desk_ready():
+            return
         from desktop.models.reveal import leader_target
         from desktop.views.reveal_dialog import RevealDialog
 
@@ -149,6 +168,8 @@ class OperatorActions(QObject):
                                     language=self.settings.language))
 
     def export_daily_report(self) -> None:
+        if not self._desk_ready():
+            return
         from desktop.models.workstation.clock import beijing_day
         from desktop.views.daily_report_pdf import DailyReportExport
 
@@ -167,6 +188,8 @@ class OperatorActions(QObject):
         self._show(dialog)
 
     def _record_sheet_export(self, path: str, what: str) -> None:
+        if not self._desk_ready():
+            return
         from desktop.views.sign_in import with_officer
 
         with_officer(self.desk, self.window, "export",
@@ -175,6 +198,8 @@ class OperatorActions(QObject):
 
     def acknowledge_alerts(self) -> None:
         """Acknowledging is recorded: who, when, which alerts (sign-in first)."""
+        if not self._desk_ready():
+            return
         from desktop.views.sign_in import with_officer
 
         def acknowledge(_officer: object) -> None:
