@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         if self.timeline is not None:
             grid.addWidget(self.timeline, 2, 1, 1, 2)
             grid.setRowStretch(2, 8)
+            grid.addWidget(map_frame, 0, 0, 3, 1)  # the map keeps the full height
         outer.addWidget(self.header)
         outer.addWidget(self.alerts)
         outer.addWidget(self.kpis)
