@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop.models.situation import Situation
-from desktop.views.panel import PanelFrame
+from desktop.views.panel import PanelFrame, wall_table
 from desktop.views.qt_incident_model import IncidentTableModel
 
 
@@ -17,20 +17,8 @@ class IncidentPanel(PanelFrame):
         super().__init__("", parent)
         self.title.setText(self.tr("Open incidents"))
         self.model = IncidentTableModel(language, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(row_height)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Fit columns to the first rows only: measuring every row of a replayed drill
-        # with hundreds of open incidents cost ~60 ms a frame at 60× playback.
-        header.setResizeContentsPrecision(20)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = wall_table(self.model, row_height,
+                                IncidentTableModel.COLUMNS.index("title"))
         self.body.addWidget(self.table)
         self._countdown = QTimer(self)
         self._countdown.timeout.connect(self.model.tick)

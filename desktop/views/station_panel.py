@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop.models.situation import Situation
-from desktop.views.panel import PanelFrame
+from desktop.views.panel import PanelFrame, wall_table
 from desktop.views.qt_station_model import StationTableModel
 
 
@@ -18,20 +18,8 @@ class StationPanel(PanelFrame):
         super().__init__("", parent)
         self.title.setText(self.tr("Emergency service stations"))
         self.model = StationTableModel(language, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(row_height)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(StationTableModel.COLUMNS.index("reasons"),
-                                    QHeaderView.ResizeMode.Stretch)
+        self.table = wall_table(self.model, row_height,
+                                StationTableModel.COLUMNS.index("reasons"))
         self.body.addWidget(self.table)
         self.table.doubleClicked.connect(
             lambda index: self.station_activated.emit(self.model.station(index.row())))
