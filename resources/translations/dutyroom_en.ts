@@ -189,7 +189,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="146" />
+        <location filename="../../desktop/views/operator_actions.py" line="165" />
         <source>Duty leader</source>
         <translation>Duty leader</translation>
     </message>
@@ -1429,17 +1429,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="36" />
+        <location filename="../../desktop/views/main_window.py" line="35" />
         <source>Street Duty Room</source>
         <translation>Street Duty Room</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="48" />
+        <location filename="../../desktop/views/main_window.py" line="47" />
         <source>Grid map</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="116" />
+        <location filename="../../desktop/views/main_window.py" line="120" />
         <source>Data problems</source>
         <translation>Data problems</translation>
     </message>
@@ -1490,6 +1490,11 @@
         <location filename="../../desktop/views/operator_actions.py" line="46" />
         <source>Audit</source>
         <translation>Audit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operator_actions.py" line="65" />
+        <source>The duty desk is still opening</source>
+        <translation>The duty desk is still opening</translation>
     </message>
 </context>
 <context>

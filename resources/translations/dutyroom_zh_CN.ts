@@ -189,7 +189,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="146" />
+        <location filename="../../desktop/views/operator_actions.py" line="165" />
         <source>Duty leader</source>
         <translation>带班领导</translation>
     </message>
@@ -1425,17 +1425,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="36" />
+        <location filename="../../desktop/views/main_window.py" line="35" />
         <source>Street Duty Room</source>
         <translation>街道应急值班指挥台</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="48" />
+        <location filename="../../desktop/views/main_window.py" line="47" />
         <source>Grid map</source>
         <translation>网格一张图</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="116" />
+        <location filename="../../desktop/views/main_window.py" line="120" />
         <source>Data problems</source>
         <translation>数据问题</translation>
     </message>
@@ -1486,6 +1486,11 @@
         <location filename="../../desktop/views/operator_actions.py" line="46" />
         <source>Audit</source>
         <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operator_actions.py" line="65" />
+        <source>The duty desk is still opening</source>
+        <translation>值班台正在打开，请稍候</translation>
     </message>
 </context>
 <context>
