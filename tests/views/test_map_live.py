@@ -148,7 +148,7 @@ def test_bad_geometry_never_breaks_the_page_and_is_counted(qtbot):
 
 def test_a_new_incident_is_followed_and_the_wall_returns_to_the_overview(qtbot):
     situation = sample_situation()
-    panel = _ready(qtbot, situation, wall=True, overview_after_s=0.6)
+    panel = _ready(qtbot, situation, wall=True, overview_after_s=2.0)
     overview = _js(qtbot, panel, "DutyMap.state()")
     first = situation.incidents[0]
     new = dataclasses.replace(first, id=99, code="EV-099", title="新接报：楼道起火",
@@ -158,7 +158,10 @@ def test_a_new_incident_is_followed_and_the_wall_returns_to_the_overview(qtbot):
         panel.show_situation(dataclasses.replace(situation,
                                                  incidents=(new, *situation.incidents)))
     assert followed.args == ["99"]
-    qtbot.waitUntil(lambda: _js(qtbot, panel, "DutyMap.state().following") is True,
+    # The pan and zoom land a moment after the follow starts (slower under load):
+    # wait for them rather than reading the state at once.
+    qtbot.waitUntil(lambda: _js(qtbot, panel, "DutyMap.state().following") is True
+                    and _js(qtbot, panel, "DutyMap.state().zoom") > overview["zoom"],
                     timeout=5000)
     state = _js(qtbot, panel, "DutyMap.state()")
     assert state["zoom"] > overview["zoom"]
@@ -166,8 +169,9 @@ def test_a_new_incident_is_followed_and_the_wall_returns_to_the_overview(qtbot):
     label = _js(qtbot, panel, "document.querySelector('.dm-follow-label').textContent")
     nearest = panel.coverage.nearest[99]  # type: ignore[union-attr]
     assert label == f"最近就绪站点：{nearest.name} {round(nearest.distance_m):,} 米"
-    qtbot.waitUntil(lambda: _js(qtbot, panel, "DutyMap.state().following") is False,
-                    timeout=5000)
+    qtbot.waitUntil(lambda: _js(qtbot, panel, "DutyMap.state().following") is False
+                    and _js(qtbot, panel, "DutyMap.state().zoom") == overview["zoom"],
+                    timeout=8000)
     back = _js(qtbot, panel, "DutyMap.state()")
     assert back["zoom"] == overview["zoom"] and back["highlighted"] == 0
 
