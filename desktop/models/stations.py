@@ -38,16 +38,19 @@ from desktop.models.schema import (
 )
 from desktop.models.situation import Readiness, StationStatus
 
-_ITEM_COLUMNS = (
+ITEM_COLUMNS = (
     EquipmentItem.station_id, EquipmentItem.code, EquipmentItem.kind_id,
     EquipmentItem.quantity, EquipmentItem.status, EquipmentItem.made_on,
     EquipmentItem.expires_on, EquipmentItem.last_serviced_on, EquipmentItem.last_inspected_at,
 )
 
 
-def _item_facts(row: Any, kinds: set[int], now: dt.datetime,
-                quality: QualityCollector) -> ItemFacts | None:
-    """One item row (columns as in _ITEM_COLUMNS; rows, not ORM objects: 20k a refresh)."""
+def item_facts(row: Any, kinds: set[int], now: dt.datetime,
+               quality: QualityCollector | None = None) -> ItemFacts | None:
+    """One item row (columns as in ITEM_COLUMNS; rows, not ORM objects: 20k a refresh).
+
+    The one reading of an item, live and in replay; ``quality`` collects what is wrong."""
+    quality = quality or QualityCollector()
     _station, code, kind_id, quantity, status, made, expires, serviced, inspected = row
     if kind_id not in kinds:
         quality.note("equipment_item", code, f"unknown equipment kind {kind_id}")
@@ -77,7 +80,7 @@ def station_facts(
     requirements: dict[str, list[KitRequirement]] = defaultdict(list)
     for req in session.scalars(select(KitRequirement)):
         requirements[req.standard_key].append(req)
-    item_query = select(*_ITEM_COLUMNS)
+    item_query = select(*ITEM_COLUMNS)
     custodian_query = (select(KeyCustodian.station_id, KeyCustodian.person_id, Person.phone)
                        .join(Person, Person.id == KeyCustodian.person_id))
     station_query = select(Station)
@@ -88,7 +91,7 @@ def station_facts(
     items: dict[int, list[ItemFacts]] = defaultdict(list)
     known = set(kinds)
     for row in session.execute(item_query):
-        facts_ = _item_facts(row, known, now, quality)
+        facts_ = item_facts(row, known, now, quality)
         if facts_ is not None:
             items[row[0]].append(facts_)
     custodians: dict[int, list[CustodianFacts]] = defaultdict(list)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models.quality import QualityCollector
 from desktop.models.queries import _area, _layers, _people_names, _shift, _street, replica_meta
-from desktop.models.readiness import ItemFacts, ReadinessRules
+from desktop.models.readiness import ReadinessRules
 from desktop.models.replay.records import EventRecord, IncidentRecord
 from desktop.models.replay.world import ItemHistory, RosterBase, StationBase, World
 from desktop.models.roster import RosterRules, ShiftFacts, _composition
@@ -36,7 +36,7 @@ from desktop.models.schema import (
     Station,
 )
 from desktop.models.situation import ActiveWarning, Readiness
-from desktop.models.stations import _status, station_facts
+from desktop.models.stations import ITEM_COLUMNS, _status, item_facts, station_facts
 
 
 @dataclass(frozen=True)
@@ -125,15 +125,8 @@ def load_records(
 def _item_history(item: EquipmentItem, kinds: set[int], now: dt.datetime,
                   inspections: tuple[dt.datetime, ...]) -> ItemHistory | None:
     """The item read as the live station query reads it (its problems are noted there)."""
-    if item.kind_id not in kinds:
-        return None
-    inspected = item.last_inspected_at
-    if inspected is not None and inspected > now + dt.timedelta(minutes=5):
-        inspected = None
-    facts = ItemFacts(kind_id=item.kind_id, quantity=max(item.quantity, 0), status=item.status,
-                      made_on=item.made_on, expires_on=item.expires_on,
-                      last_serviced_on=item.last_serviced_on, last_inspected_at=inspected)
-    return ItemHistory(facts, item.dispatched_at, inspections)
+    facts = item_facts(tuple(getattr(item, column.key) for column in ITEM_COLUMNS), kinds, now)
+    return None if facts is None else ItemHistory(facts, item.dispatched_at, inspections)
 
 
 def _stations(session: Session, units: list[AdminUnit], now: dt.datetime, until: dt.datetime,
