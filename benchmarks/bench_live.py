@@ -365,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--soak-only", action="store_true",
                         help="only the soak (prints it; RESULTS.md is left alone)")
+    parser.add_argument("--stall-only", action="store_true",
+                        help="only the GUI stall (prints it; RESULTS.md is left alone)")
     args = parser.parse_args(argv)
     from desktop.replica_commands import init_replica
 
@@ -391,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
                 else:
                     engines.append(("PostgreSQL", url))
             for name, location in engines:
-                for rate in RATES:
+                for rate in () if args.stall_only else RATES:
                     seconds = args.seconds * (2 if rate == 1 else 1)
                     latency = measure_latency(bench, location, work, rate, seconds)
                     rows.append(_row(name, latency))
@@ -403,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
                               f"{during / paused if paused else float('nan'):.2f}× | "
                               f"{idle:.0f} ms | {took:.1f} s |")
                 print(stalls[-1], flush=True)
+        if args.stall_only:
+            return 0
         soak_db = work / "soak.db"
         init_replica(str(soak_db), demo=True)
         memory = soak(str(soak_db), args.soak_s, work)

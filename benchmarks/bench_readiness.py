@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     engine = open_reader(path)
     rules = ReadinessRules()
     with Session(engine) as session:
-        units = list(session.scalars(select(AdminUnit)))
+        units = {u.id: u.name for u in session.scalars(select(AdminUnit))}
         stations = session.scalar(select(func.count()).select_from(Station)) or 0
         one = session.scalar(select(EquipmentItem.station_id).limit(1))
         assert one is not None

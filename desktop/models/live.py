@@ -19,6 +19,7 @@ The sequence is what makes faults visible:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import threading
@@ -32,7 +33,7 @@ from sqlalchemy import Engine, event, func, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from desktop.models.queries import situation_now
+from desktop.models.queries import SituationLoader
 from desktop.models.readiness import ReadinessRules
 from desktop.models.replica import (
     ReplicaError,
@@ -62,6 +63,7 @@ class ChangeSet:
     touched: Mapping[str, frozenset[str]] = field(default_factory=dict)
     full: bool = False
     reason: str = ""  # why full: first read, reconnected, replaced, gap, many; or "clock"
+    clock: bool = False  # the time-dependent parts were read again too (see queries.PARTS)
 
     @property
     def entities(self) -> frozenset[str]:
@@ -102,7 +104,7 @@ class ReplicaReader:
 
     def __init__(self, location: str, rules: ReadinessRules = ReadinessRules()) -> None:
         self.location = location
-        self._rules = rules
+        self._loader = SituationLoader(rules)
         self._engine: Engine | None = None
         self._lock = threading.Lock()
         self._path = sqlite_path(url_for(location))
@@ -203,10 +205,13 @@ class ReplicaReader:
         heartbeat = newest_heartbeat(session)
         changes = self._changes(session, seq)
         if changes is None and reload:
-            changes = ChangeSet(self._seen, seq, reason="clock")
+            changes = ChangeSet(self._seen, seq, reason="clock", clock=True)
         if changes is None:
             return Refresh(seq, heartbeat, None)
-        situation = situation_now(session, now, self._rules)
+        if reload and not changes.clock:
+            changes = dataclasses.replace(changes, clock=True)
+        touched = None if changes.full else changes.entities
+        situation = self._loader.load(session, now, touched, clock=changes.clock)
         self._seen, self._reconnected = seq, False
         return Refresh(seq, heartbeat, LiveUpdate(situation, changes))
 
@@ -214,12 +219,13 @@ class ReplicaReader:
         seen = self._seen
         if seen is None or self._reconnected:
             self._holes.clear()
-            return ChangeSet(seen, seq, full=True, reason=self._why)
+            return ChangeSet(seen, seq, full=True, reason=self._why, clock=True)
         arrived = self._late_arrivals(session)
         if seq == seen:
             return ChangeSet(seen, seq, _touched(arrived), reason="late") if arrived else None
         if seq - seen > MAX_LISTED:
-            return ChangeSet(seen, seq, full=True, reason=f"{seq - seen} changes at once")
+            return ChangeSet(seen, seq, full=True, reason=f"{seq - seen} changes at once",
+                             clock=True)
         listed = [(int(s), str(e), str(i)) for s, e, i in session.execute(
             select(ChangeLog.seq, ChangeLog.entity, ChangeLog.entity_id)
             .where(ChangeLog.seq > seen).order_by(ChangeLog.seq))]
@@ -229,7 +235,7 @@ class ReplicaReader:
             moment = time.monotonic()
             for hole in sorted(missing)[-MAX_HOLES:]:
                 self._holes[hole] = moment
-            return ChangeSet(seen, seq, touched, full=True,
+            return ChangeSet(seen, seq, touched, full=True, clock=True,
                              reason=f"gap in change sequence ({len(missing)} missing)")
         return ChangeSet(seen, seq, touched)
 
@@ -247,36 +253,6 @@ class ReplicaReader:
         for row in rows:
             self._holes.pop(row[0], None)
         return rows
-
-    # ------------------------------------------------------------ older, simpler API
-
-    def poll(self) -> tuple[int, dt.datetime | None]:
-        """(newest change_log seq, newest writer heartbeat); ReplicaError when unreadable."""
-        with self._lock:
-            try:
-                self._check_file()
-                with Session(self._connected()) as session:
-                    seq = session.scalar(select(func.max(ChangeLog.seq))) or 0
-                    return seq, newest_heartbeat(session)
-            except (DBAPIError, SQLAlchemyError) as error:
-                self._reset()
-                raise ReplicaError(f"replica cannot be read ({describe_error(error)})") from error
-            except ReplicaError:
-                self._reset()
-                raise
-
-    def situation(self, now: dt.datetime) -> Situation:
-        with self._lock:
-            try:
-                self._check_file()
-                with Session(self._connected()) as session:
-                    return situation_now(session, now, self._rules)
-            except (DBAPIError, SQLAlchemyError) as error:
-                self._reset()
-                raise ReplicaError(f"replica cannot be read ({describe_error(error)})") from error
-            except ReplicaError:
-                self._reset()
-                raise
 
     def close(self) -> None:
         with self._lock:

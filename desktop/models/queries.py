@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -41,6 +43,7 @@ from desktop.models.situation import (
     MapFeature,
     MapLayer,
     OnDuty,
+    Problem,
     Shift,
     Situation,
     Street,
@@ -53,6 +56,160 @@ def replica_meta(session: Session) -> dict[str, str]:
     return {row.key: row.value for row in session.scalars(select(ReplicaMeta))}
 
 
+@dataclass(frozen=True)
+class Part:
+    """One part of the situation: the tables it reads, whether it depends on the clock, and
+    the parts whose results it uses (re-read when they are)."""
+
+    reads: frozenset[str]
+    clock: bool = False
+    needs: tuple[str, ...] = ()
+
+
+_PEOPLE = ("person", "team")
+_SHIFTS = ("duty_shift", "duty_assignment", *_PEOPLE)
+# In the order they are read: a part comes after those it needs.
+PARTS: dict[str, Part] = {
+    "areas": Part(frozenset({"admin_unit", "person", "replica_meta"})),
+    "layers": Part(frozenset({"layer", "feature"})),
+    "shifts": Part(frozenset(_SHIFTS), clock=True),
+    "roster": Part(frozenset(_SHIFTS), clock=True),
+    "stations": Part(frozenset({
+        "station", "key_custodian", "kit_standard", "equipment_category", "equipment_kind",
+        "kit_requirement", "equipment_item", "inspection", "person",
+    }), clock=True, needs=("areas", "shifts")),
+    "incidents": Part(frozenset({"incident", "incident_event"}), needs=("areas",)),
+    "warnings": Part(frozenset({"warning"}), clock=True),
+}
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    fields: dict[str, Any]  # Situation field -> value
+    problems: tuple[Problem, ...]
+    context: dict[str, Any]  # what parts that need this one use
+
+
+class SituationLoader:
+    """Reads situations part by part; a later read re-reads only the parts a change touched.
+
+    Parts not re-read keep their objects, so a view can tell by identity
+    (``Situation.unchanged``) that what it draws did not change.
+    """
+
+    def __init__(self, rules: ReadinessRules = ReadinessRules(),
+                 roster_rules: RosterRules | None = None) -> None:
+        self._rules = rules
+        self._roster_rules = roster_rules or RosterRules.default()
+        self._parts: dict[str, _Loaded] = {}
+        self._problems: tuple[Problem, ...] = ()
+
+    def stale_parts(self, touched: Collection[str] | None, *, clock: bool) -> list[str]:
+        """The parts a read must re-read: all (``touched`` None), or those reading a touched
+        table, those that depend on the clock (``clock``), and those needing one re-read."""
+        stale: list[str] = []
+        for name, part in PARTS.items():
+            if (touched is None or name not in self._parts or (clock and part.clock)
+                    or not part.reads.isdisjoint(touched)
+                    or any(need in stale for need in part.needs)):
+                stale.append(name)
+        return stale
+
+    def load(self, session: Session, now: dt.datetime, touched: Collection[str] | None = None,
+             *, clock: bool = True) -> Situation:
+        """The situation at ``now``. ``touched``: the tables changed since the last read
+        (None: unknown, read everything); ``clock``: re-read the time-dependent parts too."""
+        for name in self.stale_parts(touched, clock=clock):
+            self.read_part(session, name, now)
+        fields: dict[str, Any] = {}
+        problems: list[Problem] = []
+        for name in PARTS:
+            fields.update(self._parts[name].fields)
+            problems.extend(self._parts[name].problems)
+        if tuple(problems) != self._problems:
+            self._problems = tuple(problems)
+        return Situation(
+            at=now,
+            freshness=Freshness(
+                newest_heartbeat=newest_heartbeat(session),
+                last_change_seq=session.scalar(select(func.max(ChangeLog.seq))) or 0,
+                read_at=now,
+            ),
+            problems=self._problems,  # the same object while the same: see Situation.unchanged
+            **fields,
+        )
+
+    def read_part(self, session: Session, name: str, now: dt.datetime) -> None:
+        """Read one part again (the parts it needs must have been read)."""
+        quality = QualityCollector()
+        needed = {key: value for need in PARTS[name].needs
+                  for key, value in self._parts[need].context.items()}
+        self._parts[name] = _READERS[name](self, session, now, quality, needed)
+
+    # ---------------------------------------------------------------- the parts
+
+    def _areas(self, session: Session, _now: dt.datetime, quality: QualityCollector,
+               _needed: dict[str, Any]) -> _Loaded:
+        meta = replica_meta(session)
+        units = list(session.scalars(select(AdminUnit)))
+        people = masked_names(session, (u.grid_worker_id for u in units))
+        code_by_id = {u.id: u.code for u in units}
+        areas = [area_of(u, code_by_id, people, quality) for u in units if u.level != "street"]
+        return _Loaded(
+            {"street": home_street(units, meta, quality),
+             "communities": tuple(a for a in areas if a is not None and a.level == "community"),
+             "grids": tuple(a for a in areas if a is not None and a.level == "grid")},
+            quality.problems,
+            {"unit_names": {u.id: u.name for u in units}, "unit_codes": code_by_id},
+        )
+
+    def _layers(self, session: Session, _now: dt.datetime, quality: QualityCollector,
+                _needed: dict[str, Any]) -> _Loaded:
+        return _Loaded({"layers": map_layers(session, quality)}, quality.problems, {})
+
+    def _shifts(self, session: Session, now: dt.datetime, quality: QualityCollector,
+                _needed: dict[str, Any]) -> _Loaded:
+        duty_now = _shift_at(session, "duty", now)
+        duty_next = _next_shift(session, "duty", duty_now.ends_at if duty_now else now)
+        readiness_today = _shift_at(session, "readiness", now)
+        reachable = {p.person_id for s in (duty_now, readiness_today) if s for p in s.people}
+        return _Loaded(
+            {"duty_now": duty_now, "duty_next": duty_next, "readiness_today": readiness_today},
+            quality.problems, {"reachable": reachable})
+
+    def _roster(self, session: Session, now: dt.datetime, quality: QualityCollector,
+                _needed: dict[str, Any]) -> _Loaded:
+        return _Loaded({"roster": roster_overview(session, now, quality, self._roster_rules)},
+                       quality.problems, {})
+
+    def _stations(self, session: Session, now: dt.datetime, quality: QualityCollector,
+                  needed: dict[str, Any]) -> _Loaded:
+        stations = station_statuses(session, needed["unit_names"], needed["reachable"], now,
+                                    self._rules, quality)
+        return _Loaded({"stations": stations}, quality.problems, {})
+
+    def _incidents(self, session: Session, _now: dt.datetime, quality: QualityCollector,
+                   needed: dict[str, Any]) -> _Loaded:
+        return _Loaded({"incidents": _open_incidents(session, needed["unit_codes"])},
+                       quality.problems, {})
+
+    def _warnings(self, session: Session, now: dt.datetime, quality: QualityCollector,
+                  _needed: dict[str, Any]) -> _Loaded:
+        return _Loaded({"warnings": _warnings(session, now)}, quality.problems, {})
+
+
+_READERS: dict[str, Callable[[SituationLoader, Session, dt.datetime, QualityCollector,
+                              dict[str, Any]], _Loaded]] = {
+    "areas": SituationLoader._areas,
+    "layers": SituationLoader._layers,
+    "shifts": SituationLoader._shifts,
+    "roster": SituationLoader._roster,
+    "stations": SituationLoader._stations,
+    "incidents": SituationLoader._incidents,
+    "warnings": SituationLoader._warnings,
+}
+
+
 def situation_now(
     session: Session,
     now: dt.datetime,
@@ -60,43 +217,10 @@ def situation_now(
     roster_rules: RosterRules | None = None,
 ) -> Situation:
     """The whole situation at ``now`` as the replica holds it."""
-    quality = QualityCollector()
-    meta = replica_meta(session)
-    units = list(session.scalars(select(AdminUnit)))
-    people = _people_names(session, (u.grid_worker_id for u in units))
-    street = _street(units, meta, quality)
-    code_by_id = {u.id: u.code for u in units}
-    communities = tuple(_area(u, code_by_id, people, quality) for u in units
-                        if u.level == "community")
-    grids = tuple(_area(u, code_by_id, people, quality) for u in units if u.level == "grid")
-    duty_now = _shift_at(session, "duty", now)
-    duty_next = _next_shift(session, "duty", duty_now.ends_at if duty_now else now)
-    readiness_today = _shift_at(session, "readiness", now)
-    reachable = {p.person_id for s in (duty_now, readiness_today) if s for p in s.people}
-    roster = roster_overview(session, now, quality, roster_rules or RosterRules.default())
-    return Situation(
-        at=now,
-        street=street,
-        communities=tuple(a for a in communities if a is not None),
-        grids=tuple(a for a in grids if a is not None),
-        layers=_layers(session, quality),
-        stations=station_statuses(session, units, reachable, now, rules, quality),
-        duty_now=duty_now,
-        duty_next=duty_next,
-        readiness_today=readiness_today,
-        incidents=_open_incidents(session, code_by_id),
-        warnings=_warnings(session, now),
-        freshness=Freshness(
-            newest_heartbeat=newest_heartbeat(session),
-            last_change_seq=session.scalar(select(func.max(ChangeLog.seq))) or 0,
-            read_at=now,
-        ),
-        problems=quality.problems,
-        roster=roster,
-    )
+    return SituationLoader(rules, roster_rules).load(session, now)
 
 
-def _people_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
+def masked_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
     wanted = {i for i in ids if i is not None}
     if not wanted:
         return {}
@@ -104,7 +228,7 @@ def _people_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]
     return {pid: masking.mask_name(name) for pid, name in rows}
 
 
-def _street(units: list[AdminUnit], meta: dict[str, str], quality: QualityCollector) -> Street:
+def home_street(units: list[AdminUnit], meta: dict[str, str], quality: QualityCollector) -> Street:
     code = meta.get("home_street_code")
     streets = [u for u in units if u.level == "street"]
     home = next((u for u in streets if u.code == code), streets[0] if streets else None)
@@ -117,7 +241,7 @@ def _street(units: list[AdminUnit], meta: dict[str, str], quality: QualityCollec
     return Street(home.code, home.name, meta.get("district_name", ""), geometry)
 
 
-def _area(
+def area_of(
     unit: AdminUnit,
     code_by_id: dict[int, str],
     people: dict[int, str],
@@ -139,7 +263,7 @@ def _area(
     )
 
 
-def _layers(session: Session, quality: QualityCollector) -> tuple[MapLayer, ...]:
+def map_layers(session: Session, quality: QualityCollector) -> tuple[MapLayer, ...]:
     features: dict[str, list[MapFeature]] = defaultdict(list)
     layers = list(session.scalars(select(Layer).order_by(Layer.sort_order, Layer.key)))
     sensitive = {layer.key for layer in layers if layer.sensitive}
@@ -169,7 +293,7 @@ def _layers(session: Session, quality: QualityCollector) -> tuple[MapLayer, ...]
     )
 
 
-def _shift(session: Session, shift: DutyShift | None) -> Shift | None:
+def shift_of(session: Session, shift: DutyShift | None) -> Shift | None:
     if shift is None:
         return None
     rows = session.execute(
@@ -206,7 +330,7 @@ def shifts_between(
         .where(DutyShift.kind == kind, DutyShift.ends_at > start, DutyShift.starts_at < end)
         .order_by(DutyShift.starts_at)
     )
-    return tuple(s for s in (_shift(session, row) for row in rows) if s is not None)
+    return tuple(s for s in (shift_of(session, row) for row in rows) if s is not None)
 
 
 def _shift_at(session: Session, kind: str, at: dt.datetime) -> Shift | None:
@@ -216,7 +340,7 @@ def _shift_at(session: Session, kind: str, at: dt.datetime) -> Shift | None:
         .order_by(DutyShift.starts_at.desc())
         .limit(1)
     ).first()
-    return _shift(session, row)
+    return shift_of(session, row)
 
 
 def _next_shift(session: Session, kind: str, after: dt.datetime) -> Shift | None:
@@ -226,7 +350,7 @@ def _next_shift(session: Session, kind: str, after: dt.datetime) -> Shift | None
         .order_by(DutyShift.starts_at)
         .limit(1)
     ).first()
-    return _shift(session, row)
+    return shift_of(session, row)
 
 
 def _open_incidents(session: Session, grid_codes: dict[int, str]) -> tuple[IncidentStatus, ...]:

@@ -175,13 +175,13 @@ def roster_overview(
     today = next((s for s in shifts if s.kind == "readiness" and s.starts_at <= now < s.ends_at),
                  None)
     return RosterOverview(
-        composition=_composition(session),
+        composition=team_composition(session),
         skills_today=skills_cover(today.skills if today else (), rules),
         gaps=find_gaps(shifts, now, rules),
     )
 
 
-def _composition(session: Session) -> TeamComposition:
+def team_composition(session: Session) -> TeamComposition:
     rows = session.execute(
         select(Person.role, Person.party_member)
         .join(Team, Team.id == Person.team_id)

@@ -214,3 +214,10 @@ class Situation:
             stations_total=len(self.stations),
             open_by_severity=(by_severity[0], by_severity[1], by_severity[2], by_severity[3]),
         )
+
+    def unchanged(self, previous: Situation | None, *fields: str) -> bool:
+        """Whether ``fields`` hold the very objects ``previous`` held: a live read reuses the
+        parts no change touched (queries.SituationLoader), so a view can skip redrawing.
+        Identity, not equality: cheap, and a false "changed" only costs a redraw."""
+        return previous is not None and all(
+            getattr(self, name) is getattr(previous, name) for name in fields)

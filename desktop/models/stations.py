@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +27,6 @@ from desktop.models.readiness import (
     assess_station,
 )
 from desktop.models.schema import (
-    AdminUnit,
     EquipmentItem,
     EquipmentKind,
     Inspection,
@@ -125,7 +124,7 @@ def station_facts(
     return facts
 
 
-def _status(station: Station, facts: StationFacts, readiness: Readiness,
+def station_status(station: Station, facts: StationFacts, readiness: Readiness,
             community: str | None) -> StationStatus:
     short_kinds = {r.zh for r in readiness.reasons if r.code == "shortage"}
     return StationStatus(
@@ -146,7 +145,7 @@ def _status(station: Station, facts: StationFacts, readiness: Readiness,
 
 def station_statuses(
     session: Session,
-    units: Iterable[AdminUnit],
+    community_names: Mapping[int, str],
     reachable: set[int],
     now: dt.datetime,
     rules: ReadinessRules,
@@ -154,15 +153,14 @@ def station_statuses(
     station_ids: Collection[int] | None = None,
 ) -> tuple[StationStatus, ...]:
     """Every station's status (or only ``station_ids``: the incremental refresh)."""
-    names = {u.id: u.name for u in units}
     facts = station_facts(session, now, quality, station_ids)
     query = select(Station).order_by(Station.code)
     if station_ids is not None:
         query = query.where(Station.id.in_(station_ids))
     return tuple(
-        _status(station, facts[station.id],
+        station_status(station, facts[station.id],
                 assess_station(facts[station.id], reachable, now, rules),
-                names.get(station.community_id) if station.community_id else None)
+                community_names.get(station.community_id) if station.community_id else None)
         for station in session.scalars(query)
     )
 

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The situation depends on the clock too (shift changes, overdue checks).
+# The situation depends on the clock too (shift changes, overdue checks): its time-dependent
+# parts are read again this often even when nothing was written.
 RELOAD_EVERY_S = 60.0
 # A poll still running after this long is treated as failed for the badge.
 STUCK_AFTER_S = 3.0
@@ -51,7 +52,7 @@ class LiveFeed(QObject):
         self._timer.setInterval(settings.poll_interval_ms)
         self._timer.timeout.connect(self._tick)
         self._busy_since: float | None = None
-        self._last_load = 0.0
+        self._last_clock = 0.0
         self._last_good_read: dt.datetime | None = None
         self._heartbeat: dt.datetime | None = None
         self._failed_polls = 0
@@ -93,7 +94,7 @@ class LiveFeed(QObject):
         if self._busy_since is not None:
             return
         self._busy_since = time.monotonic()
-        reload_due = time.monotonic() - self._last_load > RELOAD_EVERY_S
+        reload_due = time.monotonic() - self._last_clock > RELOAD_EVERY_S
 
         def job() -> Refresh:
             reader = self._reader_on_worker()
@@ -111,7 +112,8 @@ class LiveFeed(QObject):
         self._error = ""
         update = result.update
         if update is not None:
-            self._last_load = time.monotonic()
+            if update.changes.clock:
+                self._last_clock = time.monotonic()
             if update.changes.full and update.changes.after_seq is not None:
                 log.info("full refresh at seq %d: %s", update.changes.seq, update.changes.reason)
             self.last_update = update

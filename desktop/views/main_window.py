@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         outer.addLayout(grid, 1)
         self.setCentralWidget(central)
         self._last: Situation | None = None
+        self._replay_shown = False
+        self.drawn: list[str] = []  # the panels the last show_situation drew
         self.header.problems_requested.connect(self._show_problems)
         if wall:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
@@ -90,21 +93,38 @@ class MainWindow(QMainWindow):
         if self._last is not None:
             self.header.show_situation(self._with_map_problems(self._last))
 
+    # What each panel draws: a panel whose fields hold the same objects as in the situation
+    # drawn before is left alone (a live read reuses the parts no change touched).
+    DRAWS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "header": ("street", "warnings", "problems"),
+        "alerts": ("incidents",),
+        "kpis": ("duty_now", "readiness_today", "stations", "incidents"),
+        "map": ("street", "communities", "grids", "layers", "stations", "incidents"),
+        "stations": ("stations",),
+        "roster": ("duty_now", "duty_next", "readiness_today", "roster"),
+        "incidents": ("incidents",),
+    }
+
     def show_situation(self, situation: Situation, *, replay: bool = False) -> None:
-        """Draw a situation; ``replay``: a past one (no alerts, countdowns on its clock)."""
-        self._last = situation
-        self.header.show_situation(self._with_map_problems(situation))
-        if not replay:  # a replayed incident must not flash and ring on the wall
+        """Draw a situation; ``replay``: a past one (no alerts, countdowns on its clock).
+        Only the panels whose part of the situation changed are drawn again."""
+        last, self._last = self._last, situation
+        if replay or self._replay_shown:
+            last = None  # replayed and live situations share nothing
+        self._replay_shown = replay
+        self.drawn = [name for name, fields in self.DRAWS.items()
+                      if not situation.unchanged(last, *fields)]
+        if "header" in self.drawn:
+            self.header.show_situation(self._with_map_problems(situation))
+        if "alerts" in self.drawn and not replay:  # a replayed incident must not flash and ring
             self.alerts.show_situation(situation)
         self.incidents.model.set_clock(
             (lambda: situation.at) if replay else None)
-        self.kpis.show_situation(situation)
-        self.map.show_situation(situation)
-        self.stations.show_situation(situation)
-        self.roster.show_situation(situation)
-        self.incidents.show_situation(situation)
+        for name in ("kpis", "map", "stations", "roster", "incidents"):
+            if name in self.drawn:
+                getattr(self, name).show_situation(situation)
         if self.timeline is not None:
-            self.timeline.show_situation(situation)
+            self.timeline.show_situation(situation)  # "now" moves with every situation
 
     def show_replay(self, situation: Situation) -> None:
         self.show_situation(situation, replay=True)

@@ -1,9 +1,9 @@
 """Keeps the live timeline current: reloads the last hours off the GUI thread when data changes.
 
-The live feed's situations say when the replica changed (``last_change_seq``);
-the timeline is read again then, and at least every few minutes so the
-window moves with the clock. One read at a time; results arrive on the GUI
-thread as ``timeline_ready``.
+The live feed's updates say which tables changed; the timeline is read again
+when they touch what it shows, and at least every few minutes so the window
+moves with the clock. One read at a time (a change arriving meanwhile is read
+right after); results arrive on the GUI thread as ``timeline_ready``.
 """
 
 from __future__ import annotations
@@ -11,15 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.models.situation import Situation
 from desktop.views.worker import run_blocking
+
+if TYPE_CHECKING:
+    from desktop.models.live import LiveUpdate
 
 log = logging.getLogger(__name__)
 
 RELOAD_EVERY_S = 300.0
+# The tables the timeline reads (desktop.models.timeline.timeline_window).
+READS = ("incident", "incident_event", "station", "person")
 
 
 class TimelineFeed(QObject):
@@ -29,24 +34,29 @@ class TimelineFeed(QObject):
         super().__init__(parent)
         self._location = location
         self._span = dt.timedelta(hours=hours)
-        self._seq: int | None = None
+        self._now: dt.datetime | None = None
+        self._pending = False
         self._loaded_at = 0.0
         self._busy = False
         self.enabled = True  # the lead switches it off while a replay is shown
 
-    def follow(self, situation: Situation) -> None:
-        """Connect to the live feed's situation_ready: reloads when something changed."""
-        seq = situation.freshness.last_change_seq
-        due = time.monotonic() - self._loaded_at > RELOAD_EVERY_S
-        if not self.enabled or self._busy or (seq == self._seq and not due):
-            return
-        self.load(situation.at, seq)
+    def follow(self, update: LiveUpdate) -> None:
+        """Connect to the live feed's update_ready."""
+        self._now = update.situation.at
+        if update.changes.touches(*READS):
+            self._pending = True
+        self._load_if_due()
 
-    def load(self, now: dt.datetime, seq: int | None = None) -> None:
+    def _load_if_due(self) -> None:
+        due = self._pending or time.monotonic() - self._loaded_at > RELOAD_EVERY_S
+        if self.enabled and not self._busy and due and self._now is not None:
+            self.load(self._now)
+
+    def load(self, now: dt.datetime) -> None:
         from desktop.models.replay.source import with_replica
         from desktop.models.timeline import timeline_window
 
-        self._busy = True
+        self._busy, self._pending = True, False
         start, location = now - self._span, self._location
 
         def job() -> object:
@@ -54,13 +64,13 @@ class TimelineFeed(QObject):
 
         def done(timeline: object) -> None:
             self._busy = False
-            self._seq = seq
             self._loaded_at = time.monotonic()
             if self.enabled:
                 self.timeline_ready.emit(timeline)
+            self._load_if_due()
 
         def failed(error: BaseException) -> None:
-            self._busy = False
+            self._busy, self._pending = False, True  # again with the next update
             log.warning("timeline could not be read: %s", error)
 
         run_blocking(job, done, failed)

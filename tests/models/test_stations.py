@@ -58,9 +58,9 @@ def test_refreshing_one_station_gives_what_the_full_refresh_gives(demo_replica, 
 
     engine = open_reader(demo_replica)
     with Session(engine) as session:
-        everything = station_statuses(session, [], {1, 2, 3}, fixed_now, ReadinessRules(),
+        everything = station_statuses(session, {}, {1, 2, 3}, fixed_now, ReadinessRules(),
                                       QualityCollector())
-        one = station_statuses(session, [], {1, 2, 3}, fixed_now, ReadinessRules(),
+        one = station_statuses(session, {}, {1, 2, 3}, fixed_now, ReadinessRules(),
                                QualityCollector(), station_ids=[everything[3].id])
     engine.dispose()
     assert one == (everything[3],)

@@ -150,3 +150,39 @@ def test_week_view_marks_today_and_the_leaderless_shift(qtbot, dashboard, qtmode
     dialog.resize(1600, 500)
     dialog.grab().save("/tmp/roster-week.png")
     dialog.close()
+
+
+def test_a_change_redraws_only_the_panels_that_show_it(qtbot, dashboard, live_demo_replica):
+    """An incident update reaches the incident panel, the KPIs and the map; the stations and
+    the roster keep their rows (not reset); an equipment change redraws the stations."""
+    from sqlalchemy import text
+
+    from desktop.models.replica import open_writer
+
+    first = _start_and_capture(qtbot, dashboard)
+    window = dashboard.window
+    target = first.incidents[0]
+    writer = open_writer(str(live_demo_replica))
+
+    def write(sql: str) -> object:
+        with qtbot.waitSignal(dashboard.feed.update_ready, timeout=10_000) as got:
+            with writer.begin() as connection:
+                connection.execute(text(sql))
+        return got.args[0]
+
+    resets: list[str] = []
+    window.stations.model.modelReset.connect(lambda: resets.append("stations"))
+    update = write(f"UPDATE incident SET title = '堤防渗水 (更新)' WHERE id = {target.id}")
+    assert update.changes.entities == {"incident"}
+    assert window.drawn == ["alerts", "kpis", "map", "incidents"]
+    assert resets == []
+    titles = [window.incidents.model.incident(r).title
+              for r in range(window.incidents.model.rowCount())]
+    assert "堤防渗水 (更新)" in titles
+
+    update = write("UPDATE equipment_item SET status = 'dispatched' WHERE id = "
+                   "(SELECT min(id) FROM equipment_item WHERE status = 'in_service')")
+    assert update.changes.entities == {"equipment_item"}
+    assert window.drawn == ["kpis", "map", "stations"]
+    assert resets == ["stations"]
+    writer.dispose()

@@ -154,12 +154,21 @@ def test_filters_and_cutoff(qtbot, panel, live):
 
 def test_live_feed_loads_the_window_off_the_gui_thread_and_only_on_change(qtbot, demo_replica,
                                                                           live):
+    from desktop.models.live import ChangeSet, LiveUpdate
     from desktop.views.qt_timeline_feed import TimelineFeed
 
     _timeline, situation = live
     feed = TimelineFeed(str(demo_replica), hours=6)
     with qtbot.waitSignal(feed.timeline_ready, timeout=10_000) as loaded:
-        feed.follow(situation)
+        feed.follow(LiveUpdate(situation, ChangeSet(None, 1, full=True)))
     assert {i.id for i in loaded.args[0].incidents} >= {i.id for i in situation.incidents}
+    elsewhere = LiveUpdate(situation, ChangeSet(1, 2, {"inspection": frozenset({"7"})}))
     with qtbot.assertNotEmitted(feed.timeline_ready, wait=300):
-        feed.follow(situation)  # nothing changed in the replica: no second read
+        feed.follow(elsewhere)  # nothing the timeline shows changed: no second read
+    event = LiveUpdate(situation, ChangeSet(2, 3, {"incident_event": frozenset({"9"})}))
+    with qtbot.waitSignal(feed.timeline_ready, timeout=10_000):
+        feed.follow(event)
+    # A change arriving while a read is under way is read right after it.
+    with qtbot.waitSignals([feed.timeline_ready, feed.timeline_ready], timeout=10_000):
+        feed.follow(event)
+        feed.follow(event)

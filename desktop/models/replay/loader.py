@@ -16,11 +16,18 @@ from sqlalchemy import String, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.models.quality import QualityCollector
-from desktop.models.queries import _area, _layers, _people_names, _shift, _street, replica_meta
+from desktop.models.queries import (
+    area_of,
+    home_street,
+    map_layers,
+    masked_names,
+    replica_meta,
+    shift_of,
+)
 from desktop.models.readiness import ReadinessRules
 from desktop.models.replay.records import EventRecord, IncidentRecord
 from desktop.models.replay.world import ItemHistory, RosterBase, StationBase, World
-from desktop.models.roster import RosterRules, ShiftFacts, _composition
+from desktop.models.roster import RosterRules, ShiftFacts, team_composition
 from desktop.models.schema import (
     AdminUnit,
     Drill,
@@ -36,7 +43,7 @@ from desktop.models.schema import (
     Station,
 )
 from desktop.models.situation import ActiveWarning, Readiness
-from desktop.models.stations import ITEM_COLUMNS, _status, item_facts, station_facts
+from desktop.models.stations import ITEM_COLUMNS, item_facts, station_facts, station_status
 
 
 @dataclass(frozen=True)
@@ -155,8 +162,8 @@ def _stations(session: Session, units: list[AdminUnit], now: dt.datetime, until:
     for station in session.scalars(select(Station).order_by(Station.code)):
         base = facts[station.id]
         community = names.get(station.community_id) if station.community_id else None
-        result.append(StationBase(_status(station, base, Readiness("green"), community), base,
-                                  tuple(items.get(station.id, ()))))
+        status = station_status(station, base, Readiness("green"), community)
+        result.append(StationBase(status, base, tuple(items.get(station.id, ()))))
     return tuple(result)
 
 
@@ -179,7 +186,7 @@ def _roster(session: Session, start: dt.datetime, end: dt.datetime,
             entry["skills"].append(tuple(skills or ()))
     shifts = tuple(ShiftFacts(i, f["kind"], f["start"], f["end"], tuple(f["roles"]),
                               tuple(f["skills"])) for i, f in facts.items())
-    return RosterBase(rules, _composition(session), shifts)
+    return RosterBase(rules, team_composition(session), shifts)
 
 
 def load_world(
@@ -196,9 +203,9 @@ def load_world(
     now = max(now or dt.datetime.now(dt.UTC), end)
     meta = replica_meta(session)
     units = list(session.scalars(select(AdminUnit)))
-    people = _people_names(session, (u.grid_worker_id for u in units))
+    people = masked_names(session, (u.grid_worker_id for u in units))
     code_by_id = {u.id: u.code for u in units}
-    areas = [_area(u, code_by_id, people, quality) for u in units if u.level != "street"]
+    areas = [area_of(u, code_by_id, people, quality) for u in units if u.level != "street"]
     roster_rules = roster_rules or RosterRules.default()
     shifts = session.scalars(
         select(DutyShift)
@@ -206,17 +213,17 @@ def load_world(
                DutyShift.starts_at < end + dt.timedelta(days=3))
         .order_by(DutyShift.starts_at, DutyShift.id)
     ).all()
-    built = [s for s in (_shift(session, row) for row in shifts) if s is not None]
+    built = [s for s in (shift_of(session, row) for row in shifts) if s is not None]
     warnings = session.scalars(
         select(HazardWarning)
         .where(HazardWarning.valid_to > start, HazardWarning.valid_from <= end)
         .order_by(HazardWarning.valid_from)
     )
     return World(
-        street=_street(units, meta, quality),
+        street=home_street(units, meta, quality),
         communities=tuple(a for a in areas if a is not None and a.level == "community"),
         grids=tuple(a for a in areas if a is not None and a.level == "grid"),
-        layers=_layers(session, quality),
+        layers=map_layers(session, quality),
         stations=_stations(session, units, now, end, quality),
         duty_shifts=tuple(s for s in built if s.kind == "duty"),
         readiness_shifts=tuple(s for s in built if s.kind == "readiness"),

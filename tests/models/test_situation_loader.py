@@ -1,0 +1,117 @@
+"""SituationLoader: a later read re-reads only the parts a change touched, and the result
+is what a whole read gives."""
+
+import datetime as dt
+import re
+
+import pytest
+from sqlalchemy import event, text
+from sqlalchemy.orm import Session
+
+from desktop.models.queries import PARTS, SituationLoader, situation_now
+from desktop.models.replica import open_reader, open_writer
+from desktop.models.schema import TRACKED_TABLES
+
+# What every part shares: the change feed's own tables, read for freshness.
+FEED_TABLES = {"change_log", "heartbeat"}
+
+
+def _write(replica, sql: str, **params) -> None:
+    engine = open_writer(str(replica))
+    with engine.begin() as connection:
+        connection.execute(text(sql), params)
+    engine.dispose()
+
+
+def _full(replica, now) -> object:
+    engine = open_reader(str(replica))
+    with Session(engine) as session:
+        result = situation_now(session, now)
+    engine.dispose()
+    return result
+
+
+def test_each_part_declares_every_table_it_reads(demo_replica, fixed_now):
+    """The declared ``reads`` are what the part's SQL really reads: a table missing from them
+    would leave that part stale after a change to it."""
+    engine = open_reader(str(demo_replica))
+    seen: list[str] = []
+    event.listen(engine, "before_cursor_execute",
+                 lambda _c, _k, statement, *_rest: seen.append(statement))
+    loader = SituationLoader()
+    with Session(engine) as session:
+        loader.load(session, fixed_now)
+        for name, part in PARTS.items():
+            seen.clear()
+            loader.read_part(session, name, fixed_now)
+            tables = {m for s in seen for m in re.findall(r"(?:FROM|JOIN)\s+(\w+)", s)}
+            assert tables, name
+            assert tables - FEED_TABLES <= part.reads, (name, tables - part.reads)
+    engine.dispose()
+
+
+def test_every_table_the_situation_reads_is_tracked():
+    """A part reading a table the change feed does not track would never be re-read."""
+    for name, part in PARTS.items():
+        assert part.reads <= set(TRACKED_TABLES), (name, part.reads - set(TRACKED_TABLES))
+
+
+@pytest.mark.parametrize(("sql", "touched", "reread", "kept"), [
+    ("UPDATE incident SET severity = 1 WHERE id = (SELECT min(id) FROM incident "
+     "WHERE status != 'closed')", {"incident"}, ["incidents"],
+     ["street", "grids", "communities", "layers", "stations", "duty_now", "roster", "warnings"]),
+    ("UPDATE equipment_item SET status = 'dispatched' WHERE id = (SELECT min(id) "
+     "FROM equipment_item)", {"equipment_item"}, ["stations"],
+     ["grids", "layers", "incidents", "duty_now", "roster"]),
+    ("DELETE FROM duty_assignment WHERE shift_id = (SELECT id FROM duty_shift "
+     "WHERE kind = 'duty' AND starts_at <= :now AND ends_at > :now)", {"duty_assignment"},
+     ["duty_now", "roster", "stations"], ["grids", "layers", "incidents", "warnings"]),
+    ("UPDATE feature SET name = 'renamed' WHERE id = (SELECT min(id) FROM feature)",
+     {"feature"}, ["layers"], ["grids", "stations", "incidents", "duty_now", "roster"]),
+    ("UPDATE admin_unit SET name = 'renamed' WHERE level = 'grid' AND id = (SELECT min(id) "
+     "FROM admin_unit WHERE level = 'grid')", {"admin_unit"},
+     ["grids", "stations", "incidents"], ["layers", "duty_now", "roster", "warnings"]),
+    ("UPDATE plan SET title = title || ' (rev)'", {"plan"}, [],
+     ["street", "grids", "layers", "stations", "incidents", "duty_now", "roster", "warnings"]),
+])
+def test_a_change_rereads_its_parts_and_keeps_the_rest(demo_replica, fixed_now, sql, touched,
+                                                       reread, kept):
+    engine = open_reader(str(demo_replica))
+    loader = SituationLoader()
+    with Session(engine) as session:
+        before = loader.load(session, fixed_now)
+    _write(demo_replica, sql, now=fixed_now.replace(tzinfo=None).isoformat(sep=" "))
+    with Session(engine) as session:
+        after = loader.load(session, fixed_now, touched=touched, clock=False)
+    engine.dispose()
+    assert after == _full(demo_replica, fixed_now), "the incremental read differs from a whole one"
+    assert after.unchanged(before, *kept)
+    for name in reread:
+        assert not after.unchanged(before, name), name
+    if reread:
+        assert after != before, "the change should show"
+
+
+def test_the_clock_rereads_the_time_dependent_parts_only(demo_replica, fixed_now):
+    engine = open_reader(str(demo_replica))
+    loader = SituationLoader()
+    later = fixed_now + dt.timedelta(hours=13)  # the duty shift has changed by then
+    with Session(engine) as session:
+        before = loader.load(session, fixed_now)
+        after = loader.load(session, later, touched=set(), clock=True)
+    engine.dispose()
+    assert after.duty_now != before.duty_now
+    assert after == _full(demo_replica, later)
+    assert after.unchanged(before, "street", "grids", "communities", "layers", "incidents")
+
+
+def test_nothing_touched_and_no_clock_reuses_everything(demo_replica, fixed_now):
+    engine = open_reader(str(demo_replica))
+    loader = SituationLoader()
+    with Session(engine) as session:
+        before = loader.load(session, fixed_now)
+        after = loader.load(session, fixed_now, touched=set(), clock=False)
+    engine.dispose()
+    fields = [f for f in before.__dataclass_fields__ if f not in ("freshness", "at")]
+    assert after.unchanged(before, *fields)
+    assert not after.unchanged(None, "street")
