@@ -165,6 +165,8 @@ class Dashboard:
         self.feed.stop()
         wait_for_background_work()
         self.feed.close()
+        if self.replay is not None:
+            self.timeline_feed.close()
         self.window.close()
 
 

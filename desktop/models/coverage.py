@@ -239,23 +239,45 @@ def projection_for(situation: Situation) -> LocalProjection:
     return LocalProjection.around((p[0] for p in keep), (p[1] for p in keep))
 
 
-def compute_coverage(situation: Situation) -> Coverage:
-    """Gaps in the grids (else the communities, else the street) and each incident's nearest
-    ready station."""
+@dataclass(frozen=True)
+class AreaCover:
+    """How the ready stations' circles cover the areas: the costly half of the coverage, which
+    depends on the street, its areas and its stations only (not on the incidents)."""
+
+    projection: LocalProjection
+    stations: tuple[StationStatus, ...]  # those whose circle counts (``covers``)
+    gaps: tuple[Gap, ...]
+    areas_checked: int
+    area_m2: float
+    uncovered_m2: float
+    skipped_area_ids: tuple[int, ...]
+
+
+def area_cover(situation: Situation) -> AreaCover:
+    """Gaps in the grids (else the communities, else the street)."""
     projection = projection_for(situation)
-    stations = [s for s in situation.stations if covers(s)]
+    stations = tuple(s for s in situation.stations if covers(s))
     areas: Sequence[Area] = situation.grids or situation.communities
     if not areas and situation.street.geometry.get("coordinates"):
         street = situation.street
         areas = (Area(0, street.code, street.name, "street", None, None, None, street.geometry),)
-    gaps, checked, total, uncovered, skipped = _gaps(areas, stations, projection)
+    gaps, checked, total, uncovered, skipped = _gaps(areas, list(stations), projection)
+    return AreaCover(projection, stations, tuple(gaps), checked, total, uncovered,
+                     tuple(skipped))
+
+
+def compute_coverage(situation: Situation, cover: AreaCover | None = None) -> Coverage:
+    """Gaps in the grids (else the communities, else the street) and each incident's nearest
+    ready station; ``cover``: the situation's ``area_cover`` when already known."""
+    cover = cover or area_cover(situation)
+    stations = list(cover.stations)
     nearest = {}
     for incident in situation.incidents:
-        found = nearest_ready(stations, incident, projection)
+        found = nearest_ready(stations, incident, cover.projection)
         if found is not None:
             nearest[incident.id] = found
-    return Coverage(tuple(gaps), checked, total, uncovered, tuple(s.id for s in stations),
-                    nearest, tuple(skipped))
+    return Coverage(cover.gaps, cover.areas_checked, cover.area_m2, cover.uncovered_m2,
+                    tuple(s.id for s in stations), nearest, cover.skipped_area_ids)
 
 
 def nearest_ready(

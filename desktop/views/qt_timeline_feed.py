@@ -13,16 +13,20 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.views.worker import run_blocking
 
 if TYPE_CHECKING:
     from desktop.models.live import LiveUpdate
+    from desktop.models.replay.source import ReplicaSessions
 
 log = logging.getLogger(__name__)
 
 RELOAD_EVERY_S = 300.0
+# Changes arriving faster than this are read together (a burst must not keep the worker
+# and the plot busy with one read per poll).
+MIN_GAP_S = 1.0
 # The tables the timeline reads (desktop.models.timeline.timeline_window).
 READS = ("incident", "incident_event", "station", "person")
 
@@ -37,30 +41,56 @@ class TimelineFeed(QObject):
         self._now: dt.datetime | None = None
         self._pending = False
         self._loaded_at = 0.0
+        self._started_at = -MIN_GAP_S
         self._busy = False
+        self._reopen = False
+        self._replica: ReplicaSessions | None = None
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.timeout.connect(self._load_if_due)
         self.enabled = True  # the lead switches it off while a replay is shown
 
     def follow(self, update: LiveUpdate) -> None:
         """Connect to the live feed's update_ready."""
         self._now = update.situation.at
+        if update.changes.full:  # reconnected, replaced: open the replica anew too
+            self._reopen = True
         if update.changes.touches(*READS):
             self._pending = True
         self._load_if_due()
 
     def _load_if_due(self) -> None:
         due = self._pending or time.monotonic() - self._loaded_at > RELOAD_EVERY_S
-        if self.enabled and not self._busy and due and self._now is not None:
-            self.load(self._now)
+        if not (self.enabled and not self._busy and due and self._now is not None):
+            return
+        wait = self._started_at + MIN_GAP_S - time.monotonic()
+        if wait > 0:
+            if not self._later.isActive():
+                self._later.start(max(1, round(wait * 1000)))
+            return
+        self.load(self._now)
+
+    def close(self) -> None:
+        """Release the replica (after background work has finished)."""
+        self._later.stop()
+        if self._replica is not None:
+            self._replica.close()
 
     def load(self, now: dt.datetime) -> None:
-        from desktop.models.replay.source import with_replica
+        from desktop.models.replay.source import ReplicaSessions
         from desktop.models.timeline import timeline_window
 
         self._busy, self._pending = True, False
-        start, location = now - self._span, self._location
+        self._started_at = time.monotonic()
+        if self._replica is None:
+            self._replica = ReplicaSessions(self._location)
+        replica, reopen, self._reopen = self._replica, self._reopen, False
+        start = now - self._span
 
         def job() -> object:
-            return with_replica(location, lambda s: timeline_window(s, start, now))
+            if reopen:
+                replica.close()
+            return replica.run(lambda s: timeline_window(s, start, now))
 
         def done(timeline: object) -> None:
             self._busy = False

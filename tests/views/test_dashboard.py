@@ -165,9 +165,9 @@ def test_a_change_redraws_only_the_panels_that_show_it(qtbot, dashboard, live_de
     writer = open_writer(str(live_demo_replica))
 
     def write(sql: str) -> object:
-        with qtbot.waitSignal(dashboard.feed.update_ready, timeout=10_000) as got:
-            with writer.begin() as connection:
-                connection.execute(text(sql))
+        with (qtbot.waitSignal(dashboard.feed.update_ready, timeout=10_000) as got,
+              writer.begin() as connection):
+            connection.execute(text(sql))
         return got.args[0]
 
     resets: list[str] = []

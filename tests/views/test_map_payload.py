@@ -144,6 +144,34 @@ def test_delta_holds_only_what_changed(situation):
     assert _same(_apply(before, delta), after)
 
 
+@pytest.mark.parametrize("datum", ["cgcs2000", "gcj02"])
+def test_cached_layers_are_reused_only_for_the_same_parts(situation, datum):
+    """With a LayerCache, a situation sharing parts with the last one reuses their layers (the
+    same objects, so the delta skips them) and the payload is what a fresh build gives."""
+    cache = mp.LayerCache()
+    first = mp.build(situation, cache=cache, datum=datum).payload
+    incident = dataclasses.replace(situation.incidents[0], severity=1)
+    moved = dataclasses.replace(situation, incidents=(incident, *situation.incidents[1:]))
+    second = mp.build(moved, cache=cache, datum=datum).payload
+    assert second == mp.build(moved, datum=datum).payload
+    before, after = _layers(first), _layers(second)
+    for key in after:
+        assert (after[key] is before[key]) == (key != "incidents"), key
+    delta = mp.diff_payload(first, second)
+    assert [change["layer"] for change in delta["features"]] == ["incidents"]
+
+    # A new stations tuple: the station layers and the coverage are built again, and the
+    # cache never hands out layers for other settings.
+    red = dataclasses.replace(situation.stations[0], readiness=Readiness("red"))
+    third_situation = dataclasses.replace(moved, stations=(red, *moved.stations[1:]))
+    third = _layers(mp.build(third_situation, cache=cache, datum=datum).payload)
+    assert third["grids"] is after["grids"]
+    assert third["station:" + red.kind] is not after["station:" + red.kind]
+    assert third == _layers(mp.build(third_situation, datum=datum).payload)
+    english = mp.build(third_situation, cache=cache, lang="en", datum=datum).payload
+    assert english == mp.build(third_situation, lang="en", datum=datum).payload
+
+
 def test_delta_put_layers_only_for_changed_layer_settings(situation):
     before = mp.build_payload(situation)
     first = situation.layers[0]

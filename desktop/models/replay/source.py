@@ -8,9 +8,10 @@ view can seek and play on the GUI thread.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -19,6 +20,9 @@ from desktop.models.replay.engine import ReplayEngine
 from desktop.models.replay.index import DEFAULT_SNAPSHOT_EVERY
 from desktop.models.replay.loader import DrillInfo, list_drills, load_records, load_world
 from desktop.models.timeline import Timeline, build_timeline, names
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 T = TypeVar("T")
 
@@ -73,14 +77,48 @@ def replay_drill(
                          snapshot_every=snapshot_every)
 
 
+class ReplicaSessions:
+    """A replica opened once and read in short sessions (a reader polling it again and again
+    should not open and check it each time); opened anew after a failure or ``close``."""
+
+    def __init__(self, location: str) -> None:
+        self._location = location
+        self._engine: Engine | None = None
+        self._lock = threading.Lock()
+
+    def run(self, work: Callable[[Session], T]) -> T:
+        from desktop.models.replica import check_schema, open_reader
+
+        with self._lock:
+            if self._engine is None:
+                engine = open_reader(self._location)
+                try:
+                    check_schema(engine)
+                except BaseException:
+                    engine.dispose()
+                    raise
+                self._engine = engine
+            try:
+                with Session(self._engine) as session:
+                    return work(session)
+            except BaseException:
+                self._close()
+                raise
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
 def with_replica(location: str, work: Callable[[Session], T]) -> T:
     """Run ``work`` on a short read-only session of the replica at ``location``."""
-    from desktop.models.replica import check_schema, open_reader
-
-    engine = open_reader(location)
+    sessions = ReplicaSessions(location)
     try:
-        check_schema(engine)
-        with Session(engine) as session:
-            return work(session)
+        return sessions.run(work)
     finally:
-        engine.dispose()
+        sessions.close()

@@ -162,6 +162,9 @@ class Skipped:
     def note(self, layer_key: str, feature_id: object, problem: str) -> None:
         self._problems.append(Problem(f"map:{layer_key}", str(feature_id), problem))
 
+    def add(self, problems: Iterable[Problem]) -> None:
+        self._problems.extend(problems)
+
     @property
     def problems(self) -> tuple[Problem, ...]:
         return tuple(self._problems)

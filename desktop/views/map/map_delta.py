@@ -30,6 +30,8 @@ def diff_payload(old: JsonDict, new: JsonDict) -> JsonDict:
     ranks: dict[str, int] = {}
     for layer in new["layers"]:
         before = old_layers.get(layer["key"])
+        if before is layer:  # built from the same parts (map_payload.LayerCache): unchanged
+            continue
         if before is None or _meta(before) != _meta(layer):
             put_layers.append(layer)
             continue

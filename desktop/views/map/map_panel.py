@@ -178,6 +178,7 @@ class MapPanel(QWidget):
         self._version = 0  # of the newest situation
         self._prepared_version = 0  # of the newest one drawn or pushed
         self._preparing = False
+        self._layer_cache = map_payload.LayerCache()  # used by the one preparing job
         self._built: map_payload.Built | None = None
         self._page_skipped: list[Problem] = []
         self._ready_emitted = False
@@ -294,11 +295,13 @@ class MapPanel(QWidget):
             return
         situation, version, base = self._latest, self._version, self._shown
         lang, base_map, datum = self._lang, self._base_map, self._tiles.datum
+        cache = self._layer_cache
         self._preparing = True
 
         def job() -> Prepared:
             started = time.perf_counter()
-            built = map_payload.build(situation, lang=lang, base_map=base_map, datum=datum)
+            built = map_payload.build(situation, lang=lang, base_map=base_map, datum=datum,
+                                      cache=cache)
             scripts = _scripts(base, built.payload)
             log.debug("map payload prepared in %.0f ms", (time.perf_counter() - started) * 1000)
             return Prepared(built, base, scripts, version)

@@ -22,12 +22,12 @@ import json
 import math
 import re
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from desktop.models import vocab
-from desktop.models.coverage import Coverage, NearestStation, compute_coverage
+from desktop.models.coverage import Coverage, NearestStation, area_cover, compute_coverage
 from desktop.models.situation import (
     Area,
     IncidentStatus,
@@ -40,13 +40,14 @@ from desktop.models.situation import (
 from desktop.views.map import map_privacy
 from desktop.views.map.map_checks import DRAWN_KINDS, Skipped, position_problem
 from desktop.views.map.map_delta import JsonDict, diff_payload, split_delta
-from desktop.views.map.map_tiles import shift_payload
+from desktop.views.map.map_tiles import shift_bounds, shift_layers
 
 __all__ = ["Built", "JsonDict", "build", "build_payload", "diff_payload", "split_delta",
            "to_json"]
 
 SCHEMA = 1
 RECENT_MINUTES = 10
+T = TypeVar("T")
 GRID_LABEL_MIN_ZOOM = 15
 
 
@@ -151,19 +152,57 @@ class Built:
     coverage: Coverage | None = None
 
 
+class LayerCache:
+    """The layers built for the last situation, kept by what they were built from.
+
+    A live read reuses the parts of the situation no change touched (the very same
+    objects), so a layer built from such parts is not built, checked and shifted
+    again: an incident update rebuilds the incident layer and leaves the grids,
+    the registry layers and the coverage alone. One per map panel, used by one
+    thread at a time (the panel prepares one payload at a time).
+    """
+
+    def __init__(self) -> None:
+        self._settings: tuple[Any, ...] = ()
+        self._entries: dict[str, tuple[tuple[Any, ...], Any, tuple[Problem, ...]]] = {}
+
+    def settings(self, *values: Any) -> None:
+        """What every layer depends on (language, datum, …): a change forgets everything."""
+        if values != self._settings:
+            self._settings = values
+            self._entries.clear()
+
+    def get(self, key: str, inputs: tuple[Any, ...], make: Callable[[Skipped], T],
+            skipped: Skipped) -> T:
+        """``make``'s value for ``inputs`` (compared by identity), made again only when one
+        of them is another object than last time; what it skipped is noted again."""
+        entry = self._entries.get(key)
+        if entry is None or len(entry[0]) != len(inputs) or any(
+                a is not b for a, b in zip(entry[0], inputs, strict=True)):
+            own = Skipped()
+            entry = (inputs, make(own), own.problems)
+            self._entries[key] = entry
+        skipped.add(entry[2])
+        return cast("T", entry[1])
+
+
 def build(
     situation: Situation, *, lang: str = "zh", recent_minutes: int = RECENT_MINUTES,
     base_map: JsonDict | None = None, datum: str = "cgcs2000", with_coverage: bool = True,
+    cache: LayerCache | None = None,
 ) -> Built:
     """Everything the page draws for one situation, as JSON-ready data.
 
     ``base_map`` is map_tiles.tile_spec's answer (None: plain background);
-    ``datum`` the tiles' datum, into which every position is shifted last.
+    ``datum`` the tiles' datum, into which every position is shifted last;
+    ``cache``: the layers built for earlier situations (see LayerCache).
     Costs tens of milliseconds on the demo street and a few hundred at district
-    size: the panel runs it off the GUI thread.
+    size when built from nothing: the panel runs it off the GUI thread.
     """
+    cache = cache or LayerCache()
+    cache.settings(lang, recent_minutes, datum, with_coverage)
     with _cyclic_gc_paused():
-        return _build(situation, lang, recent_minutes, base_map, datum, with_coverage)
+        return _build(situation, lang, recent_minutes, base_map, datum, with_coverage, cache)
 
 
 @contextlib.contextmanager
@@ -180,25 +219,34 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _build(situation: Situation, lang: str, recent_minutes: int, base_map: JsonDict | None,
-           datum: str, with_coverage: bool) -> Built:
+           datum: str, with_coverage: bool, cache: LayerCache) -> Built:
     text = TEXT[lang]
     skipped = Skipped()
-    coverage = compute_coverage(situation) if with_coverage else None
-    grids = _grid_layer(situation.grids, text, skipped)
-    layers: list[JsonDict] = [
-        _street_layer(situation, text, skipped),
-        grids,
-        _community_layer(situation.communities, text, skipped),
-    ]
-    if coverage is not None:
-        layers.append(_gap_layer(coverage, grids, text))
-    for index, layer in enumerate(situation.layers):
-        registry = _registry_layer(layer, index, lang, text, skipped)
-        if registry is not None:
-            layers.append(registry)
-    layers.extend(_station_layers(situation.stations, lang, text, skipped))
-    layers.append(_incident_layer(situation, lang, text, recent_minutes, skipped,
-                                  coverage.nearest if coverage is not None else None))
+    s = situation
+    places = (s.street, s.grids, s.communities)
+
+    def shifted(layers: list[JsonDict]) -> list[JsonDict]:
+        return shift_layers(layers, datum)
+
+    street, grids, communities = cache.get("areas", places, lambda sk: shifted([
+        _street_layer(s, text, sk), _grid_layer(s.grids, text, sk),
+        _community_layer(s.communities, text, sk)]), skipped)
+    layers: list[JsonDict] = [street, grids, communities]
+    coverage = None
+    if with_coverage:
+        cover = cache.get("cover", (*places, s.stations), lambda _sk: area_cover(s), skipped)
+        coverage = compute_coverage(s, cover)
+        layers.extend(cache.get("gaps", (cover, grids), lambda _sk: shifted(
+            [_gap_layer(cover, grids, text)]), skipped))
+    layers.extend(cache.get("registry", (s.layers,), lambda sk: shifted([
+        built for index, layer in enumerate(s.layers)
+        if (built := _registry_layer(layer, index, lang, text, sk)) is not None]), skipped))
+    layers.extend(cache.get("stations", (s.stations,), lambda sk: shifted(
+        _station_layers(s.stations, lang, text, sk)), skipped))
+    layers.extend(shifted([_incident_layer(s, lang, text, recent_minutes, skipped,
+                                           coverage.nearest if coverage is not None else None)]))
+    bounds = cache.get("bounds", places, lambda _sk: shift_bounds(street_bounds(s), datum),
+                       skipped)
     payload = {
         "schema": SCHEMA,
         "lang": lang,
@@ -206,10 +254,10 @@ def _build(situation: Situation, lang: str, recent_minutes: int, base_map: JsonD
         "palette": {"readiness": READINESS_PALETTE, "severity": SEVERITY_PALETTE},
         "options": {"grid_label_min_zoom": GRID_LABEL_MIN_ZOOM},
         "tiles": base_map,
-        "bounds": street_bounds(situation),
+        "bounds": bounds,
         "layers": sorted(layers, key=lambda layer: layer["rank"]),
     }
-    return Built(shift_payload(payload, datum), skipped.problems, coverage)
+    return Built(payload, skipped.problems, coverage)
 
 
 def build_payload(

@@ -1,7 +1,7 @@
 """The base map in the payload: which tiles the page draws, their attribution, their datum.
 
 Pure functions, no Qt. ``tile_spec`` says what the page puts under the vector
-layers; ``shift_payload`` moves every position of a payload from the replica's
+layers; ``shift_layers`` moves every position of a payload from the replica's
 CGCS2000 into the tiles' datum (GCJ-02 tiles), so that nothing lands 50-500 m
 off. Distances and coverage are computed before the shift, on true positions.
 """
@@ -73,40 +73,35 @@ def parse_tile_path(path: str) -> tuple[int, int, int] | None:
 # ------------------------------------------------------------------ datum
 
 
-def shift_payload(payload: JsonDict, datum: str) -> JsonDict:
-    """A copy of the payload with every position in ``datum`` (the input is not changed).
+def shift_layers(layers: list[JsonDict], datum: str) -> list[JsonDict]:
+    """Copies of the payload layers with every position in ``datum`` (the input is not changed).
 
     Geometries are shared with the frozen Situation, so they are rebuilt, not
     edited: one pass collects every position, one vectorised call shifts them
     all, one pass writes the copies.
     """
     if datum in STORED_DATUMS:
-        return payload
+        return layers
     lons: list[float] = []
     lats: list[float] = []
-    for layer in payload["layers"]:
+    for layer in layers:
         for feature in layer["features"]:
             for lon, lat in _feature_positions(feature):
                 lons.append(lon)
                 lats.append(lat)
-    for lat, lon in _bounds_positions(payload.get("bounds")):
-        lons.append(lon)
-        lats.append(lat)
     x, y = shift_positions(lons, lats, datum)
     shifted = iter(zip(x.tolist(), y.tolist(), strict=True))
-    layers = [
-        {**layer, "features": [_shift_feature(f, shifted) for f in layer["features"]]}
-        for layer in payload["layers"]
-    ]
-    bounds = payload.get("bounds")
-    if bounds is not None:
-        (lon0, lat0), (lon1, lat1) = next(shifted), next(shifted)
-        bounds = [[lat0, lon0], [lat1, lon1]]
-    return {**payload, "layers": layers, "bounds": bounds}
+    return [{**layer, "features": [_shift_feature(f, shifted) for f in layer["features"]]}
+            for layer in layers]
 
 
-def _bounds_positions(bounds: Any) -> list[tuple[float, float]]:
-    return [(b[0], b[1]) for b in bounds] if bounds is not None else []
+def shift_bounds(bounds: list[list[float]] | None, datum: str) -> list[list[float]] | None:
+    """[[south, west], [north, east]] in ``datum``."""
+    if datum in STORED_DATUMS or bounds is None:
+        return bounds
+    (lat0, lon0), (lat1, lon1) = bounds
+    x, y = shift_positions([lon0, lon1], [lat0, lat1], datum)
+    return [[float(y[0]), float(x[0])], [float(y[1]), float(x[1])]]
 
 
 def _feature_positions(feature: JsonDict) -> Iterator[tuple[float, float]]:
