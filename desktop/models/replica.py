@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 
 from desktop.models.errors import ReplicaError
 from desktop.models.schema import Heartbeat
@@ -70,8 +71,15 @@ def open_writer(location: str | Path, *, create: bool = False) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def open_reader(location: str | Path) -> Engine:
-    """Read-only engine for the dashboard: any write through it fails."""
+def open_reader(location: str | Path, *, keep_connections: bool = True) -> Engine:
+    """Read-only engine for the dashboard: any write through it fails.
+
+    ``keep_connections=False``: a SQLite connection is closed after each use. SQLite
+    shares one mapping of a file's WAL index between all its connections in a process;
+    an idle connection kept open would pin an index a writer has since deleted and
+    recreated, and every reader of ours, the live feed's too, would go blind to new
+    commits (the live feed alone checks for that, see ``live.ReplicaReader``).
+    """
     url = url_for(location)
     path = sqlite_path(url)
     if path is None:
@@ -86,7 +94,8 @@ def open_reader(location: str | Path) -> Engine:
         return engine
     if not path.exists():
         raise ReplicaError(f"replica file not found: {path}")
-    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true",
+                           **({} if keep_connections else {"poolclass": NullPool}))
     _sqlite_pragmas(engine, writer=False)
     return engine
 

@@ -9,8 +9,13 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+from sqlalchemy import func, select
+
 from desktop.models.live import ReplicaReader
+from desktop.models.replay.source import ReplicaSessions
 from desktop.models.replica import open_writer
+from desktop.models.schema import ChangeLog
 from desktop.models.simulator import ManualClock, Simulator, SimulatorOptions
 
 NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
@@ -47,11 +52,21 @@ def test_change_sets_name_what_the_simulator_touched(demo_replica):
     reader.close()
 
 
-def test_reader_follows_writers_that_delete_and_recreate_the_wal(demo_replica):
+@pytest.mark.parametrize("other_reader", [False, True])
+def test_reader_follows_writers_that_delete_and_recreate_the_wal(demo_replica, other_reader):
     """A writer closing last deletes -wal and -shm; the next one makes new files. A reader
-    still mapping the old index would be stuck on the old data for good."""
+    still mapping the old index would be stuck on the old data for good. SQLite shares one
+    mapping of the index between all connections of a process to a file, so another reader
+    of ours that kept its connection open (the timeline's) would pin the old one for all."""
     reader = ReplicaReader(str(demo_replica))
+    sessions = ReplicaSessions(str(demo_replica))
+
+    def other_sees() -> int:
+        return int(sessions.run(lambda s: s.scalar(select(func.max(ChangeLog.seq)))))
+
     seen = reader.refresh(NOW).seq
+    if other_reader:
+        assert other_sees() == seen
     recreated = 0
     for _ in range(6):
         before = os.stat(f"{demo_replica}-shm").st_ino if os.path.exists(
@@ -67,5 +82,8 @@ def test_reader_follows_writers_that_delete_and_recreate_the_wal(demo_replica):
         refresh = reader.refresh(NOW)
         assert refresh.seq == seen + 2, "the reader missed a writer's commits"
         seen = refresh.seq
+        if other_reader:
+            assert other_sees() == seen, "the other reader missed a writer's commits"
     assert recreated, "the writers never recreated the WAL index: nothing was tested"
     reader.close()
+    sessions.close()

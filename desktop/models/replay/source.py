@@ -79,7 +79,8 @@ def replay_drill(
 
 class ReplicaSessions:
     """A replica opened once and read in short sessions (a reader polling it again and again
-    should not open and check it each time); opened anew after a failure or ``close``."""
+    should not open and check it each time); opened anew after a failure or ``close``.
+    A SQLite connection lasts one session (see ``replica.open_reader``)."""
 
     def __init__(self, location: str) -> None:
         self._location = location
@@ -91,7 +92,7 @@ class ReplicaSessions:
 
         with self._lock:
             if self._engine is None:
-                engine = open_reader(self._location)
+                engine = open_reader(self._location, keep_connections=False)
                 try:
                     check_schema(engine)
                 except BaseException:
