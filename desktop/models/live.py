@@ -111,6 +111,7 @@ class ReplicaReader:
         self._identity: tuple[int, int] | None = None
         self._index: int | None = None  # inode of the WAL index (-shm) our connection maps
         self._reconnected = True
+        self._resume = False
         self._why = "first read"  # reason given with the next full refresh
         self._seen: int | None = None
         self._holes: dict[int, float] = {}
@@ -130,11 +131,16 @@ class ReplicaReader:
             self._engine = engine
             self._identity = self._file_identity()
             self._index = self._wal_index()
-            self._reconnected = True
+            self._reconnected = not self._resume
+            self._resume = False
         return self._engine
 
-    def _reset(self, why: str = "reconnected") -> None:
+    def _reset(self, why: str = "reconnected", *, resume: bool = False) -> None:
+        """Drop the connection; the next refresh reads everything, unless ``resume``: the
+        replica is known to be the same database, so the change log since the last seq
+        seen still says what changed."""
         self._why = why
+        self._resume = resume
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
@@ -170,7 +176,7 @@ class ReplicaReader:
             # A writer closing last folds the WAL into the file and deletes -wal and -shm
             # (our idle reader holds no lock that stops it); the next writer makes new ones.
             # A connection still mapping the old index would never see a commit again.
-            self._reset("the replica's WAL was recreated by a writer")
+            self._reset("the replica's WAL was recreated by a writer", resume=True)
         try:
             with Path(self._path).open("rb") as handle:
                 header = handle.read(len(SQLITE_MAGIC))

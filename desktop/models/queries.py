@@ -93,8 +93,8 @@ class _Loaded:
 class SituationLoader:
     """Reads situations part by part; a later read re-reads only the parts a change touched.
 
-    Parts not re-read keep their objects, so a view can tell by identity
-    (``Situation.unchanged``) that what it draws did not change.
+    Parts not re-read, and parts re-read to the same values, keep their objects, so a view
+    can tell by identity (``Situation.unchanged``) that what it draws did not change.
     """
 
     def __init__(self, rules: ReadinessRules = ReadinessRules(),
@@ -144,7 +144,12 @@ class SituationLoader:
         quality = QualityCollector()
         needed = {key: value for need in PARTS[name].needs
                   for key, value in self._parts[need].context.items()}
-        self._parts[name] = _READERS[name](self, session, now, quality, needed)
+        read = _READERS[name](self, session, now, quality, needed)
+        before = self._parts.get(name)
+        if before is not None:  # what reads the same keeps its old object: views skip it
+            read.fields.update({key: value for key, value in before.fields.items()
+                                if read.fields.get(key) == value})
+        self._parts[name] = read
 
     # ---------------------------------------------------------------- the parts
 

@@ -81,6 +81,10 @@ def test_reader_follows_writers_that_delete_and_recreate_the_wal(demo_replica, o
         recreated += before != after
         refresh = reader.refresh(NOW)
         assert refresh.seq == seen + 2, "the reader missed a writer's commits"
+        assert refresh.update is not None
+        # The same database under a new index: the change log still says what changed.
+        assert not refresh.update.changes.full, refresh.update.changes.reason
+        assert refresh.update.changes.touched == {"incident": frozenset({"1"})}
         seen = refresh.seq
         if other_reader:
             assert other_sees() == seen, "the other reader missed a writer's commits"

@@ -65,12 +65,14 @@ def test_every_table_the_situation_reads_is_tracked():
      ["grids", "layers", "incidents", "duty_now", "roster"]),
     ("DELETE FROM duty_assignment WHERE shift_id = (SELECT id FROM duty_shift "
      "WHERE kind = 'duty' AND starts_at <= :now AND ends_at > :now)", {"duty_assignment"},
-     ["duty_now", "roster", "stations"], ["grids", "layers", "incidents", "warnings"]),
+     ["duty_now", "roster"], ["grids", "layers", "incidents", "warnings"]),
     ("UPDATE feature SET name = 'renamed' WHERE id = (SELECT min(id) FROM feature)",
      {"feature"}, ["layers"], ["grids", "stations", "incidents", "duty_now", "roster"]),
     ("UPDATE admin_unit SET name = 'renamed' WHERE level = 'grid' AND id = (SELECT min(id) "
      "FROM admin_unit WHERE level = 'grid')", {"admin_unit"},
-     ["grids", "stations", "incidents"], ["layers", "duty_now", "roster", "warnings"]),
+     ["grids"], ["layers", "duty_now", "roster", "warnings"]),
+    ("UPDATE duty_assignment SET role = role", {"duty_assignment"}, [],  # a no-op write
+     ["street", "grids", "layers", "stations", "incidents", "duty_now", "roster", "warnings"]),
     ("UPDATE plan SET title = title || ' (rev)'", {"plan"}, [],
      ["street", "grids", "layers", "stations", "incidents", "duty_now", "roster", "warnings"]),
 ])
