@@ -51,23 +51,25 @@ MIXES = {  # the bursts' writes (see WRITER)
     "mixed": "incidents, equipment items, duty assignments in turn",
 }
 
-NOTES = """### Why, and what would fix the misses
+NOTES = """### What the figures come from
 
 Figures vary from run to run on this shared 2-core machine (PostgreSQL more than SQLite).
 - **Latency** is mostly the poll interval: a commit waits half a poll on average (and up
   to a whole one) for the next poll, which is the floor the bare poll loop shows. The
-  dashboard adds the reload of the whole situation (≈18 ms SQLite, ≈28 ms PostgreSQL idle,
-  70–130 ms on PostgreSQL under write load: ~25 round trips and the 520 map features'
-  GeoJSON decoded every time) and the panels' draw (≈10 ms).
-- **GUI stalls** come from the reload on the worker thread holding the GIL in long C calls
-  (row processing, JSON decoding): a plain thread sleeping 10 ms beside a reload loop sees
-  45–60 ms gaps on either engine, whatever `sys.setswitchinterval`; on PostgreSQL reloads
-  are longer and more frequent under load, hence the larger stalls there.
-- **Fixes**: load only what a change set touches (the map layers and areas are half of a
-  reload and change only with `layer`/`feature`/`admin_unit` rows: split `situation_now`
-  into parts and reuse the untouched parts of the previous situation; the change sets
-  the watcher now emits say which), and/or load in a separate process so the GUI thread
-  never shares a GIL with the loader. A shorter poll interval lowers the latency floor.
+  dashboard adds the read of what the change set touched (`queries.SituationLoader`: an
+  incident update re-reads the open incidents, ≈1–3 ms, not the whole situation's ≈18 ms
+  SQLite / 28–130 ms PostgreSQL) and the redraw of the panels showing it.
+- **GUI stalls** were up to 157 ms (PostgreSQL) before 2026-11-23: every poll re-read the
+  whole situation and redrew every panel, and full garbage collections walked the ~170k
+  objects alive after start-up (55 ms each, GIL held, whichever thread triggered them).
+  Now: only touched parts are re-read (parts re-read to equal values keep their objects),
+  panels whose parts are the same objects are not redrawn, the map rebuilds only layers
+  built from changed parts (`map_payload.LayerCache`) and sends no diff for the rest, the
+  live timeline reads at most once a second, and the start-up objects are frozen out of
+  the collector (`gc.freeze()` once the first picture is up).
+- A *full* refresh (first read, replaced file, gap in the sequence, reconnect to
+  PostgreSQL) still re-reads and redraws everything; a writer rebuilding the SQLite WAL
+  no longer causes one (the reader resumes from the change log).
 """
 
 WRITER = textwrap.dedent("""

@@ -90,6 +90,7 @@ class Refresh:
     seq: int
     heartbeat: dt.datetime | None
     update: LiveUpdate | None  # None: nothing changed since the last refresh
+    clock_due: dt.datetime | None = None  # refresh with ``reload`` then (a shift changes, …)
 
 
 def _touched(rows: Iterable[tuple[int, str, str]]) -> dict[str, frozenset[str]]:
@@ -213,13 +214,13 @@ class ReplicaReader:
         if changes is None and reload:
             changes = ChangeSet(self._seen, seq, reason="clock", clock=True)
         if changes is None:
-            return Refresh(seq, heartbeat, None)
+            return Refresh(seq, heartbeat, None, self._loader.next_change())
         if reload and not changes.clock:
             changes = dataclasses.replace(changes, clock=True)
         touched = None if changes.full else changes.entities
         situation = self._loader.load(session, now, touched, clock=changes.clock)
         self._seen, self._reconnected = seq, False
-        return Refresh(seq, heartbeat, LiveUpdate(situation, changes))
+        return Refresh(seq, heartbeat, LiveUpdate(situation, changes), self._loader.next_change())
 
     def _changes(self, session: Session, seq: int) -> ChangeSet | None:
         seen = self._seen

@@ -104,6 +104,13 @@ class SituationLoader:
         self._parts: dict[str, _Loaded] = {}
         self._problems: tuple[Problem, ...] = ()
 
+    def next_change(self) -> dt.datetime | None:
+        """When the situation changes by the clock alone next (a shift begins or ends, a
+        warning starts or expires): read the time-dependent parts again then."""
+        moments = [loaded.context["changes_at"] for loaded in self._parts.values()
+                   if loaded.context.get("changes_at") is not None]
+        return min(moments, default=None)
+
     def stale_parts(self, touched: Collection[str] | None, *, clock: bool) -> list[str]:
         """The parts a read must re-read: all (``touched`` None), or those reading a touched
         table, those that depend on the clock (``clock``), and those needing one re-read."""
@@ -178,9 +185,10 @@ class SituationLoader:
         duty_next = _next_shift(session, "duty", duty_now.ends_at if duty_now else now)
         readiness_today = _shift_at(session, "readiness", now)
         reachable = {p.person_id for s in (duty_now, readiness_today) if s for p in s.people}
+        changes_at = _next_boundary(session, DutyShift.starts_at, DutyShift.ends_at, now)
         return _Loaded(
             {"duty_now": duty_now, "duty_next": duty_next, "readiness_today": readiness_today},
-            quality.problems, {"reachable": reachable})
+            quality.problems, {"reachable": reachable, "changes_at": changes_at})
 
     def _roster(self, session: Session, now: dt.datetime, quality: QualityCollector,
                 _needed: dict[str, Any]) -> _Loaded:
@@ -200,7 +208,10 @@ class SituationLoader:
 
     def _warnings(self, session: Session, now: dt.datetime, quality: QualityCollector,
                   _needed: dict[str, Any]) -> _Loaded:
-        return _Loaded({"warnings": _warnings(session, now)}, quality.problems, {})
+        changes_at = _next_boundary(session, HazardWarning.valid_from, HazardWarning.valid_to,
+                                    now)
+        return _Loaded({"warnings": _warnings(session, now)}, quality.problems,
+                       {"changes_at": changes_at})
 
 
 _READERS: dict[str, Callable[[SituationLoader, Session, dt.datetime, QualityCollector,
@@ -391,6 +402,14 @@ def _open_incidents(session: Session, grid_codes: dict[int, str]) -> tuple[Incid
             last_event_at=last_at,
         ))
     return tuple(result)
+
+
+def _next_boundary(session: Session, starts: Any, ends: Any, now: dt.datetime,
+                   ) -> dt.datetime | None:
+    """The first start or end after ``now`` of the rows with these two columns."""
+    found = [session.scalar(select(func.min(column)).where(column > now))
+             for column in (starts, ends)]
+    return min((_aware(value) for value in found if value is not None), default=None)
 
 
 def _aware(value: dt.datetime | str) -> dt.datetime:

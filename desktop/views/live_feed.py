@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The situation depends on the clock too (shift changes, overdue checks): its time-dependent
-# parts are read again this often even when nothing was written.
+# The situation depends on the clock too: its time-dependent parts are read again when a
+# shift or a warning begins or ends (the reader says when), and this often in any case
+# (inspections falling overdue, deadlines).
 RELOAD_EVERY_S = 60.0
 # A poll still running after this long is treated as failed for the badge.
 STUCK_AFTER_S = 3.0
@@ -53,6 +54,7 @@ class LiveFeed(QObject):
         self._timer.timeout.connect(self._tick)
         self._busy_since: float | None = None
         self._last_clock = 0.0
+        self._clock_due: dt.datetime | None = None  # a shift or warning changes then
         self._last_good_read: dt.datetime | None = None
         self._heartbeat: dt.datetime | None = None
         self._failed_polls = 0
@@ -94,7 +96,9 @@ class LiveFeed(QObject):
         if self._busy_since is not None:
             return
         self._busy_since = time.monotonic()
-        reload_due = time.monotonic() - self._last_clock > RELOAD_EVERY_S
+        reload_due = (time.monotonic() - self._last_clock > RELOAD_EVERY_S
+                      or (self._clock_due is not None
+                          and dt.datetime.now(dt.UTC) >= self._clock_due))
 
         def job() -> Refresh:
             reader = self._reader_on_worker()
@@ -106,6 +110,7 @@ class LiveFeed(QObject):
         self._busy_since = None
         self._last_good_read = dt.datetime.now(dt.UTC)
         self._heartbeat = result.heartbeat
+        self._clock_due = result.clock_due
         if self._failed_polls:
             log.info("replica readable again")
         self._failed_polls = 0

@@ -117,3 +117,28 @@ def test_nothing_touched_and_no_clock_reuses_everything(demo_replica, fixed_now)
     fields = [f for f in before.__dataclass_fields__ if f not in ("freshness", "at")]
     assert after.unchanged(before, *fields)
     assert not after.unchanged(None, "street")
+
+
+def test_the_reader_says_when_the_clock_changes_the_situation_next(demo_replica, fixed_now):
+    """A shift or a warning beginning or ending: the live feed re-reads the time-dependent parts
+    then, not up to a minute later."""
+    from desktop.models.live import ReplicaReader
+    from desktop.models.schema import DutyShift, HazardWarning
+
+    engine = open_reader(str(demo_replica))
+    with Session(engine) as session:
+        moments = [m for row in session.query(DutyShift.starts_at, DutyShift.ends_at)
+                   for m in row] + [m for row in session.query(HazardWarning.valid_from,
+                                                               HazardWarning.valid_to)
+                                    for m in row]
+    engine.dispose()
+    expected = min(m for m in moments if m > fixed_now)
+    reader = ReplicaReader(str(demo_replica))
+    first = reader.refresh(fixed_now)
+    assert first.clock_due == expected
+    assert reader.refresh(fixed_now).update is None  # nothing written, not due yet
+    at_boundary = reader.refresh(expected, reload=True)
+    assert at_boundary.update is not None and at_boundary.update.changes.clock
+    assert at_boundary.update.situation == _full(demo_replica, expected)
+    assert at_boundary.clock_due is not None and at_boundary.clock_due > expected
+    reader.close()

@@ -186,3 +186,36 @@ def test_a_change_redraws_only_the_panels_that_show_it(qtbot, dashboard, live_de
     assert window.drawn == ["kpis", "map", "stations"]
     assert resets == ["stations"]
     writer.dispose()
+
+
+def test_a_shift_starting_is_shown_when_it_starts_without_any_write(qtbot, dashboard,
+                                                                     live_demo_replica):
+    """Nothing is written at the moment a shift begins: the feed re-reads the time-dependent
+    parts then because the reader said when (not at the next once-a-minute reload)."""
+    import datetime as dt
+
+    from sqlalchemy.orm import Session
+
+    from desktop.models.masking import mask_name
+    from desktop.models.replica import open_writer
+    from desktop.models.schema import DutyAssignment, DutyShift, Person
+
+    _start_and_capture(qtbot, dashboard)
+    starts = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=2)
+    writer = open_writer(str(live_demo_replica))
+    with Session(writer) as session, session.begin():
+        shift = DutyShift(kind="duty", starts_at=starts, ends_at=starts + dt.timedelta(hours=1))
+        person = session.query(Person).order_by(Person.id).first()
+        session.add(shift)
+        session.flush()
+        session.add(DutyAssignment(shift_id=shift.id, person_id=person.id, role="leader"))
+        shift_id, leader = shift.id, mask_name(person.name)
+    writer.dispose()
+    updates: list[object] = []
+    dashboard.feed.update_ready.connect(updates.append)
+    qtbot.waitUntil(lambda: any(u.situation.duty_now and u.situation.duty_now.id == shift_id
+                                for u in updates), timeout=8_000)
+    shown = next(u for u in updates if u.situation.duty_now and u.situation.duty_now.id == shift_id)
+    assert shown.changes.reason == "clock" and not shown.changes.touched
+    assert dt.datetime.now(dt.UTC) >= starts
+    assert leader in dashboard.window.roster.now.text()
