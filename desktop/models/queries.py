@@ -59,7 +59,7 @@ def replica_meta(session: Session) -> dict[str, str]:
 @dataclass(frozen=True)
 class Part:
     """One part of the situation: the tables it reads, whether it depends on the clock, and
-    the parts whose results it uses (re-read when they are)."""
+    the parts whose results it uses (re-read when those results change)."""
 
     reads: frozenset[str]
     clock: bool = False
@@ -88,6 +88,7 @@ class _Loaded:
     fields: dict[str, Any]  # Situation field -> value
     problems: tuple[Problem, ...]
     context: dict[str, Any]  # what parts that need this one use
+    changes_at: dt.datetime | None = None  # when the clock alone changes this part next
 
 
 class SituationLoader:
@@ -107,27 +108,22 @@ class SituationLoader:
     def next_change(self) -> dt.datetime | None:
         """When the situation changes by the clock alone next (a shift begins or ends, a
         warning starts or expires): read the time-dependent parts again then."""
-        moments = [loaded.context["changes_at"] for loaded in self._parts.values()
-                   if loaded.context.get("changes_at") is not None]
+        moments = [loaded.changes_at for loaded in self._parts.values()
+                   if loaded.changes_at is not None]
         return min(moments, default=None)
-
-    def stale_parts(self, touched: Collection[str] | None, *, clock: bool) -> list[str]:
-        """The parts a read must re-read: all (``touched`` None), or those reading a touched
-        table, those that depend on the clock (``clock``), and those needing one re-read."""
-        stale: list[str] = []
-        for name, part in PARTS.items():
-            if (touched is None or name not in self._parts or (clock and part.clock)
-                    or not part.reads.isdisjoint(touched)
-                    or any(need in stale for need in part.needs)):
-                stale.append(name)
-        return stale
 
     def load(self, session: Session, now: dt.datetime, touched: Collection[str] | None = None,
              *, clock: bool = True) -> Situation:
         """The situation at ``now``. ``touched``: the tables changed since the last read
         (None: unknown, read everything); ``clock``: re-read the time-dependent parts too."""
-        for name in self.stale_parts(touched, clock=clock):
-            self.read_part(session, name, now)
+        moved: set[str] = set()  # parts read again whose results other parts use changed
+        for name, part in PARTS.items():
+            if (touched is None or name not in self._parts or (clock and part.clock)
+                    or not part.reads.isdisjoint(touched) or moved.intersection(part.needs)):
+                before = self._parts.get(name)
+                self.read_part(session, name, now)
+                if before is None or before.context != self._parts[name].context:
+                    moved.add(name)
         fields: dict[str, Any] = {}
         problems: list[Problem] = []
         for name in PARTS:
@@ -188,7 +184,7 @@ class SituationLoader:
         changes_at = _next_boundary(session, DutyShift.starts_at, DutyShift.ends_at, now)
         return _Loaded(
             {"duty_now": duty_now, "duty_next": duty_next, "readiness_today": readiness_today},
-            quality.problems, {"reachable": reachable, "changes_at": changes_at})
+            quality.problems, {"reachable": reachable}, changes_at)
 
     def _roster(self, session: Session, now: dt.datetime, quality: QualityCollector,
                 _needed: dict[str, Any]) -> _Loaded:
@@ -210,8 +206,7 @@ class SituationLoader:
                   _needed: dict[str, Any]) -> _Loaded:
         changes_at = _next_boundary(session, HazardWarning.valid_from, HazardWarning.valid_to,
                                     now)
-        return _Loaded({"warnings": _warnings(session, now)}, quality.problems,
-                       {"changes_at": changes_at})
+        return _Loaded({"warnings": _warnings(session, now)}, quality.problems, {}, changes_at)
 
 
 _READERS: dict[str, Callable[[SituationLoader, Session, dt.datetime, QualityCollector,

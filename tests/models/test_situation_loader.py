@@ -71,6 +71,10 @@ def test_every_table_the_situation_reads_is_tracked():
     ("UPDATE admin_unit SET name = 'renamed' WHERE level = 'grid' AND id = (SELECT min(id) "
      "FROM admin_unit WHERE level = 'grid')", {"admin_unit"},
      ["grids"], ["layers", "duty_now", "roster", "warnings"]),
+    # Stations read no admin_unit rows but show their community's name (from the areas).
+    ("UPDATE admin_unit SET name = '新名社区' WHERE id = (SELECT community_id FROM station "
+     "WHERE community_id IS NOT NULL ORDER BY id LIMIT 1)", {"admin_unit"},
+     ["communities", "stations"], ["layers", "duty_now", "roster", "warnings", "incidents"]),
     ("UPDATE duty_assignment SET role = role", {"duty_assignment"}, [],  # a no-op write
      ["street", "grids", "layers", "stations", "incidents", "duty_now", "roster", "warnings"]),
     ("UPDATE plan SET title = title || ' (rev)'", {"plan"}, [],

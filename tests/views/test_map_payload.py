@@ -160,12 +160,20 @@ def test_cached_layers_are_reused_only_for_the_same_parts(situation, datum):
     delta = mp.diff_payload(first, second)
     assert [change["layer"] for change in delta["features"]] == ["incidents"]
 
-    # A new stations tuple: the station layers and the coverage are built again, and the
+    # A station's reasons reworded: its layer is built again, the coverage is not.
+    worded = dataclasses.replace(situation.stations[0], readiness=dataclasses.replace(
+        situation.stations[0].readiness, reasons=(Reason("x", "措辞", "wording", "amber"),)))
+    reworded = dataclasses.replace(moved, stations=(worded, *moved.stations[1:]))
+    again = _layers(mp.build(reworded, cache=cache, datum=datum).payload)
+    assert again["coverage"] is after["coverage"]
+    assert again["station:" + worded.kind] is not after["station:" + worded.kind]
+    # A station turning red: the coverage and the station layers are built again, and the
     # cache never hands out layers for other settings.
     red = dataclasses.replace(situation.stations[0], readiness=Readiness("red"))
     third_situation = dataclasses.replace(moved, stations=(red, *moved.stations[1:]))
     third = _layers(mp.build(third_situation, cache=cache, datum=datum).payload)
     assert third["grids"] is after["grids"]
+    assert third["coverage"] is not after["coverage"]
     assert third["station:" + red.kind] is not after["station:" + red.kind]
     assert third == _layers(mp.build(third_situation, datum=datum).payload)
     english = mp.build(third_situation, cache=cache, lang="en", datum=datum).payload

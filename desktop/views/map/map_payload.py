@@ -27,7 +27,13 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from desktop.models import vocab
-from desktop.models.coverage import Coverage, NearestStation, area_cover, compute_coverage
+from desktop.models.coverage import (
+    Coverage,
+    NearestStation,
+    area_cover,
+    compute_coverage,
+    covers,
+)
 from desktop.models.situation import (
     Area,
     IncidentStatus,
@@ -164,7 +170,7 @@ class LayerCache:
 
     def __init__(self) -> None:
         self._settings: tuple[Any, ...] = ()
-        self._entries: dict[str, tuple[tuple[Any, ...], Any, tuple[Problem, ...]]] = {}
+        self._entries: dict[str, tuple[tuple[Any, ...], Any, Any, tuple[Problem, ...]]] = {}
 
     def settings(self, *values: Any) -> None:
         """What every layer depends on (language, datum, …): a change forgets everything."""
@@ -173,17 +179,18 @@ class LayerCache:
             self._entries.clear()
 
     def get(self, key: str, inputs: tuple[Any, ...], make: Callable[[Skipped], T],
-            skipped: Skipped) -> T:
-        """``make``'s value for ``inputs`` (compared by identity), made again only when one
-        of them is another object than last time; what it skipped is noted again."""
+            skipped: Skipped, value: Any = None) -> T:
+        """``make``'s value for ``inputs`` (compared by identity) and ``value`` (compared by
+        equality), made again only when they differ from last time; what it skipped is
+        noted again."""
         entry = self._entries.get(key)
-        if entry is None or len(entry[0]) != len(inputs) or any(
+        if entry is None or entry[1] != value or len(entry[0]) != len(inputs) or any(
                 a is not b for a, b in zip(entry[0], inputs, strict=True)):
             own = Skipped()
-            entry = (inputs, make(own), own.problems)
+            entry = (inputs, value, make(own), own.problems)
             self._entries[key] = entry
-        skipped.add(entry[2])
-        return cast("T", entry[1])
+        skipped.add(entry[3])
+        return cast("T", entry[2])
 
 
 def build(
@@ -234,7 +241,11 @@ def _build(situation: Situation, lang: str, recent_minutes: int, base_map: JsonD
     layers: list[JsonDict] = [street, grids, communities]
     coverage = None
     if with_coverage:
-        cover = cache.get("cover", (*places, s.stations), lambda _sk: area_cover(s), skipped)
+        # The gaps change with where stations are and which of them cover, not with every
+        # change to a station (a reason's wording, a kit count).
+        circles = tuple((st.id, st.lon, st.lat, st.service_radius_m, covers(st))
+                        for st in s.stations)
+        cover = cache.get("cover", places, lambda _sk: area_cover(s), skipped, circles)
         coverage = compute_coverage(s, cover)
         layers.extend(cache.get("gaps", (cover, grids), lambda _sk: shifted(
             [_gap_layer(cover, grids, text)]), skipped))
