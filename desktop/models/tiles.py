@@ -231,8 +231,8 @@ def shift_positions(
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """Stored (CGCS2000/WGS-84) positions moved into ``datum``, as float arrays.
 
-    GCJ-02 is the published forward formula, implemented once for the importers
-    (desktop.models.importing.datum) and reused here; its reference points and
+    GCJ-02 is the published forward formula, implemented once (desktop.models.datum) for
+    the importers and the map; its reference points and
     round trips are tested in tests/models/test_datum_map.py.
     """
     import numpy as np
@@ -242,7 +242,7 @@ def shift_positions(
     if datum in STORED_DATUMS:
         return x, y
     if datum == "gcj02":
-        from desktop.models.importing.datum import wgs_to_gcj
+        from desktop.models.datum import wgs_to_gcj
 
         return wgs_to_gcj(x, y)
     raise ValueError(f"unknown tile datum {datum!r}")
@@ -261,7 +261,7 @@ def unshift_positions(
     if datum in STORED_DATUMS:
         return x, y
     if datum == "gcj02":
-        from desktop.models.importing.datum import gcj_to_wgs
+        from desktop.models.datum import gcj_to_wgs
 
         return gcj_to_wgs(x, y)
     raise ValueError(f"unknown tile datum {datum!r}")

@@ -1,6 +1,6 @@
 """WGS-84/CGCS2000 → GCJ-02 for the map's tiles: published reference points and round trips.
 
-The transform is the importers' (desktop.models.importing.datum), reached through
+The transform is the importers' (desktop.models.datum), reached through
 desktop.models.tiles; these tests pin what the map relies on.
 """
 
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from desktop.models import tiles
-from desktop.models.importing.datum import metres_between
+from desktop.models.datum import metres_between
 
 # (WGS-84 lon, lat) → GCJ-02 (lon, lat), as published with two widely used implementations
 # (eviltransform's test table; coordtransform's README example).

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.models.importing.datum import (
+from desktop.models.datum import (
     bd_to_wgs,
     gcj_to_bd,
     gcj_to_wgs,

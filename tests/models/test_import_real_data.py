@@ -16,8 +16,8 @@ from shapely.geometry import Point, shape
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.models.datum import metres_between
 from desktop.models.importing import ImportOptions, LayerOptions, Source, import_sources
-from desktop.models.importing.datum import metres_between
 from desktop.models.replica import open_writer
 from desktop.models.schema import ChangeLog, Feature, Layer
 

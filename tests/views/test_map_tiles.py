@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.models import tiles
-from desktop.models.importing.datum import metres_between
+from desktop.models.datum import metres_between
 from desktop.views.map import map_payload as mp
 from desktop.views.map import map_tiles
 from desktop.views.map.preview import sample_situation

@@ -9,7 +9,7 @@ No Qt here: the CLI and the operator's import dialog both call these.
 
 from __future__ import annotations
 
-from desktop.models.importing.datum import DATUMS, parse_datum
+from desktop.models.datum import DATUMS, parse_datum
 from desktop.models.importing.export import FORMATS, export_bytes, write_export
 from desktop.models.importing.issues import Bad, Issue, report_csv, write_report
 from desktop.models.importing.kind_features import LayerOptions

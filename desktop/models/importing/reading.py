@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.models.datum import parse_datum
 from desktop.models.importing import spatial
 from desktop.models.importing.columns import Field
-from desktop.models.importing.datum import parse_datum
 from desktop.models.importing.issues import Bad, Issues
 from desktop.models.importing.kind_base import Kind, Row
 from desktop.models.importing.parsers import blank

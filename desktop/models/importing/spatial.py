@@ -17,7 +17,7 @@ import shapely
 from shapely.errors import GEOSException
 from shapely.geometry import shape
 
-from desktop.models.importing.datum import STORED, to_replica
+from desktop.models.datum import STORED, to_replica
 from desktop.models.importing.issues import Bad
 
 GEOMETRY = "geometry"
