@@ -92,6 +92,7 @@ class Dashboard:
         self.desk_badge = DeskBadge(self.desk_bridge, self.settings.language)
         self.window.header.add_badge(self.desk_badge)
         self.actions.desk = self.desk
+        self.actions.share_alerts()
         self.desk_badge.sign_in_requested.connect(self.actions.open_sign_in)
         # Any key or click in the window keeps the officer signed in. Filtered on the
         # window's QWindow, not the whole application: an application-wide Python event
@@ -160,6 +161,7 @@ class Dashboard:
     def close(self) -> None:
         from desktop.views.worker import wait_for_background_work
 
+        self.actions.close()
         if self.desk is not None:
             self.desk_bridge.close()
         self.feed.stop()

@@ -77,6 +77,8 @@ class Settings:
     stale_after_s: int = field(default=30, metadata={
         "help": "data is shown stale when the newest writer heartbeat is older (s)"})
     screen: int = field(default=0, metadata={"help": "screen index for wall mode"})
+    mute_minutes: int = field(default=30, metadata={
+        "help": "how long a signed-in officer's mute silences the alert sound (minutes)"})
 
     def validated(self) -> Settings:
         if self.language not in LANGUAGES:
@@ -86,6 +88,8 @@ class Settings:
             raise SettingsError("poll_interval_ms must be between 50 and 10000")
         if self.stale_after_s < 5:
             raise SettingsError("stale_after_s must be at least 5")
+        if not 1 <= self.mute_minutes <= 240:
+            raise SettingsError("mute_minutes must be between 1 and 240")
         return self
 
     def tiles(self) -> TileSource:

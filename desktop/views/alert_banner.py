@@ -2,11 +2,14 @@
 
 It shows what the Qt-free AlertTracker holds; acknowledging is reported through
 ``acknowledged`` (the app records it) and the sound repeats louder while nobody does.
+Acknowledgements and mutes made at another window of the workstation arrive through
+``apply_shared``; while muted the banner still flashes and says until when.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -17,6 +20,9 @@ from desktop.models.vocab import SEVERITIES
 from desktop.views import theme
 from desktop.views.alert_sound import AlertSound
 from desktop.views.header import beijing
+
+if TYPE_CHECKING:  # (the store's modules load the database layer: not at start-up)
+    from desktop.models.workstation.alert_acts import SharedAlerts
 
 FLASH_MS = 600
 SOUND_CHECK_MS = 5000
@@ -34,6 +40,7 @@ class AlertBanner(QFrame):
         self.sound = AlertSound(self) if sound else None
         self._rung_level = 0
         self._flash_on = False
+        self.muted_until: dt.datetime | None = None
         layout = QHBoxLayout(self)
         self.text = QLabel("")
         self.text.setWordWrap(True)
@@ -70,6 +77,10 @@ class AlertBanner(QFrame):
             return
         more = len(pending) - 1
         suffix = self.tr(" (+%1 more)").replace("%1", str(more)) if more else ""
+        if self.muted():
+            assert self.muted_until is not None
+            suffix += self.tr(" · sound muted until %1").replace(
+                "%1", f"{beijing(self.muted_until):%H:%M}")
         self.text.setText(self._describe(pending[0]) + suffix)
         self.setVisible(True)
         if not self._flash.isActive():
@@ -84,7 +95,29 @@ class AlertBanner(QFrame):
         self.setStyleSheet(f"QFrame {{ background: {background}; border-radius: 6px; }}"
                            f"QLabel {{ color: {theme.ON_STATUS}; font-weight: bold; }}")
 
+    def muted(self) -> bool:
+        return self.muted_until is not None and dt.datetime.now(dt.UTC) < self.muted_until
+
+    def set_muted(self, until: dt.datetime | None) -> None:
+        """Silence the sound until then (None: not muted); the banner goes on flashing. When
+        the mute ends with alerts still pending, it rings at the level they have reached."""
+        if until is not None and until <= dt.datetime.now(dt.UTC):
+            until = None
+        if until != self.muted_until:
+            self.muted_until = until
+            self._refresh()
+
+    def apply_shared(self, shared: SharedAlerts) -> None:
+        """What any window of this workstation acknowledged or muted (read from the store)."""
+        done = [alert for key in shared.acknowledged
+                if (alert := self.tracker.acknowledge(key)) is not None]
+        self.set_muted(shared.muted_until)
+        if done:
+            self._refresh()
+
     def _ring_if_due(self) -> None:
+        if self.muted():
+            return
         level = self.tracker.repeat_level(dt.datetime.now(dt.UTC))
         if level > self._rung_level and self.sound is not None:
             self.sound.play(level)

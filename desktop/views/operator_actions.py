@@ -7,10 +7,12 @@ never call each other. Every act that must be recorded goes through the desk
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QToolBar
 
@@ -18,6 +20,14 @@ from desktop.models.situation import Situation, StationStatus
 from desktop.settings import Settings
 from desktop.views.header import BEIJING
 from desktop.views.main_window import MainWindow
+
+if TYPE_CHECKING:  # (the store's modules load the database layer: not at start-up)
+    from desktop.models.workstation.alert_acts import SharedAlerts
+
+log = logging.getLogger(__name__)
+
+SHARED_POLL_MS = 2000  # how often the other windows' acknowledgements and mutes are read
+SHARED_SINCE = dt.timedelta(days=1)  # acknowledgements older than this no longer matter
 
 
 class OperatorActions(QObject):
@@ -28,6 +38,7 @@ class OperatorActions(QObject):
         self.desk = desk
         self.situation: Situation | None = None
         self.last_dialog: QDialog | None = None
+        self._share_timer = QTimer(self)  # started once the desk is open (share_alerts)
         window.stations.station_activated.connect(self.open_station)
         window.roster.week_requested.connect(self.open_week)
         window.alerts.acknowledge_requested.connect(self.acknowledge_alerts)
@@ -44,6 +55,7 @@ class OperatorActions(QObject):
             (self.tr("六有 sheets"), "Ctrl+E", self.open_sheets),
             (self.tr("Week roster"), "Ctrl+W", self.open_week),
             (self.tr("Audit"), "Ctrl+Shift+A", self.open_audit),
+            (self.tr("Mute alert sound"), "Ctrl+M", self.toggle_mute),
         ]
         self.actions: dict[str, QAction] = {}
         for text, keys, slot in entries:
@@ -204,8 +216,63 @@ class OperatorActions(QObject):
 
         def acknowledge(_officer: object) -> None:
             done = self.window.alerts.acknowledge_all()
-            codes = ", ".join(alert.incident.code for alert in done)
-            if codes:
-                self.desk.record("acknowledge", "acknowledge", target=codes)
+            if done:
+                self.desk.acknowledge_alerts(", ".join(alert.incident.code for alert in done),
+                                             [alert.key for alert in done])
 
         with_officer(self.desk, self.window, "acknowledge", acknowledge)
+
+    def toggle_mute(self) -> None:
+        """Mute the alert sound for the set time on every window of the workstation, or end a
+        running mute (recorded; the banner keeps flashing)."""
+        if not self._desk_ready():
+            return
+        from desktop.models.workstation.roles import MUTE_ALERT
+        from desktop.views.sign_in import with_officer
+
+        banner = self.window.alerts
+        minutes = 0 if banner.muted() else self.settings.mute_minutes
+
+        def mute(_officer: object) -> None:
+            until = self.desk.mute_alerts(minutes)
+            banner.set_muted(until if minutes else None)
+            notice = (self.tr("Alert sound muted until %1").replace(
+                "%1", f"{until.astimezone(BEIJING):%H:%M}") if minutes
+                else self.tr("Alert sound on again"))
+            self.window.header.show_notice(notice)
+
+        with_officer(self.desk, self.window, MUTE_ALERT, mute)
+
+    def share_alerts(self) -> None:
+        """Follow the acknowledgements and mutes of the workstation's other windows (read from
+        the store every few seconds, off the GUI thread)."""
+        from desktop.views.worker import run_blocking
+
+        since = dt.datetime.now(dt.UTC) - SHARED_SINCE
+        busy = False
+
+        def done(shared: SharedAlerts) -> None:
+            nonlocal busy
+            busy = False
+            self.window.alerts.apply_shared(shared)
+
+        def failed(error: BaseException) -> None:
+            nonlocal busy
+            busy = False  # the desk already says "recording unavailable"
+            log.debug("shared alert state not read: %s", error)
+
+        def poll() -> None:
+            nonlocal busy
+            if busy or self.desk is None:
+                return
+            busy = True
+            desk = self.desk
+            run_blocking(lambda: desk.shared_alerts(since), done, failed)
+
+        self._share_timer.timeout.connect(poll)
+        self._share_timer.start(SHARED_POLL_MS)
+        poll()
+
+    def close(self) -> None:
+        """Stop reading the shared alert state (before the desk closes)."""
+        self._share_timer.stop()

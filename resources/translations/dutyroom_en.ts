@@ -1,159 +1,160 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>AfterActionPdf</name>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="41" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="41"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="46" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="46"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="54" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="54"/>
         <source>not reached</source>
         <translation>not reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="60" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="60"/>
         <source>missed (+%1)</source>
         <translation>missed (+%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="62" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="62"/>
         <source>met</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="65" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="65"/>
         <source>recorded: %1</source>
         <translation>recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="71" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="71"/>
         <source>Incident</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="73" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="73"/>
         <source>%1 (target %2 from %3)</source>
         <translation>%1 (target %2 from %3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="82" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="82"/>
         <source>received %1</source>
         <translation>received %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="99" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="99"/>
         <source>Occurred</source>
         <translation>Occurred</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="99" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="99"/>
         <source>Recorded</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="100" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="100"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="100" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="100"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="101" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="101"/>
         <source>By (masked)</source>
         <translation>By (masked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="128" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="128"/>
         <source>target</source>
         <translation>target</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="133" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="133"/>
         <source>Marks at the time each stage happened (Beijing time); dashed red ticks: target deadlines.</source>
         <translation>Marks at the time each stage happened (Beijing time); dashed red ticks: target deadlines.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="141" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="141"/>
         <source>%1 ≤ %2 (from %3)</source>
         <translation>%1 ≤ %2 (from %3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="146" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="146"/>
         <source>%1 incidents, %2 measures: %3 met, %4 missed.</source>
         <translation>%1 incidents, %2 measures: %3 met, %4 missed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="149" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="149"/>
         <source>After-action summary</source>
         <translation>After-action summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="152" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="152"/>
         <source>(Beijing time)</source>
         <translation>(Beijing time)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="154" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="154"/>
         <source>Response times against targets</source>
         <translation>Response times against targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="155" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="155"/>
         <source>Targets: </source>
         <translation>Targets: </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="158" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="158"/>
         <source>Incident timeline</source>
         <translation>Incident timeline</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="160" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="160"/>
         <source>Event log</source>
         <translation>Event log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="161" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="161"/>
         <source>* recorded later than it happened</source>
         <translation>* recorded later than it happened</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="167" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="167"/>
         <source>Data problems</source>
         <translation>Data problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="169" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="169"/>
         <source>Left out of the measures:</source>
         <translation>Left out of the measures:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="173" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="173"/>
         <source>None: every event of the drill was usable.</source>
         <translation>None: every event of the drill was usable.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="180" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="180"/>
         <source>EXERCISE</source>
         <translation>EXERCISE</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="181" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="181"/>
         <source>Printed %1 · personal data masked</source>
         <translation>Printed %1 · personal data masked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="182" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="182"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
@@ -161,35 +162,40 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../desktop/views/alert_banner.py" line="40" />
+        <location filename="../../desktop/views/alert_banner.py" line="47"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/alert_banner.py" line="58" />
+        <location filename="../../desktop/views/alert_banner.py" line="65"/>
         <source>Severity raised</source>
         <translation>Severity raised</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/alert_banner.py" line="58" />
+        <location filename="../../desktop/views/alert_banner.py" line="65"/>
         <source>New incident</source>
         <translation>New incident</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/alert_banner.py" line="59" />
+        <location filename="../../desktop/views/alert_banner.py" line="66"/>
         <source>EXERCISE</source>
         <translation>EXERCISE</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/alert_banner.py" line="72" />
+        <location filename="../../desktop/views/alert_banner.py" line="79"/>
         <source> (+%1 more)</source>
         <translation> (+%1 more)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/alert_banner.py" line="82"/>
+        <source> · sound muted until %1</source>
+        <translation> · sound muted until %1</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="165" />
+        <location filename="../../desktop/views/operator_actions.py" line="176"/>
         <source>Duty leader</source>
         <translation>Duty leader</translation>
     </message>
@@ -197,52 +203,52 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="59" />
+        <location filename="../../desktop/views/audit_view.py" line="59"/>
         <source>Audit log</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="70" />
+        <location filename="../../desktop/views/audit_view.py" line="70"/>
         <source>All actions</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="74" />
+        <location filename="../../desktop/views/audit_view.py" line="74"/>
         <source>Officer</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="76" />
+        <location filename="../../desktop/views/audit_view.py" line="76"/>
         <source>Target, reason or detail</source>
         <translation>Target, reason or detail</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="77" />
+        <location filename="../../desktop/views/audit_view.py" line="77"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="78" />
+        <location filename="../../desktop/views/audit_view.py" line="78"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="78" />
+        <location filename="../../desktop/views/audit_view.py" line="78"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="95" />
+        <location filename="../../desktop/views/audit_view.py" line="95"/>
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="115" />
+        <location filename="../../desktop/views/audit_view.py" line="115"/>
         <source>Sign in as duty leader or administrator to read the audit log.</source>
         <translation>Sign in as duty leader or administrator to read the audit log.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/audit_view.py" line="124" />
+        <location filename="../../desktop/views/audit_view.py" line="124"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -250,27 +256,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="129" />
+        <location filename="../../desktop/views/audit_view.py" line="129"/>
         <source>Recording unavailable: %1</source>
         <translation>Recording unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="131" />
+        <location filename="../../desktop/views/audit_view.py" line="131"/>
         <source>Only the duty leader and the administrator may read the audit log.</source>
         <translation>Only the duty leader and the administrator may read the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="139" />
+        <location filename="../../desktop/views/audit_view.py" line="139"/>
         <source>Export the audit log</source>
         <translation>Export the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="140" />
+        <location filename="../../desktop/views/audit_view.py" line="140"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="156" />
+        <location filename="../../desktop/views/audit_view.py" line="156"/>
         <source>Exported to %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -278,37 +284,37 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop/views/qt_audit_model.py" line="28" />
+        <location filename="../../desktop/views/qt_audit_model.py" line="28"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_audit_model.py" line="28" />
+        <location filename="../../desktop/views/qt_audit_model.py" line="28"/>
         <source>Officer</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_audit_model.py" line="28" />
+        <location filename="../../desktop/views/qt_audit_model.py" line="28"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_audit_model.py" line="28" />
+        <location filename="../../desktop/views/qt_audit_model.py" line="28"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_audit_model.py" line="29" />
+        <location filename="../../desktop/views/qt_audit_model.py" line="29"/>
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_audit_model.py" line="29" />
+        <location filename="../../desktop/views/qt_audit_model.py" line="29"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_audit_model.py" line="29" />
+        <location filename="../../desktop/views/qt_audit_model.py" line="29"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
@@ -316,27 +322,27 @@
 <context>
     <name>DailyReportExport</name>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="223" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="223"/>
         <source>Sign in to export the daily report.</source>
         <translation>Sign in to export the daily report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="228" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="228"/>
         <source>Daily report PDF</source>
         <translation>Daily report PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="230" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="230"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="259" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="259"/>
         <source>Not exported: recording is unavailable (%1)</source>
         <translation>Not exported: recording is unavailable (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="261" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="261"/>
         <source>Not exported: %1</source>
         <translation>Not exported: %1</translation>
     </message>
@@ -344,57 +350,57 @@
 <context>
     <name>DailyReportPdf</name>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="65" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="65"/>
         <source>… and %1 more</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="68" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="68"/>
         <source>None.</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="74" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="74"/>
         <source>no leader</source>
         <translation>no leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="76" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="76"/>
         <source>%1 leader %2, officers %3</source>
         <translation>%1 leader %2, officers %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="78" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="78"/>
         <source>No duty shift on the roster.</source>
         <translation>No duty shift on the roster.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="92" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="92"/>
         <source>[EXERCISE] </source>
         <translation>[EXERCISE] </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="99" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="99"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="99" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="99"/>
         <source>Incident</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="100" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="100"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="100" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="100"/>
         <source>Stage now</source>
         <translation>Stage now</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/daily_report_pdf.py" line="102" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="102"/>
         <source>%n incident(s) received: </source>
         <translation>
             <numerusform>%n incident received: </numerusform>
@@ -402,112 +408,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="116" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="116"/>
         <source>Not kept for past days: the replica holds only the present readiness.</source>
         <translation>Not kept for past days: the replica holds only the present readiness.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="127" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="127"/>
         <source>■ Not ready</source>
         <translation>■ Not ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="127" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="127"/>
         <source>▲ Degraded</source>
         <translation>▲ Degraded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="132" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="132"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="132" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="132"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="133" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="133"/>
         <source>Reasons</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="153" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="153"/>
         <source>(corrects #%1)</source>
         <translation>(corrects #%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="156" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="156"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="156" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="156"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="157" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="157"/>
         <source>Entry</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="157" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="157"/>
         <source>Officer</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="166" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="166"/>
         <source>Daily duty report %1</source>
         <translation>Daily duty report %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="171" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="171"/>
         <source>Zero report: no emergency was received on this day.</source>
         <translation>Zero report: no emergency was received on this day.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="174" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="174"/>
         <source>Incidents received</source>
         <translation>Incidents received</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="175" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="175"/>
         <source>Warnings in force</source>
         <translation>Warnings in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="176" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="176"/>
         <source>Stations not ready (at %1)</source>
         <translation>Stations not ready (at %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="178" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="178"/>
         <source>Staffing gaps ahead</source>
         <translation>Staffing gaps ahead</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="179" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="179"/>
         <source>Duty log</source>
         <translation>Duty log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="183" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="183"/>
         <source>Duty officer (signature): ____________    Duty leader (signature): ____________</source>
         <translation>Duty officer (signature): ____________    Duty leader (signature): ____________</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="186" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="186"/>
         <source>Daily duty report</source>
         <translation>Daily duty report</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="188" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="188"/>
         <source>Compiled by %1 at %2</source>
         <translation>Compiled by %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="190" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="190"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
@@ -515,27 +521,27 @@
 <context>
     <name>DeskBadge</name>
     <message>
-        <location filename="../../desktop/views/desk_badge.py" line="96" />
+        <location filename="../../desktop/views/desk_badge.py" line="96"/>
         <source>Nobody signed in · contacts masked</source>
         <translation>Nobody signed in · contacts masked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/desk_badge.py" line="97" />
+        <location filename="../../desktop/views/desk_badge.py" line="97"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/desk_badge.py" line="102" />
+        <location filename="../../desktop/views/desk_badge.py" line="102"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/desk_badge.py" line="108" />
+        <location filename="../../desktop/views/desk_badge.py" line="108"/>
         <source>▲ Store restored from a backup</source>
         <translation>▲ Store restored from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/desk_badge.py" line="114" />
+        <location filename="../../desktop/views/desk_badge.py" line="114"/>
         <source>■ Recording unavailable</source>
         <translation>■ Recording unavailable</translation>
     </message>
@@ -543,68 +549,68 @@
 <context>
     <name>DutyLogDialog</name>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="54" />
+        <location filename="../../desktop/views/duty_log.py" line="54"/>
         <source>Duty log</source>
         <translation>Duty log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="59" />
+        <location filename="../../desktop/views/duty_log.py" line="59"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="67" />
+        <location filename="../../desktop/views/duty_log.py" line="67"/>
         <source>Filter entries…</source>
         <translation>Filter entries…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="98" />
+        <location filename="../../desktop/views/duty_log.py" line="98"/>
         <source>no link</source>
         <translation>no link</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="98" />
+        <location filename="../../desktop/views/duty_log.py" line="98"/>
         <source>incident</source>
         <translation>incident</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="99" />
+        <location filename="../../desktop/views/duty_log.py" line="99"/>
         <source>station</source>
         <translation>station</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="99" />
+        <location filename="../../desktop/views/duty_log.py" line="99"/>
         <source>person</source>
         <translation>person</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="102" />
+        <location filename="../../desktop/views/duty_log.py" line="102"/>
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="107" />
+        <location filename="../../desktop/views/duty_log.py" line="107"/>
         <source>What happened: calls received, instructions relayed, checks done…</source>
         <translation>What happened: calls received, instructions relayed, checks done…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="116" />
+        <location filename="../../desktop/views/duty_log.py" line="116"/>
         <source>Correct selected…</source>
         <translation>Correct selected…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="117" />
+        <location filename="../../desktop/views/duty_log.py" line="117"/>
         <source>Cancel correction</source>
         <translation>Cancel correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="119" />
-        <location filename="../../desktop/views/duty_log.py" line="191" />
+        <location filename="../../desktop/views/duty_log.py" line="119"/>
+        <location filename="../../desktop/views/duty_log.py" line="191"/>
         <source>Add entry</source>
         <translation>Add entry</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/duty_log.py" line="148" />
+        <location filename="../../desktop/views/duty_log.py" line="148"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -612,37 +618,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="153" />
+        <location filename="../../desktop/views/duty_log.py" line="153"/>
         <source>Recording unavailable: %1</source>
         <translation>Recording unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="171" />
+        <location filename="../../desktop/views/duty_log.py" line="171"/>
         <source>Select the entry to correct.</source>
         <translation>Select the entry to correct.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="174" />
+        <location filename="../../desktop/views/duty_log.py" line="174"/>
         <source>Entry #%1 was already corrected: correct #%2 instead.</source>
         <translation>Entry #%1 was already corrected: correct #%2 instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="183" />
+        <location filename="../../desktop/views/duty_log.py" line="183"/>
         <source>Save correction</source>
         <translation>Save correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="185" />
+        <location filename="../../desktop/views/duty_log.py" line="185"/>
         <source>Correcting entry #%1: the original stays in the log.</source>
         <translation>Correcting entry #%1: the original stays in the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="212" />
+        <location filename="../../desktop/views/duty_log.py" line="212"/>
         <source>Sign in to write in the duty log.</source>
         <translation>Sign in to write in the duty log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="218" />
+        <location filename="../../desktop/views/duty_log.py" line="218"/>
         <source>Write the entry first.</source>
         <translation>Write the entry first.</translation>
     </message>
@@ -650,52 +656,52 @@
 <context>
     <name>DutyLogTableModel</name>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="30" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="30"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="30" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="30"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="30" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="30"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="30" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="30"/>
         <source>Entry</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="31" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="31"/>
         <source>Linked to</source>
         <translation>Linked to</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="31" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="31"/>
         <source>Officer</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="31" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="31"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="35" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="35"/>
         <source>corrected by #%1</source>
         <translation>corrected by #%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="37" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="37"/>
         <source>corrects #%1</source>
         <translation>corrects #%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="61" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="61"/>
         <source>Recorded %1</source>
         <translation>Recorded %1</translation>
     </message>
@@ -703,32 +709,32 @@
 <context>
     <name>Equipment</name>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="27" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="27"/>
         <source>in service</source>
         <translation>in service</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="28" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="28"/>
         <source>dispatched</source>
         <translation>dispatched</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="29" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="29"/>
         <source>faulty</source>
         <translation>faulty</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="30" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="30"/>
         <source>scrapped</source>
         <translation>scrapped</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="31" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="31"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="32" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="32"/>
         <source>fault found</source>
         <translation>fault found</translation>
     </message>
@@ -736,47 +742,47 @@
 <context>
     <name>EquipmentTableModel</name>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="57" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="57"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="57" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="57"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="57" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="57"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="57" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="57"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="58" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="58"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="58" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="58"/>
         <source>Last inspected</source>
         <translation>Last inspected</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="58" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="58"/>
         <source>Expires</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="59" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="59"/>
         <source>Made</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="59" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="59"/>
         <source>Last serviced</source>
         <translation>Last serviced</translation>
     </message>
@@ -784,17 +790,17 @@
 <context>
     <name>FeatureDetails</name>
     <message>
-        <location filename="../../desktop/views/map/map_details.py" line="30" />
+        <location filename="../../desktop/views/map/map_details.py" line="30"/>
         <source>Reveal…</source>
         <translation>Reveal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/map/map_details.py" line="31" />
-        <source>Show this person's full record (checked and recorded)</source>
-        <translation>Show this person's full record (checked and recorded)</translation>
+        <location filename="../../desktop/views/map/map_details.py" line="31"/>
+        <source>Show this person&apos;s full record (checked and recorded)</source>
+        <translation>Show this person&apos;s full record (checked and recorded)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/map/map_details.py" line="33" />
+        <location filename="../../desktop/views/map/map_details.py" line="33"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -802,7 +808,7 @@
 <context>
     <name>Fonts</name>
     <message>
-        <location filename="../../desktop/views/i18n.py" line="44" />
+        <location filename="../../desktop/views/i18n.py" line="44"/>
         <source>No Chinese font installed: Chinese text cannot be shown or printed</source>
         <translation>No Chinese font installed: Chinese text cannot be shown or printed</translation>
     </message>
@@ -810,142 +816,142 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="65" />
+        <location filename="../../desktop/views/handover_dialog.py" line="65"/>
         <source>Shift handover</source>
         <translation>Shift handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="75" />
+        <location filename="../../desktop/views/handover_dialog.py" line="75"/>
         <source>Open items for the incoming shift</source>
         <translation>Open items for the incoming shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="79" />
+        <location filename="../../desktop/views/handover_dialog.py" line="79"/>
         <source>Hand over (outgoing officer)</source>
         <translation>Hand over (outgoing officer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="81" />
+        <location filename="../../desktop/views/handover_dialog.py" line="81"/>
         <source>Hand over</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="87" />
+        <location filename="../../desktop/views/handover_dialog.py" line="87"/>
         <source>Remarks on taking over (optional)</source>
         <translation>Remarks on taking over (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="92" />
+        <location filename="../../desktop/views/handover_dialog.py" line="92"/>
         <source>Acknowledge package and notes (incoming officer)</source>
         <translation>Acknowledge package and notes (incoming officer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="94" />
+        <location filename="../../desktop/views/handover_dialog.py" line="94"/>
         <source>Take over</source>
         <translation>Take over</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="100" />
+        <location filename="../../desktop/views/handover_dialog.py" line="100"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="113" />
+        <location filename="../../desktop/views/handover_dialog.py" line="113"/>
         <source>Outgoing and incoming shift</source>
         <translation>Outgoing and incoming shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="114" />
+        <location filename="../../desktop/views/handover_dialog.py" line="114"/>
         <source>Open incidents</source>
         <translation>Open incidents</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="115" />
+        <location filename="../../desktop/views/handover_dialog.py" line="115"/>
         <source>Stations not fully ready</source>
         <translation>Stations not fully ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="116" />
+        <location filename="../../desktop/views/handover_dialog.py" line="116"/>
         <source>Staffing gaps ahead</source>
         <translation>Staffing gaps ahead</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="117" />
+        <location filename="../../desktop/views/handover_dialog.py" line="117"/>
         <source>Active warnings</source>
         <translation>Active warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="120" />
+        <location filename="../../desktop/views/handover_dialog.py" line="120"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="130" />
+        <location filename="../../desktop/views/handover_dialog.py" line="130"/>
         <source>Open items written by the outgoing officer</source>
         <translation>Open items written by the outgoing officer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="137" />
+        <location filename="../../desktop/views/handover_dialog.py" line="137"/>
         <source>Waiting for the first situation…</source>
         <translation>Waiting for the first situation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="153" />
+        <location filename="../../desktop/views/handover_dialog.py" line="153"/>
         <source>No handover is waiting to be acknowledged.</source>
         <translation>No handover is waiting to be acknowledged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="161" />
+        <location filename="../../desktop/views/handover_dialog.py" line="161"/>
         <source>No handover written yet.</source>
         <translation>No handover written yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="162" />
+        <location filename="../../desktop/views/handover_dialog.py" line="162"/>
         <source>Handed over by %1 at %2</source>
         <translation>Handed over by %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="166" />
+        <location filename="../../desktop/views/handover_dialog.py" line="166"/>
         <source>not yet acknowledged</source>
         <translation>not yet acknowledged</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="167" />
+        <location filename="../../desktop/views/handover_dialog.py" line="167"/>
         <source>taken over by %1 at %2</source>
         <translation>taken over by %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="174" />
+        <location filename="../../desktop/views/handover_dialog.py" line="174"/>
         <source>Outgoing officer: sign in to hand over.</source>
         <translation>Outgoing officer: sign in to hand over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="190" />
+        <location filename="../../desktop/views/handover_dialog.py" line="190"/>
         <source>The incoming officer signs in and acknowledges on the Take over tab.</source>
         <translation>The incoming officer signs in and acknowledges on the Take over tab.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="196" />
+        <location filename="../../desktop/views/handover_dialog.py" line="196"/>
         <source>Incoming officer: sign in to take over.</source>
         <translation>Incoming officer: sign in to take over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="222" />
+        <location filename="../../desktop/views/handover_dialog.py" line="222"/>
         <source>The incoming officer must sign in: the writer cannot acknowledge their own handover.</source>
         <translation>The incoming officer must sign in: the writer cannot acknowledge their own handover.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="224" />
+        <location filename="../../desktop/views/handover_dialog.py" line="224"/>
         <source>The handover changed since it was shown: read it again.</source>
         <translation>The handover changed since it was shown: read it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="225" />
+        <location filename="../../desktop/views/handover_dialog.py" line="225"/>
         <source>This handover was already acknowledged.</source>
         <translation>This handover was already acknowledged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="228" />
+        <location filename="../../desktop/views/handover_dialog.py" line="228"/>
         <source>Recording unavailable: %1</source>
         <translation>Recording unavailable: %1</translation>
     </message>
@@ -953,89 +959,89 @@
 <context>
     <name>HandoverPdf</name>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="36" />
+        <location filename="../../desktop/views/handover_pdf.py" line="36"/>
         <source>Outgoing and incoming shift</source>
         <translation>Outgoing and incoming shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="37" />
+        <location filename="../../desktop/views/handover_pdf.py" line="37"/>
         <source>Open incidents</source>
         <translation>Open incidents</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="38" />
+        <location filename="../../desktop/views/handover_pdf.py" line="38"/>
         <source>Stations not fully ready</source>
         <translation>Stations not fully ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="39" />
+        <location filename="../../desktop/views/handover_pdf.py" line="39"/>
         <source>Staffing gaps ahead</source>
         <translation>Staffing gaps ahead</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="40" />
+        <location filename="../../desktop/views/handover_pdf.py" line="40"/>
         <source>Active warnings</source>
         <translation>Active warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="47" />
-        <location filename="../../desktop/views/handover_pdf.py" line="70" />
+        <location filename="../../desktop/views/handover_pdf.py" line="47"/>
+        <location filename="../../desktop/views/handover_pdf.py" line="70"/>
         <source>Shift handover record</source>
         <translation>Shift handover record</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="53" />
-        <location filename="../../desktop/views/handover_pdf.py" line="55" />
+        <location filename="../../desktop/views/handover_pdf.py" line="53"/>
+        <location filename="../../desktop/views/handover_pdf.py" line="55"/>
         <source>None.</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="54" />
+        <location filename="../../desktop/views/handover_pdf.py" line="54"/>
         <source>Open items written by the outgoing officer</source>
         <translation>Open items written by the outgoing officer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="56" />
+        <location filename="../../desktop/views/handover_pdf.py" line="56"/>
         <source>Handed over by %1 at %2</source>
         <translation>Handed over by %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="60" />
+        <location filename="../../desktop/views/handover_pdf.py" line="60"/>
         <source>Not yet acknowledged by the incoming officer.</source>
         <translation>Not yet acknowledged by the incoming officer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="63" />
+        <location filename="../../desktop/views/handover_pdf.py" line="63"/>
         <source>Taken over by %1 at %2</source>
         <translation>Taken over by %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="67" />
+        <location filename="../../desktop/views/handover_pdf.py" line="67"/>
         <source>Remarks: %1</source>
         <translation>Remarks: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="68" />
+        <location filename="../../desktop/views/handover_pdf.py" line="68"/>
         <source>Record #%1 · SHA-256 %2</source>
         <translation>Record #%1 · SHA-256 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="72" />
+        <location filename="../../desktop/views/handover_pdf.py" line="72"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="92" />
+        <location filename="../../desktop/views/handover_pdf.py" line="92"/>
         <source>Handover record PDF</source>
         <translation>Handover record PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="94" />
+        <location filename="../../desktop/views/handover_pdf.py" line="94"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="104" />
+        <location filename="../../desktop/views/handover_pdf.py" line="104"/>
         <source>Not printed</source>
         <translation>Not printed</translation>
     </message>
@@ -1043,24 +1049,24 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../desktop/views/header.py" line="35" />
-        <location filename="../../desktop/views/header.py" line="72" />
+        <location filename="../../desktop/views/header.py" line="35"/>
+        <location filename="../../desktop/views/header.py" line="72"/>
         <source>Street duty room</source>
         <translation>Street duty room</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="47" />
-        <location filename="../../desktop/views/header.py" line="116" />
+        <location filename="../../desktop/views/header.py" line="47"/>
+        <location filename="../../desktop/views/header.py" line="116"/>
         <source>Connecting to the replica…</source>
         <translation>Connecting to the replica…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="77" />
+        <location filename="../../desktop/views/header.py" line="77"/>
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/header.py" line="94" />
+        <location filename="../../desktop/views/header.py" line="94"/>
         <source>Data problems: %n</source>
         <translation>
             <numerusform>Data problem: %n</numerusform>
@@ -1068,22 +1074,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="100" />
+        <location filename="../../desktop/views/header.py" line="100"/>
         <source>▶ REPLAY</source>
         <translation>▶ REPLAY</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="113" />
+        <location filename="../../desktop/views/header.py" line="113"/>
         <source>● LIVE</source>
         <translation>● LIVE</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="121" />
+        <location filename="../../desktop/views/header.py" line="121"/>
         <source>■ DATA STALE since %1 (replica unreadable)</source>
         <translation>■ DATA STALE since %1 (replica unreadable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="123" />
+        <location filename="../../desktop/views/header.py" line="123"/>
         <source>■ DATA STALE since %1</source>
         <translation>■ DATA STALE since %1</translation>
     </message>
@@ -1091,202 +1097,202 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="58" />
+        <location filename="../../desktop/views/import_dialog.py" line="58"/>
         <source>Import data into the replica</source>
         <translation>Import data into the replica</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="69" />
+        <location filename="../../desktop/views/import_dialog.py" line="69"/>
         <source>Add files…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="71" />
+        <location filename="../../desktop/views/import_dialog.py" line="71"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="82" />
+        <location filename="../../desktop/views/import_dialog.py" line="82"/>
         <source>From the columns</source>
         <translation>From the columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="86" />
+        <location filename="../../desktop/views/import_dialog.py" line="86"/>
         <source>Declared in the file</source>
         <translation>Declared in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="87" />
+        <location filename="../../desktop/views/import_dialog.py" line="87"/>
         <source>WGS-84 (GPS)</source>
         <translation>WGS-84 (GPS)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="88" />
+        <location filename="../../desktop/views/import_dialog.py" line="88"/>
         <source>CGCS2000 (platform, 天地图)</source>
         <translation>CGCS2000 (platform, 天地图)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="89" />
+        <location filename="../../desktop/views/import_dialog.py" line="89"/>
         <source>GCJ-02 (Gaode, Tencent): converted</source>
         <translation>GCJ-02 (Gaode, Tencent): converted</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="90" />
+        <location filename="../../desktop/views/import_dialog.py" line="90"/>
         <source>BD-09 (Baidu): converted</source>
         <translation>BD-09 (Baidu): converted</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="91" />
+        <location filename="../../desktop/views/import_dialog.py" line="91"/>
         <source>Export of the provincial platform (CGCS2000)</source>
         <translation>Export of the provincial platform (CGCS2000)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="92" />
+        <location filename="../../desktop/views/import_dialog.py" line="92"/>
         <source>Load the valid rows, skip the invalid ones</source>
         <translation>Load the valid rows, skip the invalid ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="93" />
+        <location filename="../../desktop/views/import_dialog.py" line="93"/>
         <source>Repair self-touching polygons</source>
         <translation>Repair self-touching polygons</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="95" />
+        <location filename="../../desktop/views/import_dialog.py" line="95"/>
         <source>layer key, e.g. districts</source>
         <translation>layer key, e.g. districts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="97" />
+        <location filename="../../desktop/views/import_dialog.py" line="97"/>
         <source>name of a new layer, e.g. 区县界</source>
         <translation>name of a new layer, e.g. 区县界</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="99" />
+        <location filename="../../desktop/views/import_dialog.py" line="99"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="100" />
+        <location filename="../../desktop/views/import_dialog.py" line="100"/>
         <source>Datum</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="101" />
+        <location filename="../../desktop/views/import_dialog.py" line="101"/>
         <source>Layer (features)</source>
         <translation>Layer (features)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="102" />
+        <location filename="../../desktop/views/import_dialog.py" line="102"/>
         <source>New layer name</source>
         <translation>New layer name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="121" />
+        <location filename="../../desktop/views/import_dialog.py" line="121"/>
         <source>Add files, then check them.</source>
         <translation>Add files, then check them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="127" />
+        <location filename="../../desktop/views/import_dialog.py" line="127"/>
         <source>Check (dry run)</source>
         <translation>Check (dry run)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="129" />
+        <location filename="../../desktop/views/import_dialog.py" line="129"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="131" />
+        <location filename="../../desktop/views/import_dialog.py" line="131"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="149" />
+        <location filename="../../desktop/views/import_dialog.py" line="149"/>
         <source>Grids, communities, streets</source>
         <translation>Grids, communities, streets</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="149" />
+        <location filename="../../desktop/views/import_dialog.py" line="149"/>
         <source>People</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="150" />
+        <location filename="../../desktop/views/import_dialog.py" line="150"/>
         <source>Stations</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="150" />
+        <location filename="../../desktop/views/import_dialog.py" line="150"/>
         <source>Equipment</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="151" />
+        <location filename="../../desktop/views/import_dialog.py" line="151"/>
         <source>Duty roster</source>
         <translation>Duty roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="151" />
+        <location filename="../../desktop/views/import_dialog.py" line="151"/>
         <source>Drills</source>
         <translation>Drills</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="152" />
+        <location filename="../../desktop/views/import_dialog.py" line="152"/>
         <source>Map features</source>
         <translation>Map features</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="152" />
+        <location filename="../../desktop/views/import_dialog.py" line="152"/>
         <source>Incidents</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="153" />
+        <location filename="../../desktop/views/import_dialog.py" line="153"/>
         <source>Incident events</source>
         <translation>Incident events</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="171" />
+        <location filename="../../desktop/views/import_dialog.py" line="171"/>
         <source>Files to import</source>
         <translation>Files to import</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="172" />
+        <location filename="../../desktop/views/import_dialog.py" line="172"/>
         <source>Data files (*.csv *.xlsx *.geojson *.json);;All files (*)</source>
         <translation>Data files (*.csv *.xlsx *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="232" />
+        <location filename="../../desktop/views/import_dialog.py" line="232"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="232" />
+        <location filename="../../desktop/views/import_dialog.py" line="232"/>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="251" />
+        <location filename="../../desktop/views/import_dialog.py" line="251"/>
         <source>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. Press Import to write them.</source>
         <translation>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. Press Import to write them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="254" />
+        <location filename="../../desktop/views/import_dialog.py" line="254"/>
         <source>Nothing can be imported: %3 errors, %4 warnings in %1 rows read. Correct the files and check again.</source>
         <translation>Nothing can be imported: %3 errors, %4 warnings in %1 rows read. Correct the files and check again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="259" />
+        <location filename="../../desktop/views/import_dialog.py" line="259"/>
         <source>Imported: %1 rows read, %2 new or changed; %3 errors, %4 warnings.</source>
         <translation>Imported: %1 rows read, %2 new or changed; %3 errors, %4 warnings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="262" />
+        <location filename="../../desktop/views/import_dialog.py" line="262"/>
         <source>Nothing was imported: %3 errors, %4 warnings.</source>
         <translation>Nothing was imported: %3 errors, %4 warnings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="272" />
+        <location filename="../../desktop/views/import_dialog.py" line="272"/>
         <source>The import could not run: %1</source>
         <translation>The import could not run: %1</translation>
     </message>
@@ -1294,37 +1300,37 @@
 <context>
     <name>ImportReportModel</name>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="32" />
+        <location filename="../../desktop/views/qt_import_report_model.py" line="32"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="32" />
+        <location filename="../../desktop/views/qt_import_report_model.py" line="32"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="32" />
+        <location filename="../../desktop/views/qt_import_report_model.py" line="32"/>
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="32" />
+        <location filename="../../desktop/views/qt_import_report_model.py" line="32"/>
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="33" />
+        <location filename="../../desktop/views/qt_import_report_model.py" line="33"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="38" />
+        <location filename="../../desktop/views/qt_import_report_model.py" line="38"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="38" />
+        <location filename="../../desktop/views/qt_import_report_model.py" line="38"/>
         <source>Warning</source>
         <translation>Warning</translation>
     </message>
@@ -1332,7 +1338,7 @@
 <context>
     <name>IncidentPanel</name>
     <message>
-        <location filename="../../desktop/views/incident_panel.py" line="18" />
+        <location filename="../../desktop/views/incident_panel.py" line="18"/>
         <source>Open incidents</source>
         <translation>Open incidents</translation>
     </message>
@@ -1340,32 +1346,32 @@
 <context>
     <name>IncidentTableModel</name>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="59" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="59"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="59" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="59"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="59" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="59"/>
         <source>Incident</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="59" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="59"/>
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="60" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="60"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="72" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="72"/>
         <source>[EXERCISE] </source>
         <translation>[EXERCISE] </translation>
     </message>
@@ -1373,27 +1379,27 @@
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="69" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="69"/>
         <source>Inspected</source>
         <translation>Inspected</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="69" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="69"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="69" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="69"/>
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="69" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="69"/>
         <source>Inspector</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="70" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="70"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -1401,27 +1407,27 @@
 <context>
     <name>KpiTiles</name>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="39" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="39"/>
         <source>On duty now</source>
         <translation>On duty now</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="40" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="40"/>
         <source>Stations ready</source>
         <translation>Stations ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="41" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="41"/>
         <source>Stations not ready</source>
         <translation>Stations not ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="42" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="42"/>
         <source>Open incidents</source>
         <translation>Open incidents</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="51" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="51"/>
         <source>Leader %1 · readiness %2</source>
         <translation>Leader %1 · readiness %2</translation>
     </message>
@@ -1429,17 +1435,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="35" />
+        <location filename="../../desktop/views/main_window.py" line="36"/>
         <source>Street Duty Room</source>
         <translation>Street Duty Room</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="47" />
+        <location filename="../../desktop/views/main_window.py" line="48"/>
         <source>Grid map</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="120" />
+        <location filename="../../desktop/views/main_window.py" line="140"/>
         <source>Data problems</source>
         <translation>Data problems</translation>
     </message>
@@ -1447,60 +1453,75 @@
 <context>
     <name>OperatorActions</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="36" />
+        <location filename="../../desktop/views/operator_actions.py" line="46"/>
         <source>Duty desk</source>
         <translation>Duty desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="39" />
+        <location filename="../../desktop/views/operator_actions.py" line="49"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="40" />
+        <location filename="../../desktop/views/operator_actions.py" line="50"/>
         <source>Duty log</source>
         <translation>Duty log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="41" />
+        <location filename="../../desktop/views/operator_actions.py" line="51"/>
         <source>Handover</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="42" />
-        <source>Reveal leader's phone</source>
-        <translation>Reveal leader's phone</translation>
+        <location filename="../../desktop/views/operator_actions.py" line="52"/>
+        <source>Reveal leader&apos;s phone</source>
+        <translation>Reveal leader&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="43" />
+        <location filename="../../desktop/views/operator_actions.py" line="53"/>
         <source>Daily report</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="44" />
+        <location filename="../../desktop/views/operator_actions.py" line="54"/>
         <source>六有 sheets</source>
         <translation>六有 sheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="45" />
+        <location filename="../../desktop/views/operator_actions.py" line="55"/>
         <source>Week roster</source>
         <translation>Week roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="46" />
+        <location filename="../../desktop/views/operator_actions.py" line="56"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="65" />
+        <location filename="../../desktop/views/operator_actions.py" line="57"/>
+        <source>Mute alert sound</source>
+        <translation>Mute alert sound</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operator_actions.py" line="76"/>
         <source>The duty desk is still opening</source>
         <translation>The duty desk is still opening</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operator_actions.py" line="238"/>
+        <source>Alert sound muted until %1</source>
+        <translation>Alert sound muted until %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operator_actions.py" line="240"/>
+        <source>Alert sound on again</source>
+        <translation>Alert sound on again</translation>
     </message>
 </context>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desktop/views/printing/fonts.py" line="26" />
+        <location filename="../../desktop/views/printing/fonts.py" line="26"/>
         <source>No Chinese font is installed, so the PDF would show empty boxes instead of Chinese text: install a Simplified Chinese font (on Debian: fonts-wqy-microhei) and export again.</source>
         <translation>No Chinese font is installed, so the PDF would show empty boxes instead of Chinese text: install a Simplified Chinese font (on Debian: fonts-wqy-microhei) and export again.</translation>
     </message>
@@ -1508,103 +1529,103 @@
 <context>
     <name>ReplayBar</name>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="46" />
+        <location filename="../../desktop/views/replay_bar.py" line="46"/>
         <source>Replay</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="51" />
+        <location filename="../../desktop/views/replay_bar.py" line="51"/>
         <source>Replay drill</source>
         <translation>Replay drill</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="55" />
+        <location filename="../../desktop/views/replay_bar.py" line="55"/>
         <source>Replay window</source>
         <translation>Replay window</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="57" />
+        <location filename="../../desktop/views/replay_bar.py" line="57"/>
         <source>■ Back to live</source>
         <translation>■ Back to live</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="61" />
+        <location filename="../../desktop/views/replay_bar.py" line="61"/>
         <source>or from</source>
         <translation>or from</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="62" />
+        <location filename="../../desktop/views/replay_bar.py" line="62"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="69" />
+        <location filename="../../desktop/views/replay_bar.py" line="69"/>
         <source>◀ Step</source>
         <translation>◀ Step</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="71" />
-        <location filename="../../desktop/views/replay_bar.py" line="129" />
+        <location filename="../../desktop/views/replay_bar.py" line="71"/>
+        <location filename="../../desktop/views/replay_bar.py" line="129"/>
         <source>▶ Play</source>
         <translation>▶ Play</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="73" />
+        <location filename="../../desktop/views/replay_bar.py" line="73"/>
         <source>Step ▶</source>
         <translation>Step ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="85" />
+        <location filename="../../desktop/views/replay_bar.py" line="85"/>
         <source>★ Bookmark</source>
         <translation>★ Bookmark</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="90" />
+        <location filename="../../desktop/views/replay_bar.py" line="90"/>
         <source>After-action PDF…</source>
         <translation>After-action PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="129" />
+        <location filename="../../desktop/views/replay_bar.py" line="129"/>
         <source>⏸ Pause</source>
         <translation>⏸ Pause</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="148" />
+        <location filename="../../desktop/views/replay_bar.py" line="148"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="155" />
+        <location filename="../../desktop/views/replay_bar.py" line="155"/>
         <source>Loading the replay…</source>
         <translation>Loading the replay…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="158" />
+        <location filename="../../desktop/views/replay_bar.py" line="158"/>
         <source>Replay failed: %1</source>
         <translation>Replay failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="171" />
+        <location filename="../../desktop/views/replay_bar.py" line="171"/>
         <source>The window must end after it starts</source>
         <translation>The window must end after it starts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="173" />
+        <location filename="../../desktop/views/replay_bar.py" line="173"/>
         <source>Time window</source>
         <translation>Time window</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="188" />
+        <location filename="../../desktop/views/replay_bar.py" line="188"/>
         <source>Save after-action summary</source>
         <translation>Save after-action summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="196" />
+        <location filename="../../desktop/views/replay_bar.py" line="196"/>
         <source>After-action summary</source>
         <translation>After-action summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="198" />
+        <location filename="../../desktop/views/replay_bar.py" line="198"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -1612,7 +1633,7 @@
 <context>
     <name>ReplayWatermark</name>
     <message>
-        <location filename="../../desktop/views/replay_watermark.py" line="40" />
+        <location filename="../../desktop/views/replay_watermark.py" line="40"/>
         <source>REPLAY</source>
         <translation>REPLAY</translation>
     </message>
@@ -1620,69 +1641,69 @@
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="49" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="49"/>
         <source>Reveal a contact</source>
         <translation>Reveal a contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="53" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="53"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="57" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="57"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="59" />
-        <location filename="../../desktop/views/reveal_dialog.py" line="118" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="59"/>
+        <location filename="../../desktop/views/reveal_dialog.py" line="118"/>
         <source>masked</source>
         <translation>masked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="68" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="68"/>
         <source>Each reveal is recorded with your name, the time and the reason.</source>
         <translation>Each reveal is recorded with your name, the time and the reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="73" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="73"/>
         <source>Reveal</source>
         <translation>Reveal</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="88" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="88"/>
         <source>Sign in to reveal this contact.</source>
         <translation>Sign in to reveal this contact.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="92" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="92"/>
         <source>Fetching…</source>
         <translation>Fetching…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="111" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="111"/>
         <source>Masked again in %1 s</source>
         <translation>Masked again in %1 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="119" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="119"/>
         <source>Masked again. Reveal again if needed (recorded again).</source>
         <translation>Masked again. Reveal again if needed (recorded again).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="126" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="126"/>
         <source>Not revealed: recording is unavailable (%1)</source>
         <translation>Not revealed: recording is unavailable (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="128" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="128"/>
         <source>Not revealed: your role may not reveal this contact.</source>
         <translation>Not revealed: your role may not reveal this contact.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="130" />
-        <location filename="../../desktop/views/reveal_dialog.py" line="133" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="130"/>
+        <location filename="../../desktop/views/reveal_dialog.py" line="133"/>
         <source>Not revealed: %1</source>
         <translation>Not revealed: %1</translation>
     </message>
@@ -1690,67 +1711,67 @@
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="30" />
+        <location filename="../../desktop/views/roster_panel.py" line="30"/>
         <source>Duty roster</source>
         <translation>Duty roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="32" />
+        <location filename="../../desktop/views/roster_panel.py" line="32"/>
         <source>Week view</source>
         <translation>Week view</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="51" />
+        <location filename="../../desktop/views/roster_panel.py" line="51"/>
         <source>no shift on the roster</source>
         <translation>no shift on the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="54" />
+        <location filename="../../desktop/views/roster_panel.py" line="54"/>
         <source>no leader</source>
         <translation>no leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="58" />
+        <location filename="../../desktop/views/roster_panel.py" line="58"/>
         <source>Leader</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="59" />
+        <location filename="../../desktop/views/roster_panel.py" line="59"/>
         <source>Officers</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="73" />
+        <location filename="../../desktop/views/roster_panel.py" line="73"/>
         <source>Staffing gaps, next 72 h</source>
         <translation>Staffing gaps, next 72 h</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="83" />
+        <location filename="../../desktop/views/roster_panel.py" line="83"/>
         <source>skills covered</source>
         <translation>skills covered</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="88" />
+        <location filename="../../desktop/views/roster_panel.py" line="88"/>
         <source>skills short</source>
         <translation>skills short</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="94" />
+        <location filename="../../desktop/views/roster_panel.py" line="94"/>
         <source>Now</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="95" />
+        <location filename="../../desktop/views/roster_panel.py" line="95"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="97" />
+        <location filename="../../desktop/views/roster_panel.py" line="97"/>
         <source>24-hour readiness</source>
         <translation>24-hour readiness</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="103" />
+        <location filename="../../desktop/views/roster_panel.py" line="103"/>
         <source>professional %1 · cadres and militia %2</source>
         <translation>professional %1 · cadres and militia %2</translation>
     </message>
@@ -1758,17 +1779,17 @@
 <context>
     <name>RosterWeekDialog</name>
     <message>
-        <location filename="../../desktop/views/roster_week.py" line="24" />
+        <location filename="../../desktop/views/roster_week.py" line="24"/>
         <source>Roster for the week</source>
         <translation>Roster for the week</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_week.py" line="34" />
+        <location filename="../../desktop/views/roster_week.py" line="34"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_week.py" line="48" />
+        <location filename="../../desktop/views/roster_week.py" line="48"/>
         <source>Could not load the roster: %1</source>
         <translation>Could not load the roster: %1</translation>
     </message>
@@ -1776,62 +1797,62 @@
 <context>
     <name>RosterWeekModel</name>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="45" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="45"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="47" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="47"/>
         <source>24-hour readiness</source>
         <translation>24-hour readiness</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="48" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="48"/>
         <source>Shift %1</source>
         <translation>Shift %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="52" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="52"/>
         <source>no leader</source>
         <translation>no leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="67" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="67"/>
         <source>today</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87"/>
         <source>Mon</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87"/>
         <source>Tue</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87"/>
         <source>Wed</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87"/>
         <source>Thu</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87"/>
         <source>Fri</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="88" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="88"/>
         <source>Sat</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="88" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="88"/>
         <source>Sun</source>
         <translation>Sun</translation>
     </message>
@@ -1839,57 +1860,57 @@
 <context>
     <name>SheetsDialog</name>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="42" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="42"/>
         <source>Compliance sheets (六有)</source>
         <translation>Compliance sheets (六有)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="46" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="46"/>
         <source>The street</source>
         <translation>The street</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="47" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="47"/>
         <source>All stations, one PDF</source>
         <translation>All stations, one PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="52" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="52"/>
         <source>Export PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="53" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="53"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="55" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="55"/>
         <source>Preview and print…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="74" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="74"/>
         <source>Folder for the PDF</source>
         <translation>Folder for the PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="91" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="91"/>
         <source>Scoring…</source>
         <translation>Scoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="125" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="125"/>
         <source>Written %1</source>
         <translation>Written %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="131" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="131"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Cancelled: nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="133" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="133"/>
         <source>Not exported: %1</source>
         <translation>Not exported: %1</translation>
     </message>
@@ -1897,12 +1918,12 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="172" />
+        <location filename="../../desktop/views/sign_in.py" line="172"/>
         <source>%1 may not do this: %2</source>
         <translation>%1 may not do this: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="175" />
+        <location filename="../../desktop/views/sign_in.py" line="175"/>
         <source>Not permitted</source>
         <translation>Not permitted</translation>
     </message>
@@ -1910,57 +1931,57 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="44" />
+        <location filename="../../desktop/views/sign_in.py" line="44"/>
         <source>Sign in at the duty desk</source>
         <translation>Sign in at the duty desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="47" />
+        <location filename="../../desktop/views/sign_in.py" line="47"/>
         <source>Recorded actions carry the name of the officer signed in here.</source>
         <translation>Recorded actions carry the name of the officer signed in here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="55" />
+        <location filename="../../desktop/views/sign_in.py" line="55"/>
         <source>Your name</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="58" />
+        <location filename="../../desktop/views/sign_in.py" line="58"/>
         <source>PIN or password</source>
         <translation>PIN or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="59" />
+        <location filename="../../desktop/views/sign_in.py" line="59"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="60" />
+        <location filename="../../desktop/views/sign_in.py" line="60"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="67" />
+        <location filename="../../desktop/views/sign_in.py" line="67"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="98" />
+        <location filename="../../desktop/views/sign_in.py" line="98"/>
         <source>Enter your name and PIN.</source>
         <translation>Enter your name and PIN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="102" />
+        <location filename="../../desktop/views/sign_in.py" line="102"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="118" />
+        <location filename="../../desktop/views/sign_in.py" line="118"/>
         <source>Name or PIN not recognised.</source>
         <translation>Name or PIN not recognised.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/sign_in.py" line="120" />
+        <location filename="../../desktop/views/sign_in.py" line="120"/>
         <source>%n attempt(s) left before the name is locked.</source>
         <translation>
             <numerusform>%n attempt left before the name is locked.</numerusform>
@@ -1968,17 +1989,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="123" />
+        <location filename="../../desktop/views/sign_in.py" line="123"/>
         <source>Too many wrong attempts: locked until %1.</source>
         <translation>Too many wrong attempts: locked until %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="130" />
+        <location filename="../../desktop/views/sign_in.py" line="130"/>
         <source>Sign-in failed: %1</source>
         <translation>Sign-in failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="135" />
+        <location filename="../../desktop/views/sign_in.py" line="135"/>
         <source>Recording is unavailable, so nobody can sign in: %1</source>
         <translation>Recording is unavailable, so nobody can sign in: %1</translation>
     </message>
@@ -1986,32 +2007,32 @@
 <context>
     <name>StationDetailDialog</name>
     <message>
-        <location filename="../../desktop/views/station_detail.py" line="60" />
+        <location filename="../../desktop/views/station_detail.py" line="60"/>
         <source>Filter (kind, code, status…)</source>
         <translation>Filter (kind, code, status…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/station_detail.py" line="67" />
+        <location filename="../../desktop/views/station_detail.py" line="67"/>
         <source>Equipment</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/station_detail.py" line="68" />
+        <location filename="../../desktop/views/station_detail.py" line="68"/>
         <source>Inspection history</source>
         <translation>Inspection history</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/station_detail.py" line="70" />
+        <location filename="../../desktop/views/station_detail.py" line="70"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/station_detail.py" line="82" />
+        <location filename="../../desktop/views/station_detail.py" line="82"/>
         <source>%1 items · %2 inspections</source>
         <translation>%1 items · %2 inspections</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/station_detail.py" line="88" />
+        <location filename="../../desktop/views/station_detail.py" line="88"/>
         <source>Could not load the station: %1</source>
         <translation>Could not load the station: %1</translation>
     </message>
@@ -2019,7 +2040,7 @@
 <context>
     <name>StationPanel</name>
     <message>
-        <location filename="../../desktop/views/station_panel.py" line="19" />
+        <location filename="../../desktop/views/station_panel.py" line="19"/>
         <source>Emergency service stations</source>
         <translation>Emergency service stations</translation>
     </message>
@@ -2027,22 +2048,22 @@
 <context>
     <name>StationTableModel</name>
     <message>
-        <location filename="../../desktop/views/qt_station_model.py" line="31" />
+        <location filename="../../desktop/views/qt_station_model.py" line="31"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_station_model.py" line="31" />
+        <location filename="../../desktop/views/qt_station_model.py" line="31"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_station_model.py" line="31" />
+        <location filename="../../desktop/views/qt_station_model.py" line="31"/>
         <source>Kit</source>
         <translation>Kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_station_model.py" line="31" />
+        <location filename="../../desktop/views/qt_station_model.py" line="31"/>
         <source>Reasons</source>
         <translation>Reasons</translation>
     </message>
@@ -2050,17 +2071,17 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../desktop/views/theme.py" line="30" />
+        <location filename="../../desktop/views/theme.py" line="30"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/theme.py" line="31" />
+        <location filename="../../desktop/views/theme.py" line="31"/>
         <source>Degraded</source>
         <translation>Degraded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/theme.py" line="32" />
+        <location filename="../../desktop/views/theme.py" line="32"/>
         <source>Not ready</source>
         <translation>Not ready</translation>
     </message>
@@ -2068,43 +2089,43 @@
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="33" />
+        <location filename="../../desktop/views/timeline_panel.py" line="33"/>
         <source>Incident timeline</source>
         <translation>Incident timeline</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="40" />
+        <location filename="../../desktop/views/timeline_panel.py" line="40"/>
         <source>Class</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="42" />
+        <location filename="../../desktop/views/timeline_panel.py" line="42"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="44" />
+        <location filename="../../desktop/views/timeline_panel.py" line="44"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="45" />
+        <location filename="../../desktop/views/timeline_panel.py" line="45"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="45" />
+        <location filename="../../desktop/views/timeline_panel.py" line="45"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="47" />
+        <location filename="../../desktop/views/timeline_panel.py" line="47"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="59" />
-        <location filename="../../desktop/views/timeline_panel.py" line="123" />
+        <location filename="../../desktop/views/timeline_panel.py" line="59"/>
+        <location filename="../../desktop/views/timeline_panel.py" line="123"/>
         <source>All</source>
         <translation>All</translation>
     </message>
@@ -2112,22 +2133,22 @@
 <context>
     <name>TimelinePlot</name>
     <message>
-        <location filename="../../desktop/views/qt_timeline_plot.py" line="135" />
+        <location filename="../../desktop/views/qt_timeline_plot.py" line="135"/>
         <source>now</source>
         <translation>now</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_timeline_plot.py" line="189" />
+        <location filename="../../desktop/views/qt_timeline_plot.py" line="189"/>
         <source>[EXERCISE] </source>
         <translation>[EXERCISE] </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_timeline_plot.py" line="242" />
+        <location filename="../../desktop/views/qt_timeline_plot.py" line="242"/>
         <source>occurred %1</source>
         <translation>occurred %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_timeline_plot.py" line="244" />
+        <location filename="../../desktop/views/qt_timeline_plot.py" line="244"/>
         <source>recorded %1</source>
         <translation>recorded %1</translation>
     </message>

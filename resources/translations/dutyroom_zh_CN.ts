@@ -1,159 +1,160 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AfterActionPdf</name>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="41" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="41"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="46" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="46"/>
         <source>%1 min %2 s</source>
         <translation>%1分%2秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="54" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="54"/>
         <source>not reached</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="60" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="60"/>
         <source>missed (+%1)</source>
         <translation>超时（+%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="62" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="62"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="65" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="65"/>
         <source>recorded: %1</source>
         <translation>按记录：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="71" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="71"/>
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="73" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="73"/>
         <source>%1 (target %2 from %3)</source>
         <translation>%1（目标：%3后 %2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="82" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="82"/>
         <source>received %1</source>
         <translation>接报 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="99" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="99"/>
         <source>Occurred</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="99" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="99"/>
         <source>Recorded</source>
         <translation>记录时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="100" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="100"/>
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="100" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="100"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="101" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="101"/>
         <source>By (masked)</source>
         <translation>经办人（已脱敏）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="128" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="128"/>
         <source>target</source>
         <translation>目标时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="133" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="133"/>
         <source>Marks at the time each stage happened (Beijing time); dashed red ticks: target deadlines.</source>
         <translation>标记为各环节发生时间（北京时间）；红色虚线为目标时限。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="141" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="141"/>
         <source>%1 ≤ %2 (from %3)</source>
         <translation>%1 ≤ %2（自%3起）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="146" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="146"/>
         <source>%1 incidents, %2 measures: %3 met, %4 missed.</source>
         <translation>共 %1 起事件、%2 项时效指标：达标 %3 项，未达标 %4 项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="149" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="149"/>
         <source>After-action summary</source>
         <translation>演练总结</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="152" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="152"/>
         <source>(Beijing time)</source>
         <translation>（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="154" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="154"/>
         <source>Response times against targets</source>
         <translation>处置时效与目标对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="155" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="155"/>
         <source>Targets: </source>
         <translation>目标：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="158" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="158"/>
         <source>Incident timeline</source>
         <translation>事件时间线</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="160" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="160"/>
         <source>Event log</source>
         <translation>事件记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="161" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="161"/>
         <source>* recorded later than it happened</source>
         <translation>* 晚于发生时间录入</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="167" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="167"/>
         <source>Data problems</source>
         <translation>数据问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="169" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="169"/>
         <source>Left out of the measures:</source>
         <translation>以下记录未计入时效：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="173" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="173"/>
         <source>None: every event of the drill was usable.</source>
         <translation>无：演练的全部事件记录均可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="180" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="180"/>
         <source>EXERCISE</source>
         <translation>演练 / EXERCISE</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="181" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="181"/>
         <source>Printed %1 · personal data masked</source>
         <translation>打印于 %1 · 个人信息已脱敏</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/after_action_pdf.py" line="182" />
+        <location filename="../../desktop/views/after_action_pdf.py" line="182"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 / 共 %2 页</translation>
     </message>
@@ -161,35 +162,40 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../desktop/views/alert_banner.py" line="40" />
+        <location filename="../../desktop/views/alert_banner.py" line="47"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/alert_banner.py" line="58" />
+        <location filename="../../desktop/views/alert_banner.py" line="65"/>
         <source>Severity raised</source>
         <translation>级别上调</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/alert_banner.py" line="58" />
+        <location filename="../../desktop/views/alert_banner.py" line="65"/>
         <source>New incident</source>
         <translation>新接报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/alert_banner.py" line="59" />
+        <location filename="../../desktop/views/alert_banner.py" line="66"/>
         <source>EXERCISE</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/alert_banner.py" line="72" />
+        <location filename="../../desktop/views/alert_banner.py" line="79"/>
         <source> (+%1 more)</source>
         <translation>（另有 %1 条）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/alert_banner.py" line="82"/>
+        <source> · sound muted until %1</source>
+        <translation> · 声音已静音至 %1</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="165" />
+        <location filename="../../desktop/views/operator_actions.py" line="176"/>
         <source>Duty leader</source>
         <translation>带班领导</translation>
     </message>
@@ -197,79 +203,79 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="59" />
+        <location filename="../../desktop/views/audit_view.py" line="59"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="70" />
+        <location filename="../../desktop/views/audit_view.py" line="70"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="74" />
+        <location filename="../../desktop/views/audit_view.py" line="74"/>
         <source>Officer</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="76" />
+        <location filename="../../desktop/views/audit_view.py" line="76"/>
         <source>Target, reason or detail</source>
         <translation>对象、事由或详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="77" />
+        <location filename="../../desktop/views/audit_view.py" line="77"/>
         <source>Apply</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="78" />
+        <location filename="../../desktop/views/audit_view.py" line="78"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="78" />
+        <location filename="../../desktop/views/audit_view.py" line="78"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="95" />
+        <location filename="../../desktop/views/audit_view.py" line="95"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="115" />
+        <location filename="../../desktop/views/audit_view.py" line="115"/>
         <source>Sign in as duty leader or administrator to read the audit log.</source>
         <translation>请以带班领导或管理员身份签到后查看审计日志。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/audit_view.py" line="124" />
+        <location filename="../../desktop/views/audit_view.py" line="124"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="129" />
+        <location filename="../../desktop/views/audit_view.py" line="129"/>
         <source>Recording unavailable: %1</source>
         <translation>记录不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="131" />
+        <location filename="../../desktop/views/audit_view.py" line="131"/>
         <source>Only the duty leader and the administrator may read the audit log.</source>
         <translation>只有带班领导和管理员可以查看审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="139" />
+        <location filename="../../desktop/views/audit_view.py" line="139"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="140" />
+        <location filename="../../desktop/views/audit_view.py" line="140"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/audit_view.py" line="156" />
+        <location filename="../../desktop/views/audit_view.py" line="156"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -277,37 +283,37 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop/views/qt_audit_model.py" line="28" />
+        <location filename="../../desktop/views/qt_audit_model.py" line="28"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_audit_model.py" line="28" />
+        <location filename="../../desktop/views/qt_audit_model.py" line="28"/>
         <source>Officer</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_audit_model.py" line="28" />
+        <location filename="../../desktop/views/qt_audit_model.py" line="28"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_audit_model.py" line="28" />
+        <location filename="../../desktop/views/qt_audit_model.py" line="28"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_audit_model.py" line="29" />
+        <location filename="../../desktop/views/qt_audit_model.py" line="29"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_audit_model.py" line="29" />
+        <location filename="../../desktop/views/qt_audit_model.py" line="29"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_audit_model.py" line="29" />
+        <location filename="../../desktop/views/qt_audit_model.py" line="29"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -315,27 +321,27 @@
 <context>
     <name>DailyReportExport</name>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="223" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="223"/>
         <source>Sign in to export the daily report.</source>
         <translation>请签到后导出值班日报。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="228" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="228"/>
         <source>Daily report PDF</source>
         <translation>值班日报 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="230" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="230"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="259" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="259"/>
         <source>Not exported: recording is unavailable (%1)</source>
         <translation>未导出：记录不可用（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="261" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="261"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
@@ -343,169 +349,169 @@
 <context>
     <name>DailyReportPdf</name>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="65" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="65"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="68" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="68"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="74" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="74"/>
         <source>no leader</source>
         <translation>缺带班领导</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="76" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="76"/>
         <source>%1 leader %2, officers %3</source>
         <translation>%1 带班领导 %2，值班员 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="78" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="78"/>
         <source>No duty shift on the roster.</source>
         <translation>排班表中无值班班次。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="92" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="92"/>
         <source>[EXERCISE] </source>
         <translation>【演练】</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="99" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="99"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="99" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="99"/>
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="100" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="100"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="100" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="100"/>
         <source>Stage now</source>
         <translation>当前阶段</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/daily_report_pdf.py" line="102" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="102"/>
         <source>%n incident(s) received: </source>
         <translation>
             <numerusform>共接报 %n 起：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="116" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="116"/>
         <source>Not kept for past days: the replica holds only the present readiness.</source>
         <translation>往日不提供：数据副本只保存当前的就绪状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="127" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="127"/>
         <source>■ Not ready</source>
         <translation>■ 未就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="127" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="127"/>
         <source>▲ Degraded</source>
         <translation>▲ 部分就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="132" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="132"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="132" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="132"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="133" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="133"/>
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="153" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="153"/>
         <source>(corrects #%1)</source>
         <translation>（更正第 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="156" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="156"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="156" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="156"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="157" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="157"/>
         <source>Entry</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="157" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="157"/>
         <source>Officer</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="166" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="166"/>
         <source>Daily duty report %1</source>
         <translation>值班日报 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="171" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="171"/>
         <source>Zero report: no emergency was received on this day.</source>
         <translation>零报告：本日未接报突发事件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="174" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="174"/>
         <source>Incidents received</source>
         <translation>接报事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="175" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="175"/>
         <source>Warnings in force</source>
         <translation>预警信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="176" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="176"/>
         <source>Stations not ready (at %1)</source>
         <translation>未就绪站点（截至 %1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="178" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="178"/>
         <source>Staffing gaps ahead</source>
         <translation>值班缺口</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="179" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="179"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="183" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="183"/>
         <source>Duty officer (signature): ____________    Duty leader (signature): ____________</source>
         <translation>值班员（签字）：____________    带班领导（签字）：____________</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="186" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="186"/>
         <source>Daily duty report</source>
         <translation>值班日报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="188" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="188"/>
         <source>Compiled by %1 at %2</source>
         <translation>填报人 %1 · 填报时间 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/daily_report_pdf.py" line="190" />
+        <location filename="../../desktop/views/daily_report_pdf.py" line="190"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 / 共 %2 页</translation>
     </message>
@@ -513,27 +519,27 @@
 <context>
     <name>DeskBadge</name>
     <message>
-        <location filename="../../desktop/views/desk_badge.py" line="96" />
+        <location filename="../../desktop/views/desk_badge.py" line="96"/>
         <source>Nobody signed in · contacts masked</source>
         <translation>未签到 · 联系方式已遮蔽</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/desk_badge.py" line="97" />
+        <location filename="../../desktop/views/desk_badge.py" line="97"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/desk_badge.py" line="102" />
+        <location filename="../../desktop/views/desk_badge.py" line="102"/>
         <source>Sign out</source>
         <translation>签退</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/desk_badge.py" line="108" />
+        <location filename="../../desktop/views/desk_badge.py" line="108"/>
         <source>▲ Store restored from a backup</source>
         <translation>▲ 本地记录已从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/desk_badge.py" line="114" />
+        <location filename="../../desktop/views/desk_badge.py" line="114"/>
         <source>■ Recording unavailable</source>
         <translation>■ 记录不可用</translation>
     </message>
@@ -541,105 +547,105 @@
 <context>
     <name>DutyLogDialog</name>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="54" />
+        <location filename="../../desktop/views/duty_log.py" line="54"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="59" />
+        <location filename="../../desktop/views/duty_log.py" line="59"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="67" />
+        <location filename="../../desktop/views/duty_log.py" line="67"/>
         <source>Filter entries…</source>
         <translation>筛选日志…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="98" />
+        <location filename="../../desktop/views/duty_log.py" line="98"/>
         <source>no link</source>
         <translation>不关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="98" />
+        <location filename="../../desktop/views/duty_log.py" line="98"/>
         <source>incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="99" />
+        <location filename="../../desktop/views/duty_log.py" line="99"/>
         <source>station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="99" />
+        <location filename="../../desktop/views/duty_log.py" line="99"/>
         <source>person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="102" />
+        <location filename="../../desktop/views/duty_log.py" line="102"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="107" />
+        <location filename="../../desktop/views/duty_log.py" line="107"/>
         <source>What happened: calls received, instructions relayed, checks done…</source>
         <translation>记录内容：接听来电、传达指示、检查巡查…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="116" />
+        <location filename="../../desktop/views/duty_log.py" line="116"/>
         <source>Correct selected…</source>
         <translation>更正所选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="117" />
+        <location filename="../../desktop/views/duty_log.py" line="117"/>
         <source>Cancel correction</source>
         <translation>取消更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="119" />
-        <location filename="../../desktop/views/duty_log.py" line="191" />
+        <location filename="../../desktop/views/duty_log.py" line="119"/>
+        <location filename="../../desktop/views/duty_log.py" line="191"/>
         <source>Add entry</source>
         <translation>添加记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/duty_log.py" line="148" />
+        <location filename="../../desktop/views/duty_log.py" line="148"/>
         <source>%n entries</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="153" />
+        <location filename="../../desktop/views/duty_log.py" line="153"/>
         <source>Recording unavailable: %1</source>
         <translation>记录不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="171" />
+        <location filename="../../desktop/views/duty_log.py" line="171"/>
         <source>Select the entry to correct.</source>
         <translation>请先选择要更正的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="174" />
+        <location filename="../../desktop/views/duty_log.py" line="174"/>
         <source>Entry #%1 was already corrected: correct #%2 instead.</source>
         <translation>第 %1 条已被更正：请更正第 %2 条。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="183" />
+        <location filename="../../desktop/views/duty_log.py" line="183"/>
         <source>Save correction</source>
         <translation>保存更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="185" />
+        <location filename="../../desktop/views/duty_log.py" line="185"/>
         <source>Correcting entry #%1: the original stays in the log.</source>
         <translation>正在更正第 %1 条：原记录仍保留在日志中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="212" />
+        <location filename="../../desktop/views/duty_log.py" line="212"/>
         <source>Sign in to write in the duty log.</source>
         <translation>请签到后填写值班日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/duty_log.py" line="218" />
+        <location filename="../../desktop/views/duty_log.py" line="218"/>
         <source>Write the entry first.</source>
         <translation>请先填写记录内容。</translation>
     </message>
@@ -647,52 +653,52 @@
 <context>
     <name>DutyLogTableModel</name>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="30" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="30"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="30" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="30"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="30" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="30"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="30" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="30"/>
         <source>Entry</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="31" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="31"/>
         <source>Linked to</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="31" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="31"/>
         <source>Officer</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="31" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="31"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="35" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="35"/>
         <source>corrected by #%1</source>
         <translation>已由第 %1 条更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="37" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="37"/>
         <source>corrects #%1</source>
         <translation>更正第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_duty_log_model.py" line="61" />
+        <location filename="../../desktop/views/qt_duty_log_model.py" line="61"/>
         <source>Recorded %1</source>
         <translation>记录于 %1</translation>
     </message>
@@ -700,32 +706,32 @@
 <context>
     <name>Equipment</name>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="27" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="27"/>
         <source>in service</source>
         <translation>在位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="28" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="28"/>
         <source>dispatched</source>
         <translation>已派出</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="29" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="29"/>
         <source>faulty</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="30" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="30"/>
         <source>scrapped</source>
         <translation>已报废</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="31" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="31"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="32" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="32"/>
         <source>fault found</source>
         <translation>发现问题</translation>
     </message>
@@ -733,47 +739,47 @@
 <context>
     <name>EquipmentTableModel</name>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="57" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="57"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="57" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="57"/>
         <source>Kind</source>
         <translation>品种</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="57" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="57"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="57" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="57"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="58" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="58" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="58"/>
         <source>Last inspected</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="58" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="58"/>
         <source>Expires</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="59" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="59"/>
         <source>Made</source>
         <translation>生产日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="59" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="59"/>
         <source>Last serviced</source>
         <translation>最近维保</translation>
     </message>
@@ -781,17 +787,17 @@
 <context>
     <name>FeatureDetails</name>
     <message>
-        <location filename="../../desktop/views/map/map_details.py" line="30" />
+        <location filename="../../desktop/views/map/map_details.py" line="30"/>
         <source>Reveal…</source>
         <translation>查看完整信息…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/map/map_details.py" line="31" />
-        <source>Show this person's full record (checked and recorded)</source>
+        <location filename="../../desktop/views/map/map_details.py" line="31"/>
+        <source>Show this person&apos;s full record (checked and recorded)</source>
         <translation>显示此人的完整信息（核验权限并留痕）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/map/map_details.py" line="33" />
+        <location filename="../../desktop/views/map/map_details.py" line="33"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -799,7 +805,7 @@
 <context>
     <name>Fonts</name>
     <message>
-        <location filename="../../desktop/views/i18n.py" line="44" />
+        <location filename="../../desktop/views/i18n.py" line="44"/>
         <source>No Chinese font installed: Chinese text cannot be shown or printed</source>
         <translation>未安装中文字体：无法显示或打印中文</translation>
     </message>
@@ -807,142 +813,142 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="65" />
+        <location filename="../../desktop/views/handover_dialog.py" line="65"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="75" />
+        <location filename="../../desktop/views/handover_dialog.py" line="75"/>
         <source>Open items for the incoming shift</source>
         <translation>移交接班人员的未完事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="79" />
+        <location filename="../../desktop/views/handover_dialog.py" line="79"/>
         <source>Hand over (outgoing officer)</source>
         <translation>交班（交班人）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="81" />
+        <location filename="../../desktop/views/handover_dialog.py" line="81"/>
         <source>Hand over</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="87" />
+        <location filename="../../desktop/views/handover_dialog.py" line="87"/>
         <source>Remarks on taking over (optional)</source>
         <translation>接班说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="92" />
+        <location filename="../../desktop/views/handover_dialog.py" line="92"/>
         <source>Acknowledge package and notes (incoming officer)</source>
         <translation>确认交接内容与事项（接班人）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="94" />
+        <location filename="../../desktop/views/handover_dialog.py" line="94"/>
         <source>Take over</source>
         <translation>接班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="100" />
+        <location filename="../../desktop/views/handover_dialog.py" line="100"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="113" />
+        <location filename="../../desktop/views/handover_dialog.py" line="113"/>
         <source>Outgoing and incoming shift</source>
         <translation>交班与接班班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="114" />
+        <location filename="../../desktop/views/handover_dialog.py" line="114"/>
         <source>Open incidents</source>
         <translation>未结事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="115" />
+        <location filename="../../desktop/views/handover_dialog.py" line="115"/>
         <source>Stations not fully ready</source>
         <translation>未完全就绪站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="116" />
+        <location filename="../../desktop/views/handover_dialog.py" line="116"/>
         <source>Staffing gaps ahead</source>
         <translation>值班缺口</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="117" />
+        <location filename="../../desktop/views/handover_dialog.py" line="117"/>
         <source>Active warnings</source>
         <translation>生效预警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="120" />
+        <location filename="../../desktop/views/handover_dialog.py" line="120"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="130" />
+        <location filename="../../desktop/views/handover_dialog.py" line="130"/>
         <source>Open items written by the outgoing officer</source>
         <translation>交班人填写的未完事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="137" />
+        <location filename="../../desktop/views/handover_dialog.py" line="137"/>
         <source>Waiting for the first situation…</source>
         <translation>正在等待首次态势数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="153" />
+        <location filename="../../desktop/views/handover_dialog.py" line="153"/>
         <source>No handover is waiting to be acknowledged.</source>
         <translation>没有待确认的交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="161" />
+        <location filename="../../desktop/views/handover_dialog.py" line="161"/>
         <source>No handover written yet.</source>
         <translation>尚无交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="162" />
+        <location filename="../../desktop/views/handover_dialog.py" line="162"/>
         <source>Handed over by %1 at %2</source>
         <translation>交班人 %1，交班时间 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="166" />
+        <location filename="../../desktop/views/handover_dialog.py" line="166"/>
         <source>not yet acknowledged</source>
         <translation>尚未确认接班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="167" />
+        <location filename="../../desktop/views/handover_dialog.py" line="167"/>
         <source>taken over by %1 at %2</source>
         <translation>接班人 %1，接班时间 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="174" />
+        <location filename="../../desktop/views/handover_dialog.py" line="174"/>
         <source>Outgoing officer: sign in to hand over.</source>
         <translation>交班人：请签到后交班。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="190" />
+        <location filename="../../desktop/views/handover_dialog.py" line="190"/>
         <source>The incoming officer signs in and acknowledges on the Take over tab.</source>
         <translation>请接班人签到，并在“接班”页确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="196" />
+        <location filename="../../desktop/views/handover_dialog.py" line="196"/>
         <source>Incoming officer: sign in to take over.</source>
         <translation>接班人：请签到后接班。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="222" />
+        <location filename="../../desktop/views/handover_dialog.py" line="222"/>
         <source>The incoming officer must sign in: the writer cannot acknowledge their own handover.</source>
         <translation>请接班人签到：交班人不能确认自己的交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="224" />
+        <location filename="../../desktop/views/handover_dialog.py" line="224"/>
         <source>The handover changed since it was shown: read it again.</source>
         <translation>交接班记录在显示后已变化：请重新阅读。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="225" />
+        <location filename="../../desktop/views/handover_dialog.py" line="225"/>
         <source>This handover was already acknowledged.</source>
         <translation>该交接班记录已确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_dialog.py" line="228" />
+        <location filename="../../desktop/views/handover_dialog.py" line="228"/>
         <source>Recording unavailable: %1</source>
         <translation>记录不可用：%1</translation>
     </message>
@@ -950,89 +956,89 @@
 <context>
     <name>HandoverPdf</name>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="36" />
+        <location filename="../../desktop/views/handover_pdf.py" line="36"/>
         <source>Outgoing and incoming shift</source>
         <translation>交班与接班班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="37" />
+        <location filename="../../desktop/views/handover_pdf.py" line="37"/>
         <source>Open incidents</source>
         <translation>未结事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="38" />
+        <location filename="../../desktop/views/handover_pdf.py" line="38"/>
         <source>Stations not fully ready</source>
         <translation>未完全就绪站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="39" />
+        <location filename="../../desktop/views/handover_pdf.py" line="39"/>
         <source>Staffing gaps ahead</source>
         <translation>值班缺口</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="40" />
+        <location filename="../../desktop/views/handover_pdf.py" line="40"/>
         <source>Active warnings</source>
         <translation>生效预警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="47" />
-        <location filename="../../desktop/views/handover_pdf.py" line="70" />
+        <location filename="../../desktop/views/handover_pdf.py" line="47"/>
+        <location filename="../../desktop/views/handover_pdf.py" line="70"/>
         <source>Shift handover record</source>
         <translation>交接班记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="53" />
-        <location filename="../../desktop/views/handover_pdf.py" line="55" />
+        <location filename="../../desktop/views/handover_pdf.py" line="53"/>
+        <location filename="../../desktop/views/handover_pdf.py" line="55"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="54" />
+        <location filename="../../desktop/views/handover_pdf.py" line="54"/>
         <source>Open items written by the outgoing officer</source>
         <translation>交班人填写的未完事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="56" />
+        <location filename="../../desktop/views/handover_pdf.py" line="56"/>
         <source>Handed over by %1 at %2</source>
-        <translation>交班人：%1　交班时间：%2</translation>
+        <translation>交班人：%1&#x3000;交班时间：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="60" />
+        <location filename="../../desktop/views/handover_pdf.py" line="60"/>
         <source>Not yet acknowledged by the incoming officer.</source>
         <translation>接班人尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="63" />
+        <location filename="../../desktop/views/handover_pdf.py" line="63"/>
         <source>Taken over by %1 at %2</source>
-        <translation>接班人：%1　接班时间：%2</translation>
+        <translation>接班人：%1&#x3000;接班时间：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="67" />
+        <location filename="../../desktop/views/handover_pdf.py" line="67"/>
         <source>Remarks: %1</source>
         <translation>接班说明：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="68" />
+        <location filename="../../desktop/views/handover_pdf.py" line="68"/>
         <source>Record #%1 · SHA-256 %2</source>
         <translation>记录编号 %1 · SHA-256 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="72" />
+        <location filename="../../desktop/views/handover_pdf.py" line="72"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 / 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="92" />
+        <location filename="../../desktop/views/handover_pdf.py" line="92"/>
         <source>Handover record PDF</source>
         <translation>交接班记录 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="94" />
+        <location filename="../../desktop/views/handover_pdf.py" line="94"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/handover_pdf.py" line="104" />
+        <location filename="../../desktop/views/handover_pdf.py" line="104"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
@@ -1040,46 +1046,46 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../desktop/views/header.py" line="35" />
-        <location filename="../../desktop/views/header.py" line="72" />
+        <location filename="../../desktop/views/header.py" line="35"/>
+        <location filename="../../desktop/views/header.py" line="72"/>
         <source>Street duty room</source>
         <translation>街道应急值班室</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="47" />
-        <location filename="../../desktop/views/header.py" line="116" />
+        <location filename="../../desktop/views/header.py" line="47"/>
+        <location filename="../../desktop/views/header.py" line="116"/>
         <source>Connecting to the replica…</source>
         <translation>正在连接数据副本…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="77" />
+        <location filename="../../desktop/views/header.py" line="77"/>
         <source>warning</source>
         <translation>预警</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/header.py" line="94" />
+        <location filename="../../desktop/views/header.py" line="94"/>
         <source>Data problems: %n</source>
         <translation>
             <numerusform>数据问题：%n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="100" />
+        <location filename="../../desktop/views/header.py" line="100"/>
         <source>▶ REPLAY</source>
         <translation>▶ 演练回放</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="113" />
+        <location filename="../../desktop/views/header.py" line="113"/>
         <source>● LIVE</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="121" />
+        <location filename="../../desktop/views/header.py" line="121"/>
         <source>■ DATA STALE since %1 (replica unreadable)</source>
         <translation>■ 数据未更新 自 %1（副本无法读取）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/header.py" line="123" />
+        <location filename="../../desktop/views/header.py" line="123"/>
         <source>■ DATA STALE since %1</source>
         <translation>■ 数据未更新 自 %1</translation>
     </message>
@@ -1087,202 +1093,202 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="58" />
+        <location filename="../../desktop/views/import_dialog.py" line="58"/>
         <source>Import data into the replica</source>
         <translation>导入数据到副本</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="69" />
+        <location filename="../../desktop/views/import_dialog.py" line="69"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="71" />
+        <location filename="../../desktop/views/import_dialog.py" line="71"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="82" />
+        <location filename="../../desktop/views/import_dialog.py" line="82"/>
         <source>From the columns</source>
         <translation>按列名判断</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="86" />
+        <location filename="../../desktop/views/import_dialog.py" line="86"/>
         <source>Declared in the file</source>
         <translation>以文件声明为准</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="87" />
+        <location filename="../../desktop/views/import_dialog.py" line="87"/>
         <source>WGS-84 (GPS)</source>
         <translation>WGS-84（GPS）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="88" />
+        <location filename="../../desktop/views/import_dialog.py" line="88"/>
         <source>CGCS2000 (platform, 天地图)</source>
         <translation>CGCS2000（省平台、天地图）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="89" />
+        <location filename="../../desktop/views/import_dialog.py" line="89"/>
         <source>GCJ-02 (Gaode, Tencent): converted</source>
         <translation>GCJ-02（高德、腾讯）：将转换</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="90" />
+        <location filename="../../desktop/views/import_dialog.py" line="90"/>
         <source>BD-09 (Baidu): converted</source>
         <translation>BD-09（百度）：将转换</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="91" />
+        <location filename="../../desktop/views/import_dialog.py" line="91"/>
         <source>Export of the provincial platform (CGCS2000)</source>
         <translation>省平台导出文件（CGCS2000）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="92" />
+        <location filename="../../desktop/views/import_dialog.py" line="92"/>
         <source>Load the valid rows, skip the invalid ones</source>
         <translation>导入有效行，跳过有错误的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="93" />
+        <location filename="../../desktop/views/import_dialog.py" line="93"/>
         <source>Repair self-touching polygons</source>
         <translation>修复自相交的多边形</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="95" />
+        <location filename="../../desktop/views/import_dialog.py" line="95"/>
         <source>layer key, e.g. districts</source>
         <translation>图层代码，如 districts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="97" />
+        <location filename="../../desktop/views/import_dialog.py" line="97"/>
         <source>name of a new layer, e.g. 区县界</source>
         <translation>新图层名称，如 区县界</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="99" />
+        <location filename="../../desktop/views/import_dialog.py" line="99"/>
         <source>Kind</source>
         <translation>数据类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="100" />
+        <location filename="../../desktop/views/import_dialog.py" line="100"/>
         <source>Datum</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="101" />
+        <location filename="../../desktop/views/import_dialog.py" line="101"/>
         <source>Layer (features)</source>
         <translation>图层（图层要素）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="102" />
+        <location filename="../../desktop/views/import_dialog.py" line="102"/>
         <source>New layer name</source>
         <translation>新图层名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="121" />
+        <location filename="../../desktop/views/import_dialog.py" line="121"/>
         <source>Add files, then check them.</source>
         <translation>请添加文件，然后先检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="127" />
+        <location filename="../../desktop/views/import_dialog.py" line="127"/>
         <source>Check (dry run)</source>
         <translation>检查（试导入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="129" />
+        <location filename="../../desktop/views/import_dialog.py" line="129"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="131" />
+        <location filename="../../desktop/views/import_dialog.py" line="131"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="149" />
+        <location filename="../../desktop/views/import_dialog.py" line="149"/>
         <source>Grids, communities, streets</source>
         <translation>网格、社区、街道</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="149" />
+        <location filename="../../desktop/views/import_dialog.py" line="149"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="150" />
+        <location filename="../../desktop/views/import_dialog.py" line="150"/>
         <source>Stations</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="150" />
+        <location filename="../../desktop/views/import_dialog.py" line="150"/>
         <source>Equipment</source>
         <translation>装备物资</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="151" />
+        <location filename="../../desktop/views/import_dialog.py" line="151"/>
         <source>Duty roster</source>
         <translation>值班表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="151" />
+        <location filename="../../desktop/views/import_dialog.py" line="151"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="152" />
+        <location filename="../../desktop/views/import_dialog.py" line="152"/>
         <source>Map features</source>
         <translation>图层要素</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="152" />
+        <location filename="../../desktop/views/import_dialog.py" line="152"/>
         <source>Incidents</source>
         <translation>突发事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="153" />
+        <location filename="../../desktop/views/import_dialog.py" line="153"/>
         <source>Incident events</source>
         <translation>事件过程</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="171" />
+        <location filename="../../desktop/views/import_dialog.py" line="171"/>
         <source>Files to import</source>
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="172" />
+        <location filename="../../desktop/views/import_dialog.py" line="172"/>
         <source>Data files (*.csv *.xlsx *.geojson *.json);;All files (*)</source>
         <translation>数据文件 (*.csv *.xlsx *.geojson *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="232" />
+        <location filename="../../desktop/views/import_dialog.py" line="232"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="232" />
+        <location filename="../../desktop/views/import_dialog.py" line="232"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="251" />
+        <location filename="../../desktop/views/import_dialog.py" line="251"/>
         <source>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. Press Import to write them.</source>
         <translation>检查通过：已读取 %1 行，其中 %2 行将新增或变更；错误 %3 个，警告 %4 个。按“导入”写入副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="254" />
+        <location filename="../../desktop/views/import_dialog.py" line="254"/>
         <source>Nothing can be imported: %3 errors, %4 warnings in %1 rows read. Correct the files and check again.</source>
         <translation>无法导入：已读取 %1 行，错误 %3 个，警告 %4 个。请修改文件后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="259" />
+        <location filename="../../desktop/views/import_dialog.py" line="259"/>
         <source>Imported: %1 rows read, %2 new or changed; %3 errors, %4 warnings.</source>
         <translation>已导入：读取 %1 行，新增或变更 %2 行；错误 %3 个，警告 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="262" />
+        <location filename="../../desktop/views/import_dialog.py" line="262"/>
         <source>Nothing was imported: %3 errors, %4 warnings.</source>
         <translation>未导入任何数据：错误 %3 个，警告 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/import_dialog.py" line="272" />
+        <location filename="../../desktop/views/import_dialog.py" line="272"/>
         <source>The import could not run: %1</source>
         <translation>导入无法进行：%1</translation>
     </message>
@@ -1290,37 +1296,37 @@
 <context>
     <name>ImportReportModel</name>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="32" />
+        <location filename="../../desktop/views/qt_import_report_model.py" line="32"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="32" />
+        <location filename="../../desktop/views/qt_import_report_model.py" line="32"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="32" />
+        <location filename="../../desktop/views/qt_import_report_model.py" line="32"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="32" />
+        <location filename="../../desktop/views/qt_import_report_model.py" line="32"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="33" />
+        <location filename="../../desktop/views/qt_import_report_model.py" line="33"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="38" />
+        <location filename="../../desktop/views/qt_import_report_model.py" line="38"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="38" />
+        <location filename="../../desktop/views/qt_import_report_model.py" line="38"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -1328,7 +1334,7 @@
 <context>
     <name>IncidentPanel</name>
     <message>
-        <location filename="../../desktop/views/incident_panel.py" line="18" />
+        <location filename="../../desktop/views/incident_panel.py" line="18"/>
         <source>Open incidents</source>
         <translation>未结事件</translation>
     </message>
@@ -1336,32 +1342,32 @@
 <context>
     <name>IncidentTableModel</name>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="59" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="59"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="59" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="59"/>
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="59" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="59"/>
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="59" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="59"/>
         <source>Deadline</source>
         <translation>报送时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="60" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="60"/>
         <source>Received</source>
         <translation>接报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_incident_model.py" line="72" />
+        <location filename="../../desktop/views/qt_incident_model.py" line="72"/>
         <source>[EXERCISE] </source>
         <translation>[演练] </translation>
     </message>
@@ -1369,27 +1375,27 @@
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="69" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="69"/>
         <source>Inspected</source>
         <translation>检查时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="69" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="69"/>
         <source>Item</source>
         <translation>装备</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="69" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="69"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="69" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="69"/>
         <source>Inspector</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_equipment_model.py" line="70" />
+        <location filename="../../desktop/views/qt_equipment_model.py" line="70"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1397,27 +1403,27 @@
 <context>
     <name>KpiTiles</name>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="39" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="39"/>
         <source>On duty now</source>
         <translation>当前在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="40" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="40"/>
         <source>Stations ready</source>
         <translation>站点就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="41" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="41"/>
         <source>Stations not ready</source>
         <translation>站点未就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="42" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="42"/>
         <source>Open incidents</source>
         <translation>未结事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/kpi_tiles.py" line="51" />
+        <location filename="../../desktop/views/kpi_tiles.py" line="51"/>
         <source>Leader %1 · readiness %2</source>
         <translation>带班 %1 · 备勤 %2</translation>
     </message>
@@ -1425,17 +1431,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="35" />
+        <location filename="../../desktop/views/main_window.py" line="36"/>
         <source>Street Duty Room</source>
         <translation>街道应急值班指挥台</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="47" />
+        <location filename="../../desktop/views/main_window.py" line="48"/>
         <source>Grid map</source>
         <translation>网格一张图</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="120" />
+        <location filename="../../desktop/views/main_window.py" line="140"/>
         <source>Data problems</source>
         <translation>数据问题</translation>
     </message>
@@ -1443,60 +1449,75 @@
 <context>
     <name>OperatorActions</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="36" />
+        <location filename="../../desktop/views/operator_actions.py" line="46"/>
         <source>Duty desk</source>
         <translation>值班台</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="39" />
+        <location filename="../../desktop/views/operator_actions.py" line="49"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="40" />
+        <location filename="../../desktop/views/operator_actions.py" line="50"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="41" />
+        <location filename="../../desktop/views/operator_actions.py" line="51"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="42" />
-        <source>Reveal leader's phone</source>
+        <location filename="../../desktop/views/operator_actions.py" line="52"/>
+        <source>Reveal leader&apos;s phone</source>
         <translation>查看带班领导电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="43" />
+        <location filename="../../desktop/views/operator_actions.py" line="53"/>
         <source>Daily report</source>
         <translation>值班日报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="44" />
+        <location filename="../../desktop/views/operator_actions.py" line="54"/>
         <source>六有 sheets</source>
         <translation>六有检查表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="45" />
+        <location filename="../../desktop/views/operator_actions.py" line="55"/>
         <source>Week roster</source>
         <translation>本周排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="46" />
+        <location filename="../../desktop/views/operator_actions.py" line="56"/>
         <source>Audit</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="65" />
+        <location filename="../../desktop/views/operator_actions.py" line="57"/>
+        <source>Mute alert sound</source>
+        <translation>告警静音</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operator_actions.py" line="76"/>
         <source>The duty desk is still opening</source>
         <translation>值班台正在打开，请稍候</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operator_actions.py" line="238"/>
+        <source>Alert sound muted until %1</source>
+        <translation>告警声音已静音至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operator_actions.py" line="240"/>
+        <source>Alert sound on again</source>
+        <translation>告警声音已恢复</translation>
     </message>
 </context>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desktop/views/printing/fonts.py" line="26" />
+        <location filename="../../desktop/views/printing/fonts.py" line="26"/>
         <source>No Chinese font is installed, so the PDF would show empty boxes instead of Chinese text: install a Simplified Chinese font (on Debian: fonts-wqy-microhei) and export again.</source>
         <translation>未安装中文字体，导出的 PDF 中文会显示为空白方框：请安装简体中文字体（Debian：fonts-wqy-microhei）后重新导出。</translation>
     </message>
@@ -1504,103 +1525,103 @@
 <context>
     <name>ReplayBar</name>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="46" />
+        <location filename="../../desktop/views/replay_bar.py" line="46"/>
         <source>Replay</source>
         <translation>演练回放</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="51" />
+        <location filename="../../desktop/views/replay_bar.py" line="51"/>
         <source>Replay drill</source>
         <translation>回放演练</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="55" />
+        <location filename="../../desktop/views/replay_bar.py" line="55"/>
         <source>Replay window</source>
         <translation>回放时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="57" />
+        <location filename="../../desktop/views/replay_bar.py" line="57"/>
         <source>■ Back to live</source>
         <translation>■ 返回实时</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="61" />
+        <location filename="../../desktop/views/replay_bar.py" line="61"/>
         <source>or from</source>
         <translation>或从</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="62" />
+        <location filename="../../desktop/views/replay_bar.py" line="62"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="69" />
+        <location filename="../../desktop/views/replay_bar.py" line="69"/>
         <source>◀ Step</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="71" />
-        <location filename="../../desktop/views/replay_bar.py" line="129" />
+        <location filename="../../desktop/views/replay_bar.py" line="71"/>
+        <location filename="../../desktop/views/replay_bar.py" line="129"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="73" />
+        <location filename="../../desktop/views/replay_bar.py" line="73"/>
         <source>Step ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="85" />
+        <location filename="../../desktop/views/replay_bar.py" line="85"/>
         <source>★ Bookmark</source>
         <translation>★ 书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="90" />
+        <location filename="../../desktop/views/replay_bar.py" line="90"/>
         <source>After-action PDF…</source>
         <translation>演练总结 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="129" />
+        <location filename="../../desktop/views/replay_bar.py" line="129"/>
         <source>⏸ Pause</source>
         <translation>⏸ 暂停</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="148" />
+        <location filename="../../desktop/views/replay_bar.py" line="148"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="155" />
+        <location filename="../../desktop/views/replay_bar.py" line="155"/>
         <source>Loading the replay…</source>
         <translation>正在载入回放…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="158" />
+        <location filename="../../desktop/views/replay_bar.py" line="158"/>
         <source>Replay failed: %1</source>
         <translation>回放失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="171" />
+        <location filename="../../desktop/views/replay_bar.py" line="171"/>
         <source>The window must end after it starts</source>
         <translation>结束时间须晚于开始时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="173" />
+        <location filename="../../desktop/views/replay_bar.py" line="173"/>
         <source>Time window</source>
         <translation>时段回放</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="188" />
+        <location filename="../../desktop/views/replay_bar.py" line="188"/>
         <source>Save after-action summary</source>
         <translation>保存演练总结</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="196" />
+        <location filename="../../desktop/views/replay_bar.py" line="196"/>
         <source>After-action summary</source>
         <translation>演练总结</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/replay_bar.py" line="198" />
+        <location filename="../../desktop/views/replay_bar.py" line="198"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1608,7 +1629,7 @@
 <context>
     <name>ReplayWatermark</name>
     <message>
-        <location filename="../../desktop/views/replay_watermark.py" line="40" />
+        <location filename="../../desktop/views/replay_watermark.py" line="40"/>
         <source>REPLAY</source>
         <translation>演练回放</translation>
     </message>
@@ -1616,69 +1637,69 @@
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="49" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="49"/>
         <source>Reveal a contact</source>
         <translation>查看完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="53" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="53"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="57" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="57"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="59" />
-        <location filename="../../desktop/views/reveal_dialog.py" line="118" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="59"/>
+        <location filename="../../desktop/views/reveal_dialog.py" line="118"/>
         <source>masked</source>
         <translation>已遮蔽</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="68" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="68"/>
         <source>Each reveal is recorded with your name, the time and the reason.</source>
         <translation>每次查看都会记录您的姓名、时间和事由。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="73" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="73"/>
         <source>Reveal</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="88" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="88"/>
         <source>Sign in to reveal this contact.</source>
         <translation>请签到后查看该联系方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="92" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="92"/>
         <source>Fetching…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="111" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="111"/>
         <source>Masked again in %1 s</source>
         <translation>%1 秒后重新遮蔽</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="119" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="119"/>
         <source>Masked again. Reveal again if needed (recorded again).</source>
         <translation>已重新遮蔽。如需再次查看，将再次记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="126" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="126"/>
         <source>Not revealed: recording is unavailable (%1)</source>
         <translation>未显示：记录不可用（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="128" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="128"/>
         <source>Not revealed: your role may not reveal this contact.</source>
         <translation>未显示：您的角色无权查看该联系方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reveal_dialog.py" line="130" />
-        <location filename="../../desktop/views/reveal_dialog.py" line="133" />
+        <location filename="../../desktop/views/reveal_dialog.py" line="130"/>
+        <location filename="../../desktop/views/reveal_dialog.py" line="133"/>
         <source>Not revealed: %1</source>
         <translation>未显示：%1</translation>
     </message>
@@ -1686,67 +1707,67 @@
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="30" />
+        <location filename="../../desktop/views/roster_panel.py" line="30"/>
         <source>Duty roster</source>
         <translation>值班安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="32" />
+        <location filename="../../desktop/views/roster_panel.py" line="32"/>
         <source>Week view</source>
         <translation>本周排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="51" />
+        <location filename="../../desktop/views/roster_panel.py" line="51"/>
         <source>no shift on the roster</source>
         <translation>未排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="54" />
+        <location filename="../../desktop/views/roster_panel.py" line="54"/>
         <source>no leader</source>
         <translation>无带班领导</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="58" />
+        <location filename="../../desktop/views/roster_panel.py" line="58"/>
         <source>Leader</source>
         <translation>带班领导</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="59" />
+        <location filename="../../desktop/views/roster_panel.py" line="59"/>
         <source>Officers</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="73" />
+        <location filename="../../desktop/views/roster_panel.py" line="73"/>
         <source>Staffing gaps, next 72 h</source>
         <translation>72小时内排班缺口</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="83" />
+        <location filename="../../desktop/views/roster_panel.py" line="83"/>
         <source>skills covered</source>
         <translation>技能齐备</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="88" />
+        <location filename="../../desktop/views/roster_panel.py" line="88"/>
         <source>skills short</source>
         <translation>技能不足</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="94" />
+        <location filename="../../desktop/views/roster_panel.py" line="94"/>
         <source>Now</source>
         <translation>本班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="95" />
+        <location filename="../../desktop/views/roster_panel.py" line="95"/>
         <source>Next</source>
         <translation>下一班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="97" />
+        <location filename="../../desktop/views/roster_panel.py" line="97"/>
         <source>24-hour readiness</source>
         <translation>24小时备勤</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_panel.py" line="103" />
+        <location filename="../../desktop/views/roster_panel.py" line="103"/>
         <source>professional %1 · cadres and militia %2</source>
         <translation>专业队员 %1 · 干部民兵 %2</translation>
     </message>
@@ -1754,17 +1775,17 @@
 <context>
     <name>RosterWeekDialog</name>
     <message>
-        <location filename="../../desktop/views/roster_week.py" line="24" />
+        <location filename="../../desktop/views/roster_week.py" line="24"/>
         <source>Roster for the week</source>
         <translation>本周值班表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_week.py" line="34" />
+        <location filename="../../desktop/views/roster_week.py" line="34"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_week.py" line="48" />
+        <location filename="../../desktop/views/roster_week.py" line="48"/>
         <source>Could not load the roster: %1</source>
         <translation>无法加载排班：%1</translation>
     </message>
@@ -1772,62 +1793,62 @@
 <context>
     <name>RosterWeekModel</name>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="45" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="45"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="47" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="47"/>
         <source>24-hour readiness</source>
         <translation>24小时备勤</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="48" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="48"/>
         <source>Shift %1</source>
         <translation>第%1班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="52" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="52"/>
         <source>no leader</source>
         <translation>无带班领导</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="67" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="67"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="87" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="87"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="88" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="88"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_roster_week_model.py" line="88" />
+        <location filename="../../desktop/views/qt_roster_week_model.py" line="88"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
@@ -1835,57 +1856,57 @@
 <context>
     <name>SheetsDialog</name>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="42" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="42"/>
         <source>Compliance sheets (六有)</source>
         <translation>“六有”检查表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="46" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="46"/>
         <source>The street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="47" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="47"/>
         <source>All stations, one PDF</source>
         <translation>全部站点（一份 PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="52" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="52"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="53" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="53"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="55" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="55"/>
         <source>Preview and print…</source>
         <translation>预览并打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="74" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="74"/>
         <source>Folder for the PDF</source>
         <translation>PDF 保存位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="91" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="91"/>
         <source>Scoring…</source>
         <translation>评分中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="125" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="125"/>
         <source>Written %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="131" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="131"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sheets_dialog.py" line="133" />
+        <location filename="../../desktop/views/sheets_dialog.py" line="133"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
@@ -1893,12 +1914,12 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="172" />
+        <location filename="../../desktop/views/sign_in.py" line="172"/>
         <source>%1 may not do this: %2</source>
         <translation>%1 无此权限：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="175" />
+        <location filename="../../desktop/views/sign_in.py" line="175"/>
         <source>Not permitted</source>
         <translation>无权操作</translation>
     </message>
@@ -1906,74 +1927,74 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="44" />
+        <location filename="../../desktop/views/sign_in.py" line="44"/>
         <source>Sign in at the duty desk</source>
         <translation>值班签到</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="47" />
+        <location filename="../../desktop/views/sign_in.py" line="47"/>
         <source>Recorded actions carry the name of the officer signed in here.</source>
         <translation>需要记录的操作将以在此签到人员的姓名登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="55" />
+        <location filename="../../desktop/views/sign_in.py" line="55"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="58" />
+        <location filename="../../desktop/views/sign_in.py" line="58"/>
         <source>PIN or password</source>
         <translation>PIN 码或密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="59" />
+        <location filename="../../desktop/views/sign_in.py" line="59"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="60" />
+        <location filename="../../desktop/views/sign_in.py" line="60"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="67" />
+        <location filename="../../desktop/views/sign_in.py" line="67"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="98" />
+        <location filename="../../desktop/views/sign_in.py" line="98"/>
         <source>Enter your name and PIN.</source>
         <translation>请输入姓名和 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="102" />
+        <location filename="../../desktop/views/sign_in.py" line="102"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="118" />
+        <location filename="../../desktop/views/sign_in.py" line="118"/>
         <source>Name or PIN not recognised.</source>
         <translation>姓名或 PIN 码不正确。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/sign_in.py" line="120" />
+        <location filename="../../desktop/views/sign_in.py" line="120"/>
         <source>%n attempt(s) left before the name is locked.</source>
         <translation>
             <numerusform>再错 %n 次将锁定该账号。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="123" />
+        <location filename="../../desktop/views/sign_in.py" line="123"/>
         <source>Too many wrong attempts: locked until %1.</source>
         <translation>错误次数过多：已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="130" />
+        <location filename="../../desktop/views/sign_in.py" line="130"/>
         <source>Sign-in failed: %1</source>
         <translation>签到失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="135" />
+        <location filename="../../desktop/views/sign_in.py" line="135"/>
         <source>Recording is unavailable, so nobody can sign in: %1</source>
         <translation>记录不可用，暂时无法签到：%1</translation>
     </message>
@@ -1981,32 +2002,32 @@
 <context>
     <name>StationDetailDialog</name>
     <message>
-        <location filename="../../desktop/views/station_detail.py" line="60" />
+        <location filename="../../desktop/views/station_detail.py" line="60"/>
         <source>Filter (kind, code, status…)</source>
         <translation>筛选（品种、编号、状态…）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/station_detail.py" line="67" />
+        <location filename="../../desktop/views/station_detail.py" line="67"/>
         <source>Equipment</source>
         <translation>装备</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/station_detail.py" line="68" />
+        <location filename="../../desktop/views/station_detail.py" line="68"/>
         <source>Inspection history</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/station_detail.py" line="70" />
+        <location filename="../../desktop/views/station_detail.py" line="70"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/station_detail.py" line="82" />
+        <location filename="../../desktop/views/station_detail.py" line="82"/>
         <source>%1 items · %2 inspections</source>
         <translation>%1 件装备 · %2 条检查记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/station_detail.py" line="88" />
+        <location filename="../../desktop/views/station_detail.py" line="88"/>
         <source>Could not load the station: %1</source>
         <translation>无法加载站点：%1</translation>
     </message>
@@ -2014,7 +2035,7 @@
 <context>
     <name>StationPanel</name>
     <message>
-        <location filename="../../desktop/views/station_panel.py" line="19" />
+        <location filename="../../desktop/views/station_panel.py" line="19"/>
         <source>Emergency service stations</source>
         <translation>应急服务站</translation>
     </message>
@@ -2022,22 +2043,22 @@
 <context>
     <name>StationTableModel</name>
     <message>
-        <location filename="../../desktop/views/qt_station_model.py" line="31" />
+        <location filename="../../desktop/views/qt_station_model.py" line="31"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_station_model.py" line="31" />
+        <location filename="../../desktop/views/qt_station_model.py" line="31"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_station_model.py" line="31" />
+        <location filename="../../desktop/views/qt_station_model.py" line="31"/>
         <source>Kit</source>
         <translation>装备</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_station_model.py" line="31" />
+        <location filename="../../desktop/views/qt_station_model.py" line="31"/>
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
@@ -2045,17 +2066,17 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../desktop/views/theme.py" line="30" />
+        <location filename="../../desktop/views/theme.py" line="30"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/theme.py" line="31" />
+        <location filename="../../desktop/views/theme.py" line="31"/>
         <source>Degraded</source>
         <translation>部分就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/theme.py" line="32" />
+        <location filename="../../desktop/views/theme.py" line="32"/>
         <source>Not ready</source>
         <translation>未就绪</translation>
     </message>
@@ -2063,43 +2084,43 @@
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="33" />
+        <location filename="../../desktop/views/timeline_panel.py" line="33"/>
         <source>Incident timeline</source>
         <translation>事件时间线</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="40" />
+        <location filename="../../desktop/views/timeline_panel.py" line="40"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="42" />
+        <location filename="../../desktop/views/timeline_panel.py" line="42"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="44" />
+        <location filename="../../desktop/views/timeline_panel.py" line="44"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="45" />
+        <location filename="../../desktop/views/timeline_panel.py" line="45"/>
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="45" />
+        <location filename="../../desktop/views/timeline_panel.py" line="45"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="47" />
+        <location filename="../../desktop/views/timeline_panel.py" line="47"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline_panel.py" line="59" />
-        <location filename="../../desktop/views/timeline_panel.py" line="123" />
+        <location filename="../../desktop/views/timeline_panel.py" line="59"/>
+        <location filename="../../desktop/views/timeline_panel.py" line="123"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -2107,22 +2128,22 @@
 <context>
     <name>TimelinePlot</name>
     <message>
-        <location filename="../../desktop/views/qt_timeline_plot.py" line="135" />
+        <location filename="../../desktop/views/qt_timeline_plot.py" line="135"/>
         <source>now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_timeline_plot.py" line="189" />
+        <location filename="../../desktop/views/qt_timeline_plot.py" line="189"/>
         <source>[EXERCISE] </source>
         <translation>[演练] </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_timeline_plot.py" line="242" />
+        <location filename="../../desktop/views/qt_timeline_plot.py" line="242"/>
         <source>occurred %1</source>
         <translation>发生 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_timeline_plot.py" line="244" />
+        <location filename="../../desktop/views/qt_timeline_plot.py" line="244"/>
         <source>recorded %1</source>
         <translation>记录 %1</translation>
     </message>

@@ -56,3 +56,44 @@ def test_without_audio_the_sound_is_off_and_says_why(qtbot):
     if not banner.sound.available:
         assert banner.sound.reason
     banner.sound.play(2)  # never raises, device or not
+
+
+class _Sound:
+    def __init__(self):
+        self.played: list[int] = []
+
+    def play(self, level):
+        self.played.append(level)
+
+
+def test_shared_acknowledgements_and_mutes_from_another_window(qtbot):
+    """Read back from the workstation store: an alert acknowledged at the operator desk leaves
+    the wall's banner; a mute silences the ring (the banner still flashes and says until when)
+    and, when it ends, the alert rings at the level it has reached."""
+    from desktop.models.workstation.alert_acts import SharedAlerts
+
+    banner = AlertBanner("zh_CN", sound=False)
+    qtbot.addWidget(banner)
+    banner.sound = _Sound()
+    banner.show()
+    banner.show_situation(situation())
+    banner.show_situation(situation(incident(1), incident(2, severity=2)))
+    assert banner.sound.played == [1]
+    keys = [a.key for a in banner.tracker.pending]
+
+    until = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=30)
+    banner.apply_shared(SharedAlerts(frozenset({keys[0]}), until, "王值班"))
+    assert [a.key for a in banner.tracker.pending] == keys[1:] and banner.isVisible()
+    assert "muted until" in banner.text.text()
+    banner.tracker.repeat_after = dt.timedelta(0)  # every check would ring louder
+    banner._ring_if_due()
+    assert banner.sound.played == [1]  # muted
+    banner.apply_shared(SharedAlerts(frozenset({keys[0]}), None))  # the mute ended
+    assert "muted until" not in banner.text.text()
+    banner.tracker.repeat_after = dt.timedelta(seconds=1)
+    banner.tracker._pending[keys[1]] = dataclasses.replace(
+        banner.tracker._pending[keys[1]], raised_at=NOW - dt.timedelta(seconds=3))
+    banner._ring_if_due()
+    assert banner.sound.played[-1] > 1  # louder than the first ring
+    banner.apply_shared(SharedAlerts(frozenset(keys)))
+    assert banner.isHidden()

@@ -219,3 +219,63 @@ def test_a_shift_starting_is_shown_when_it_starts_without_any_write(qtbot, dashb
     assert shown.changes.reason == "clock" and not shown.changes.touched
     assert dt.datetime.now(dt.UTC) >= starts
     assert leader in dashboard.window.roster.now.text()
+
+
+def test_wall_and_operator_windows_share_acknowledgements_and_mutes(qtbot, live_demo_replica,
+                                                                   tmp_path, monkeypatch):
+    """Two windows of one workstation (ARCHITECTURE, "Two windows"): what the officer at the
+    operator window acknowledges or mutes is recorded once and obeyed by the wall."""
+    import datetime as dt
+    import sqlite3
+
+    from desktop.models.workstation.officers import enrol
+    from desktop.models.workstation.passwords import HashProfile, SecretHasher
+    from desktop.models.workstation.recovery import open_store
+
+    monkeypatch.setenv("DUTYROOM_WORKSTATION_STORE", str(tmp_path / "ws.db"))
+    store, _ = open_store(tmp_path / "ws.db", dt.datetime.now(dt.UTC))
+    enrol(store, SecretHasher(HashProfile.cheap()), dt.datetime.now(dt.UTC), login="王值班",
+          name="王值班", role="duty_officer", secret="135790")
+    boards = {}
+    for name, wall in (("wall", True), ("operator", False)):
+        board = Dashboard(Settings(replica=str(live_demo_replica), wall=wall,
+                                   poll_interval_ms=100), 1080)
+        qtbot.addWidget(board.window)
+        boards[name] = board
+        with qtbot.waitSignal(board.tracker.ready, timeout=30_000):
+            board.start()
+    wall, operator = boards["wall"], boards["operator"]
+    qtbot.waitUntil(lambda: wall.desk is not None and operator.desk is not None)
+
+    def new_incident(code: str) -> None:
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
+        connection = sqlite3.connect(live_demo_replica)
+        connection.execute(
+            "INSERT INTO incident (code, title, class_code, severity, status, place, exercise,"
+            " occurred_at, recorded_at) VALUES (?, '燃气泄漏', 'accident', 2, 'received',"
+            " '长安花园5栋', 0, ?, ?)", (code, now, now))
+        connection.commit()
+        connection.close()
+
+    try:
+        new_incident("TWO-1")
+        for board in boards.values():
+            qtbot.waitUntil(lambda b=board: "燃气泄漏" in b.window.alerts.text.text()
+                            and b.window.alerts.isVisible(), timeout=10_000)
+        operator.desk.sign_in("王值班", "135790")
+        operator.actions.acknowledge_alerts()
+        assert operator.window.alerts.isHidden()
+        qtbot.waitUntil(wall.window.alerts.isHidden, timeout=8_000)  # read from the store
+
+        operator.actions.toggle_mute()
+        assert operator.window.alerts.muted()
+        new_incident("TWO-2")
+        qtbot.waitUntil(lambda: wall.window.alerts.isVisible() and wall.window.alerts.muted(),
+                        timeout=10_000)
+        assert "muted until" in wall.window.alerts.text.text() or \
+            "静音至" in wall.window.alerts.text.text()
+        operator.actions.toggle_mute()  # the mute ended early, at the operator window
+        qtbot.waitUntil(lambda: not wall.window.alerts.muted(), timeout=8_000)
+    finally:
+        for board in boards.values():
+            board.close()

@@ -13,17 +13,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from desktop.models.handover import HandoverPackage
 from desktop.models.reveal import Contact, RevealTarget
-from desktop.models.workstation import audit, auth, duty_log, handovers, officers
+from desktop.models.workstation import alert_acts, audit, auth, duty_log, handovers, officers
 from desktop.models.workstation.audit import REVEAL_REASONS
 from desktop.models.workstation.auth import LockoutPolicy, SignedIn
 from desktop.models.workstation.clock import Clock, system_clock
 from desktop.models.workstation.passwords import SecretHasher
+from desktop.models.workstation.roles import ACKNOWLEDGE, MUTE_ALERT
 from desktop.models.workstation.store import StoreUnavailable, WorkstationStore
 
 log = logging.getLogger(__name__)
@@ -235,6 +236,24 @@ class Desk:
         with self._recorded() as store, store.write() as session:
             audit.record(session, self.clock(), action, officer.actor, target=target,
                          reason=reason, detail=detail)
+
+    def acknowledge_alerts(self, codes: str, keys: Iterable[str]) -> None:
+        """Record acknowledged alerts: ``codes`` for people, ``keys`` for the other windows."""
+        self.record("acknowledge", ACKNOWLEDGE, target=codes,
+                    detail=alert_acts.acknowledge_detail(keys))
+
+    def mute_alerts(self, minutes: int) -> dt.datetime:
+        """Mute the alert sound on every window of this workstation for ``minutes`` (0: end a
+        mute now); returns when it ends. The banner still flashes."""
+        until = self.clock() + dt.timedelta(minutes=minutes)
+        self.record("mute", MUTE_ALERT, target=f"{minutes} min",
+                    detail=alert_acts.mute_detail(until))
+        return until
+
+    def shared_alerts(self, since: dt.datetime) -> alert_acts.SharedAlerts:
+        """Acknowledgements and mutes any window recorded (no sign-in needed to obey them)."""
+        with self._recorded() as store:
+            return alert_acts.shared_alerts(store, self.clock(), since)
 
     def reveal(self, target: RevealTarget, reason: str) -> Revealed:
         """Fetch one contact in full and record who saw it and why; the value is never stored."""
