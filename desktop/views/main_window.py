@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
         grid.setSpacing(sizes.margin)
         # Map on the left, full height; stations across the top right (their
         # reasons need width); roster and incidents side by side below.
-        grid.addWidget(map_frame, 0, 0, 2, 1)
+        # The operator window adds the timeline below them; the map keeps the full height.
+        grid.addWidget(map_frame, 0, 0, 2 if self.timeline is None else 3, 1)
         grid.addWidget(self.stations, 0, 1, 1, 2)
         grid.addWidget(self.roster, 1, 1)
         grid.addWidget(self.incidents, 1, 2)
@@ -73,7 +74,6 @@ class MainWindow(QMainWindow):
         if self.timeline is not None:
             grid.addWidget(self.timeline, 2, 1, 1, 2)
             grid.setRowStretch(2, 8)
-            grid.addWidget(map_frame, 0, 0, 3, 1)  # the map keeps the full height
         outer.addWidget(self.header)
         outer.addWidget(self.alerts)
         outer.addWidget(self.kpis)

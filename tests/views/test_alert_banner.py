@@ -5,6 +5,7 @@ import pytest
 
 from desktop.models.situation import Freshness, IncidentStatus, Situation, Street
 from desktop.views.alert_banner import AlertBanner
+from desktop.views.header import beijing
 
 pytestmark = pytest.mark.gui
 NOW = dt.datetime.now(dt.UTC)
@@ -75,6 +76,7 @@ def test_shared_acknowledgements_and_mutes_from_another_window(qtbot):
     banner = AlertBanner("zh_CN", sound=False)
     qtbot.addWidget(banner)
     banner.sound = _Sound()
+    banner.tracker.repeat_after = dt.timedelta(days=1)  # (NOW is when this module loaded)
     banner.show()
     banner.show_situation(situation())
     banner.show_situation(situation(incident(1), incident(2, severity=2)))
@@ -84,15 +86,16 @@ def test_shared_acknowledgements_and_mutes_from_another_window(qtbot):
     until = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=30)
     banner.apply_shared(SharedAlerts(frozenset({keys[0]}), until, "王值班"))
     assert [a.key for a in banner.tracker.pending] == keys[1:] and banner.isVisible()
-    assert "muted until" in banner.text.text()
-    banner.tracker.repeat_after = dt.timedelta(0)  # every check would ring louder
+    assert banner.muted() and f"{beijing(until):%H:%M}" in banner.text.text()  # until when
+    banner.tracker.repeat_after = dt.timedelta(microseconds=1)  # every check rings louder
     banner._ring_if_due()
     assert banner.sound.played == [1]  # muted
     banner.apply_shared(SharedAlerts(frozenset({keys[0]}), None))  # the mute ended
-    assert "muted until" not in banner.text.text()
-    banner.tracker.repeat_after = dt.timedelta(seconds=1)
+    assert not banner.muted() and f"{beijing(until):%H:%M}" not in banner.text.text()
+    second = dt.timedelta(seconds=1)
+    banner.tracker.repeat_after = second
     banner.tracker._pending[keys[1]] = dataclasses.replace(
-        banner.tracker._pending[keys[1]], raised_at=NOW - dt.timedelta(seconds=3))
+        banner.tracker._pending[keys[1]], raised_at=dt.datetime.now(dt.UTC) - 3 * second)
     banner._ring_if_due()
     assert banner.sound.played[-1] > 1  # louder than the first ring
     banner.apply_shared(SharedAlerts(frozenset(keys)))
