@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop import sheet_commands
 
     sheet_commands.add_parser(commands)
+    from desktop import officer_commands
+
+    officer_commands.add_parser(commands)
 
     simulate = commands.add_parser(
         "simulate", help="keep a replica live: new incidents through their lifecycle, "
@@ -135,6 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop import sheet_commands
 
             return sheet_commands.run(args, config)
+        if args.command == "officers":
+            from desktop import officer_commands
+
+            return officer_commands.run(args, config)
         if args.command == "simulate":
             from desktop import replica_commands
 

@@ -56,6 +56,7 @@ class OperatorActions(QObject):
             (self.tr("Week roster"), "Ctrl+W", self.open_week),
             (self.tr("Audit"), "Ctrl+Shift+A", self.open_audit),
             (self.tr("Mute alert sound"), "Ctrl+M", self.toggle_mute),
+            (self.tr("Officers"), "Ctrl+Shift+O", self.open_officers),
         ]
         self.actions: dict[str, QAction] = {}
         for text, keys, slot in entries:
@@ -164,6 +165,15 @@ class OperatorActions(QObject):
         from desktop.views.audit_view import AuditDialog
 
         dialog = AuditDialog(self.desk, self.settings.language, self.window)
+        self._show(dialog)
+        dialog.reload()
+
+    def open_officers(self) -> None:
+        if not self._desk_ready():
+            return
+        from desktop.views.officers_dialog import OfficersDialog
+
+        dialog = OfficersDialog(self.desk, self.settings.language, self.window)
         self._show(dialog)
         dialog.reload()
 

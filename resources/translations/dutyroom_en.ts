@@ -195,7 +195,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="176"/>
+        <location filename="../../desktop/views/operator_actions.py" line="187"/>
         <source>Duty leader</source>
         <translation>Duty leader</translation>
     </message>
@@ -1451,69 +1451,233 @@
     </message>
 </context>
 <context>
+    <name>OfficerTableModel</name>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="64"/>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="66"/>
+        <source>locked until %1</source>
+        <translation>locked until %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="68"/>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersDialog</name>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="79"/>
+        <source>Officers</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="104"/>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="105"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="106"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="107"/>
+        <source>PIN (6+ digits) or password</source>
+        <translation>PIN (6+ digits) or password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="108"/>
+        <source>Again</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="111"/>
+        <source>Enrol / update</source>
+        <translation>Enrol / update</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="112"/>
+        <source>Reset PIN</source>
+        <translation>Reset PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="113"/>
+        <source>Disable / enable</source>
+        <translation>Disable / enable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="131"/>
+        <source>Sign in as administrator to manage officers.</source>
+        <translation>Sign in as administrator to manage officers.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/officers_dialog.py" line="138"/>
+        <source>%n officer(s)</source>
+        <translation>
+            <numerusform>%n officer</numerusform>
+            <numerusform>%n officers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="160"/>
+        <source>The two PINs differ.</source>
+        <translation>The two PINs differ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="180"/>
+        <source>%1 enrolled</source>
+        <translation>%1 enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="188"/>
+        <source>New PIN set for %1</source>
+        <translation>New PIN set for %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="193"/>
+        <source>Choose an officer in the list first.</source>
+        <translation>Choose an officer in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="197"/>
+        <source>%1 enabled</source>
+        <translation>%1 enabled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="197"/>
+        <source>%1 disabled</source>
+        <translation>%1 disabled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="202"/>
+        <source>A PIN needs at least %1 digits, a password at least %2 characters.</source>
+        <translation>A PIN needs at least %1 digits, a password at least %2 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="205"/>
+        <source>The last active administrator cannot be disabled.</source>
+        <translation>The last active administrator cannot be disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="207"/>
+        <source>No officer with this login.</source>
+        <translation>No officer with this login.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="209"/>
+        <source>Only an administrator may manage officers.</source>
+        <translation>Only an administrator may manage officers.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="211"/>
+        <source>Recording unavailable: %1</source>
+        <translation>Recording unavailable: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="213"/>
+        <source>Fill in the login, the name and the role.</source>
+        <translation>Fill in the login, the name and the role.</translation>
+    </message>
+</context>
+<context>
     <name>OperatorActions</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="46"/>
+        <location filename="../../desktop/views/operator_actions.py" line="47"/>
         <source>Duty desk</source>
         <translation>Duty desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="49"/>
+        <location filename="../../desktop/views/operator_actions.py" line="50"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="50"/>
+        <location filename="../../desktop/views/operator_actions.py" line="51"/>
         <source>Duty log</source>
         <translation>Duty log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="51"/>
+        <location filename="../../desktop/views/operator_actions.py" line="52"/>
         <source>Handover</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="52"/>
+        <location filename="../../desktop/views/operator_actions.py" line="53"/>
         <source>Reveal leader&apos;s phone</source>
         <translation>Reveal leader&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="53"/>
+        <location filename="../../desktop/views/operator_actions.py" line="54"/>
         <source>Daily report</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="54"/>
+        <location filename="../../desktop/views/operator_actions.py" line="55"/>
         <source>六有 sheets</source>
         <translation>六有 sheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="55"/>
+        <location filename="../../desktop/views/operator_actions.py" line="56"/>
         <source>Week roster</source>
         <translation>Week roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="56"/>
+        <location filename="../../desktop/views/operator_actions.py" line="57"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="57"/>
+        <location filename="../../desktop/views/operator_actions.py" line="58"/>
         <source>Mute alert sound</source>
         <translation>Mute alert sound</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="76"/>
+        <location filename="../../desktop/views/operator_actions.py" line="59"/>
+        <source>Officers</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operator_actions.py" line="78"/>
         <source>The duty desk is still opening</source>
         <translation>The duty desk is still opening</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="238"/>
+        <location filename="../../desktop/views/operator_actions.py" line="249"/>
         <source>Alert sound muted until %1</source>
         <translation>Alert sound muted until %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="240"/>
+        <location filename="../../desktop/views/operator_actions.py" line="251"/>
         <source>Alert sound on again</source>
         <translation>Alert sound on again</translation>
     </message>

@@ -195,7 +195,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="176"/>
+        <location filename="../../desktop/views/operator_actions.py" line="187"/>
         <source>Duty leader</source>
         <translation>带班领导</translation>
     </message>
@@ -1447,69 +1447,232 @@
     </message>
 </context>
 <context>
+    <name>OfficerTableModel</name>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="64"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="66"/>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="68"/>
+        <source>active</source>
+        <translation>可用</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersDialog</name>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="79"/>
+        <source>Officers</source>
+        <translation>值班人员账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="104"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="105"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="106"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="107"/>
+        <source>PIN (6+ digits) or password</source>
+        <translation>口令（6 位以上数字）或密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="108"/>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="111"/>
+        <source>Enrol / update</source>
+        <translation>登记 / 更新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="112"/>
+        <source>Reset PIN</source>
+        <translation>重置口令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="113"/>
+        <source>Disable / enable</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="131"/>
+        <source>Sign in as administrator to manage officers.</source>
+        <translation>请以管理员身份签到后管理值班人员账号。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/officers_dialog.py" line="138"/>
+        <source>%n officer(s)</source>
+        <translation>
+            <numerusform>共 %n 个账号</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="160"/>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="180"/>
+        <source>%1 enrolled</source>
+        <translation>已登记 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="188"/>
+        <source>New PIN set for %1</source>
+        <translation>已为 %1 重置口令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="193"/>
+        <source>Choose an officer in the list first.</source>
+        <translation>请先在列表中选择一个账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="197"/>
+        <source>%1 enabled</source>
+        <translation>已启用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="197"/>
+        <source>%1 disabled</source>
+        <translation>已停用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="202"/>
+        <source>A PIN needs at least %1 digits, a password at least %2 characters.</source>
+        <translation>口令至少 %1 位数字，密码至少 %2 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="205"/>
+        <source>The last active administrator cannot be disabled.</source>
+        <translation>不能停用最后一个可用的管理员账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="207"/>
+        <source>No officer with this login.</source>
+        <translation>没有这个登录名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="209"/>
+        <source>Only an administrator may manage officers.</source>
+        <translation>只有管理员可以管理值班人员账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="211"/>
+        <source>Recording unavailable: %1</source>
+        <translation>无法记录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="213"/>
+        <source>Fill in the login, the name and the role.</source>
+        <translation>请填写登录名、姓名和角色。</translation>
+    </message>
+</context>
+<context>
     <name>OperatorActions</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="46"/>
+        <location filename="../../desktop/views/operator_actions.py" line="47"/>
         <source>Duty desk</source>
         <translation>值班台</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="49"/>
+        <location filename="../../desktop/views/operator_actions.py" line="50"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="50"/>
+        <location filename="../../desktop/views/operator_actions.py" line="51"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="51"/>
+        <location filename="../../desktop/views/operator_actions.py" line="52"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="52"/>
+        <location filename="../../desktop/views/operator_actions.py" line="53"/>
         <source>Reveal leader&apos;s phone</source>
         <translation>查看带班领导电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="53"/>
+        <location filename="../../desktop/views/operator_actions.py" line="54"/>
         <source>Daily report</source>
         <translation>值班日报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="54"/>
+        <location filename="../../desktop/views/operator_actions.py" line="55"/>
         <source>六有 sheets</source>
         <translation>六有检查表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="55"/>
+        <location filename="../../desktop/views/operator_actions.py" line="56"/>
         <source>Week roster</source>
         <translation>本周排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="56"/>
+        <location filename="../../desktop/views/operator_actions.py" line="57"/>
         <source>Audit</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="57"/>
+        <location filename="../../desktop/views/operator_actions.py" line="58"/>
         <source>Mute alert sound</source>
         <translation>告警静音</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="76"/>
+        <location filename="../../desktop/views/operator_actions.py" line="59"/>
+        <source>Officers</source>
+        <translation>值班人员账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operator_actions.py" line="78"/>
         <source>The duty desk is still opening</source>
         <translation>值班台正在打开，请稍候</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="238"/>
+        <location filename="../../desktop/views/operator_actions.py" line="249"/>
         <source>Alert sound muted until %1</source>
         <translation>告警声音已静音至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="240"/>
+        <location filename="../../desktop/views/operator_actions.py" line="251"/>
         <source>Alert sound on again</source>
         <translation>告警声音已恢复</translation>
     </message>

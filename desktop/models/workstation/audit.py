@@ -37,6 +37,9 @@ ACTIONS: tuple[Term, ...] = (
     Term("print", "打印", "Print"),
     Term("mute", "告警静音", "Alert muted"),
     Term("enrol", "账号登记", "Officer enrolled"),
+    Term("officer_enabled", "账号启用", "Officer enabled"),
+    Term("officer_disabled", "账号停用", "Officer disabled"),
+    Term("secret_reset", "口令重置", "PIN reset"),
     Term("store_recovered", "存储恢复", "Store recovered"),
 )
 ACTION = {t.code: t for t in ACTIONS}

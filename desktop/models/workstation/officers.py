@@ -28,6 +28,10 @@ class OfficerInfo:
     role: str
     person_code: str | None
     active: bool
+    locked_until: dt.datetime | None = None
+
+    def locked(self, now: dt.datetime) -> bool:
+        return self.locked_until is not None and now < self.locked_until
 
     def role_label(self, english: bool = False) -> str:
         term = ROLE.get(self.role)
@@ -35,7 +39,12 @@ class OfficerInfo:
 
 
 def _info(row: Officer) -> OfficerInfo:
-    return OfficerInfo(row.id, row.login, row.name, row.role, row.person_code, row.active)
+    return OfficerInfo(row.id, row.login, row.name, row.role, row.person_code, row.active,
+                       row.locked_until)
+
+
+class LastAdministrator(ValueError):
+    """Refused: nobody would be left to manage the officers."""
 
 
 def permissions_of(session: Session, role: str) -> frozenset[str]:
@@ -98,11 +107,38 @@ def enrol(
 
 
 def set_active(store: WorkstationStore, login: str, active: bool) -> None:
+    """Enable or disable a login (a disabled officer cannot sign in; the records stay).
+    The last active administrator cannot be disabled."""
     with store.write() as session:
-        officer = session.scalars(select(Officer).where(Officer.login == login)).first()
-        if officer is None:
-            raise LookupError(f"no officer {login!r}")
+        officer = _officer(session, login)
+        if not active and officer.active and officer.role == "admin":
+            admins = session.scalars(select(Officer.id).where(
+                Officer.role == "admin", Officer.active.is_(True))).all()
+            if len(admins) <= 1:
+                raise LastAdministrator("the last active administrator cannot be disabled")
         officer.active = active
+
+
+def reset_secret(store: WorkstationStore, hasher: SecretHasher, now: dt.datetime, login: str,
+                 secret: str) -> None:
+    """Give a login a new PIN or password and lift any lockout (a forgotten PIN)."""
+    kind = check_strength(secret)
+    hashed = hasher.hash(secret)
+    with store.write() as session:
+        officer = _officer(session, login)
+        officer.failed_count, officer.last_failed_at, officer.locked_until = 0, None, None
+        credential = session.get(Credential, officer.id)
+        if credential is None:
+            session.add(Credential(officer_id=officer.id, kind=kind, hash=hashed, set_at=now))
+        else:
+            credential.kind, credential.hash, credential.set_at = kind, hashed, now
+
+
+def _officer(session: Session, login: str) -> Officer:
+    officer = session.scalars(select(Officer).where(Officer.login == login)).first()
+    if officer is None:
+        raise LookupError(f"no officer {login!r}")
+    return officer
 
 
 def list_officers(store: WorkstationStore, *, active_only: bool = True) -> tuple[OfficerInfo, ...]:

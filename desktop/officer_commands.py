@@ -1,0 +1,122 @@
+"""``dutyroom officers``: who may sign in at this workstation, from the command line.
+
+The first administrator of a new installation has nobody to sign in as: they are
+enrolled here (and may then manage the others in the operator window). Every
+change is recorded in the workstation store's audit, as done "at the command line".
+PINs are read from the terminal (twice, not echoed) or from standard input with
+``--pin-stdin`` (one line), never from the command line itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import sys
+from typing import Any
+
+from desktop.settings import Settings
+
+ROLES = ("duty_officer", "duty_leader", "drill_coordinator", "admin")
+COMMAND_LINE = "command line"  # the audit's target note for acts without a signed-in officer
+
+
+def add_parser(commands: Any) -> None:
+    officers = commands.add_parser(
+        "officers", help="list, add, disable or enable officers and reset PINs (workstation "
+        "store)")
+    actions = officers.add_subparsers(dest="officers_command", metavar="ACTION", required=True)
+    actions.add_parser("list", help="every officer with role, state and lockout")
+    add = actions.add_parser("add", help="enrol an officer, or give a login a new name, role "
+                                         "and PIN")
+    add.add_argument("login", help="what the officer types at sign-in (usually the full name)")
+    add.add_argument("--name", help="name shown in records (default: the login)")
+    add.add_argument("--role", choices=ROLES, required=True)
+    add.add_argument("--person-code", help="the officer's code on the replica's roster")
+    add.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin")
+    for name, text in (("disable", "a disabled officer cannot sign in (records stay)"),
+                       ("enable", "let a disabled officer sign in again")):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("login")
+    reset = actions.add_parser("reset-pin", help="a new PIN for a login; lifts a lockout")
+    reset.add_argument("login")
+    reset.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin")
+    staff = actions.add_parser(
+        "enrol-staff", help="enrol every active duty leader and officer on the replica's roster "
+                            "with one initial PIN (each then gets their own)")
+    staff.add_argument("--replica", dest="officers_replica", default=None,
+                       help="replica to read the roster from (default: the configured one)")
+    staff.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin")
+
+
+def _read_pin(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().strip()
+    first = getpass.getpass("PIN: ")
+    if getpass.getpass("PIN again: ") != first:
+        raise ValueError("the two PINs differ")
+    return first
+
+
+def run(args: argparse.Namespace, config: Settings) -> int:
+    """Exit 0 done, 1 refused (with a one-line reason)."""
+    from desktop.models.workstation import audit, officers
+    from desktop.models.workstation.passwords import SecretHasher, WeakSecret
+    from desktop.models.workstation.recovery import open_store
+    from desktop.models.workstation.store import StoreUnavailable
+    from desktop.settings import workstation_store
+
+    now = dt.datetime.now(dt.UTC)
+    try:
+        store, _report = open_store(workstation_store(), now)
+        command = args.officers_command
+        if command == "list":
+            _print_officers(officers.list_officers(store, active_only=False), now)
+            return 0
+        if command in ("disable", "enable"):
+            officers.set_active(store, args.login, command == "enable")
+            _record(store, audit, now, f"officer_{command}d", args.login)
+            print(f"{args.login}: {command}d")
+            return 0
+        secret = _read_pin(args.pin_stdin)
+        hasher = SecretHasher()
+        if command == "add":
+            info = officers.enrol(store, hasher, now, login=args.login,
+                                  name=args.name or args.login, role=args.role, secret=secret,
+                                  person_code=args.person_code)
+            _record(store, audit, now, "enrol", f"{info.name} ({info.login})", info.role)
+            print(f"{info.login}: enrolled as {info.role}")
+        elif command == "reset-pin":
+            officers.reset_secret(store, hasher, now, args.login, secret)
+            _record(store, audit, now, "secret_reset", args.login)
+            print(f"{args.login}: new PIN set, lockout lifted")
+        else:  # enrol-staff
+            enrolled = officers.enrol_duty_staff(store, hasher, now,
+                                                 args.officers_replica or config.replica, secret)
+            for info in enrolled:
+                _record(store, audit, now, "enrol", f"{info.name} ({info.login})", info.role)
+            print(f"{len(enrolled)} duty leader(s) and officer(s) enrolled")
+        return 0
+    except (LookupError, ValueError, WeakSecret, StoreUnavailable) as error:
+        print(f"dutyroom: {error}", file=sys.stderr)
+        return 1
+
+
+def _record(store: Any, audit: Any, now: dt.datetime, action: str, target: str,
+            detail: str = "") -> None:
+    with store.write() as session:
+        audit.record(session, now, action, None, target=target, reason="",
+                     detail=f"{detail} ({COMMAND_LINE})".strip())
+
+
+def _print_officers(rows: tuple[Any, ...], now: dt.datetime) -> None:
+    if not rows:
+        print("no officers enrolled: add the first administrator with "
+              "'dutyroom officers add LOGIN --role admin'")
+        return
+    width = max(len(row.login) for row in rows)
+    for row in rows:
+        state = "active" if row.active else "disabled"
+        if row.locked(now):
+            state += f", locked until {row.locked_until:%H:%M} UTC"
+        print(f"{row.login:<{width}}  {row.role:<17}  {state}  {row.name}")
