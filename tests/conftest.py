@@ -98,6 +98,24 @@ def live_demo_replica(live_demo_template: Path, tmp_path: Path) -> Path:
     return path
 
 
+class FakeClock:
+    """A settable clock for the duty desk (workstation tests): ``clock.now = …``."""
+
+    def __init__(self, now: dt.datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, delta: dt.timedelta) -> None:
+        self.now += delta
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
 @pytest.fixture
 def run_cli():
     """Run the real ``dutyroom`` command (as ``python -m desktop``) and capture its output."""

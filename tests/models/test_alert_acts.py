@@ -19,19 +19,6 @@ CHEAP = SecretHasher(HashProfile.cheap())
 DAY_AGO = NOW - dt.timedelta(days=1)
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
 @pytest.fixture
 def desks(tmp_path, clock):
     """Two desks on one store: the operator window's (signed in) and the wall's (nobody)."""

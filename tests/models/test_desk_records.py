@@ -26,19 +26,6 @@ MINUTE = dt.timedelta(minutes=1)
 CHEAP = SecretHasher(HashProfile.cheap())
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
 @pytest.fixture
 def desk(tmp_path, clock):
     store, _ = open_store(tmp_path / "ws.db", NOW)

@@ -19,22 +19,6 @@ MINUTE = dt.timedelta(minutes=1)
 CHEAP = SecretHasher(HashProfile.cheap())
 
 
-class FakeClock:
-    def __init__(self, now: dt.datetime = NOW) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, delta: dt.timedelta) -> None:
-        self.now += delta
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
 @pytest.fixture
 def store(tmp_path):
     store, _ = open_store(tmp_path / "ws.db", NOW)

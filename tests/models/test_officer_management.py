@@ -22,19 +22,11 @@ NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
 CHEAP = SecretHasher(HashProfile.cheap())
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
 @pytest.fixture
-def admin_desk(tmp_path):
+def admin_desk(tmp_path, clock):
     store, _ = open_store(tmp_path / "ws.db", NOW)
     enrol(store, CHEAP, NOW, login="张管理", name="张管理", role="admin", secret="135790")
-    desk = Desk(store, clock=FakeClock(), hasher=CHEAP)
+    desk = Desk(store, clock=clock, hasher=CHEAP)
     desk.sign_in("张管理", "135790")
     return desk
 
@@ -89,7 +81,7 @@ def _cli(store, *args, pin=None):
                           env=dict(os.environ, DUTYROOM_WORKSTATION_STORE=str(store)))
 
 
-def test_the_first_administrator_comes_from_the_command_line(tmp_path):
+def test_the_first_administrator_comes_from_the_command_line(tmp_path, clock):
     store_path = tmp_path / "ws.db"
     listed = _cli(store_path, "list")
     assert listed.returncode == 0 and "no officers enrolled" in listed.stdout
@@ -102,7 +94,7 @@ def test_the_first_administrator_comes_from_the_command_line(tmp_path):
     assert _cli(store_path, "disable", "nobody").returncode == 1
     store, _ = open_store(store_path, NOW)
     assert [(o.login, o.role) for o in list_officers(store)] == [("张管理", "admin")]
-    desk = Desk(store, clock=FakeClock())
+    desk = Desk(store, clock=clock)
     assert desk.sign_in("张管理", "135790").role == "admin"  # the real hash, as enrolled
     row = query(store, AuditFilter(actions=frozenset({"enrol"})))[0]
     assert row.target == "张管理 (张管理)" and "command line" in row.detail

@@ -30,19 +30,11 @@ CHEAP = SecretHasher(HashProfile.cheap())
 NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)  # 10:00 Beijing
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
 @pytest.fixture
-def desk(tmp_path):
+def desk(tmp_path, clock):
     store, _ = open_store(tmp_path / "ws.db", NOW)
     enrol(store, CHEAP, NOW, login="王建国", name="王建国", role="duty_officer", secret="135790")
-    desk = Desk(store, clock=FakeClock(), hasher=CHEAP)
+    desk = Desk(store, clock=clock, hasher=CHEAP)
     desk.sign_in("王建国", "135790")
     return desk
 

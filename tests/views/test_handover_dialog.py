@@ -23,14 +23,6 @@ pytestmark = pytest.mark.gui
 CHEAP = SecretHasher(HashProfile.cheap())
 
 
-class FakeClock:
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
 @pytest.fixture(scope="module")
 def package(demo_template, fixed_now):
     engine = open_reader(demo_template)
@@ -41,13 +33,13 @@ def package(demo_template, fixed_now):
 
 
 @pytest.fixture
-def desk(tmp_path, fixed_now):
+def desk(tmp_path, fixed_now, clock):
     store, _ = open_store(tmp_path / "ws.db", fixed_now)
     enrol(store, CHEAP, fixed_now, login="王建国", name="王建国", role="duty_officer",
           secret="135790")
     enrol(store, CHEAP, fixed_now, login="李明", name="李明", role="duty_officer",
           secret="246802")
-    return Desk(store, clock=FakeClock(fixed_now), hasher=CHEAP)
+    return Desk(store, clock=clock, hasher=CHEAP)
 
 
 def _audit(desk):

@@ -28,19 +28,6 @@ CHEAP = SecretHasher(HashProfile.cheap())
 NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
 @pytest.fixture
 def desk(tmp_path, clock):
     store, _ = open_store(tmp_path / "ws.db", NOW)
