@@ -1,4 +1,5 @@
-"""Officers dialog for the administrator: who may sign in at this desk, and with which role.
+"""Officers dialog for the administrator: who may sign in at this desk, and with which role;
+and the dialog in which any officer sets their own PIN.
 
 Enrol a new officer (or give a login a new name, role and PIN), disable or enable a
 login, reset a forgotten PIN (which also lifts a lockout). Every act needs the
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.workstation.auth import LockedOut, SameSecret, WrongSecret
 from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.officers import LastAdministrator, OfficerInfo
 from desktop.models.workstation.passwords import MIN_PASSWORD_CHARS, MIN_PIN_DIGITS, WeakSecret
@@ -213,5 +215,68 @@ class OfficersDialog(QDialog):
             text = self.tr("Fill in the login, the name and the role.")
         else:
             log.error("officer management failed", exc_info=error)
+            text = str(error)
+        self.status.setText(text)
+
+
+class ChangePinDialog(QDialog):
+    """The signed-in officer's own new PIN, after the current one (recorded)."""
+
+    done = Signal()
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self.setWindowTitle(self.tr("Change my PIN"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.current = QLineEdit()
+        self.new = QLineEdit()
+        self.again = QLineEdit()
+        for edit in (self.current, self.new, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Current PIN"), self.current)
+        form.addRow(self.tr("New PIN (6+ digits) or password"), self.new)
+        form.addRow(self.tr("Again"), self.again)
+        layout.addLayout(form)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self.save)
+        layout.addWidget(self.save_button)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+    def save(self) -> None:
+        current, new = self.current.text(), self.new.text()
+        if new != self.again.text():
+            self.status.setText(self.tr("The two new PINs differ."))
+            return
+        desk = self._desk
+        self.save_button.setEnabled(False)
+        run_blocking(lambda: desk.change_own_secret(current, new), self._saved, self._failed)
+
+    def _saved(self, _result: object) -> None:
+        self.save_button.setEnabled(True)
+        for edit in (self.current, self.new, self.again):
+            edit.clear()
+        self.status.setText(self.tr("Your new PIN is set."))
+        self.done.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(error, LockedOut):
+            text = self.tr("Too many wrong PINs: locked until %1.").replace(
+                "%1", f"{beijing(error.until):%H:%M}")
+        elif isinstance(error, WrongSecret):
+            text = self.tr("The current PIN is wrong.")
+        elif isinstance(error, WeakSecret):
+            text = self.tr("A PIN needs at least %1 digits, a password at least %2 characters.")
+            text = text.replace("%1", str(MIN_PIN_DIGITS)).replace("%2", str(MIN_PASSWORD_CHARS))
+        elif isinstance(error, SameSecret):
+            text = self.tr("The new PIN must differ from the current one.")
+        elif isinstance(error, PermissionError):
+            text = self.tr("Sign in first.")
+        else:
+            log.error("PIN change failed", exc_info=error)
             text = str(error)
         self.status.setText(text)

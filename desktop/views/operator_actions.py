@@ -57,6 +57,7 @@ class OperatorActions(QObject):
             (self.tr("Audit"), "Ctrl+Shift+A", self.open_audit),
             (self.tr("Mute alert sound"), "Ctrl+M", self.toggle_mute),
             (self.tr("Officers"), "Ctrl+Shift+O", self.open_officers),
+            (self.tr("Change my PIN"), "Ctrl+Shift+P", self.change_my_pin),
         ]
         self.actions: dict[str, QAction] = {}
         for text, keys, slot in entries:
@@ -176,6 +177,16 @@ class OperatorActions(QObject):
         dialog = OfficersDialog(self.desk, self.settings.language, self.window)
         self._show(dialog)
         dialog.reload()
+
+    def change_my_pin(self) -> None:
+        """Any officer, once signed in, sets their own PIN."""
+        if not self._desk_ready():
+            return
+        from desktop.views.officers_dialog import ChangePinDialog
+        from desktop.views.sign_in import with_officer
+
+        with_officer(self.desk, self.window, "",
+                     lambda _officer: self._show(ChangePinDialog(self.desk, self.window)))
 
     def reveal_leader_phone(self) -> None:
         if not self._desk_ready():

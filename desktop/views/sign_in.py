@@ -141,11 +141,12 @@ class SignInDialog(QDialog):
 
 def with_officer(desk: Desk, parent: QWidget | None, permission: str,
                  act: Callable[[SignedIn], None], *, purpose: str = "") -> SignInDialog | None:
-    """Run ``act`` for a signed-in officer allowed ``permission``; ask for sign-in first if
-    nobody is signed in. Returns the sign-in dialog when one was opened (non-modal)."""
+    """Run ``act`` for a signed-in officer allowed ``permission`` (``""``: any officer); ask
+    for sign-in first if nobody is signed in. Returns the sign-in dialog when one was opened
+    (non-modal)."""
     officer = desk.officer
     if officer is not None:
-        if officer.can(permission):
+        if not permission or officer.can(permission):
             desk.touch()
             act(officer)
         else:
@@ -155,7 +156,7 @@ def with_officer(desk: Desk, parent: QWidget | None, permission: str,
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def signed(new: SignedIn) -> None:
-        if new.can(permission):
+        if not permission or new.can(permission):
             act(new)
         else:
             _not_permitted(parent, new, permission)

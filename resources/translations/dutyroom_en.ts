@@ -195,7 +195,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="187"/>
+        <location filename="../../desktop/views/operator_actions.py" line="198"/>
         <source>Duty leader</source>
         <translation>Duty leader</translation>
     </message>
@@ -317,6 +317,69 @@
         <location filename="../../desktop/views/qt_audit_model.py" line="29"/>
         <source>Detail</source>
         <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="230"/>
+        <source>Change my PIN</source>
+        <translation>Change my PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="238"/>
+        <source>Current PIN</source>
+        <translation>Current PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="239"/>
+        <source>New PIN (6+ digits) or password</source>
+        <translation>New PIN (6+ digits) or password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="240"/>
+        <source>Again</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="242"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="252"/>
+        <source>The two new PINs differ.</source>
+        <translation>The two new PINs differ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="262"/>
+        <source>Your new PIN is set.</source>
+        <translation>Your new PIN is set.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="268"/>
+        <source>Too many wrong PINs: locked until %1.</source>
+        <translation>Too many wrong PINs: locked until %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="271"/>
+        <source>The current PIN is wrong.</source>
+        <translation>The current PIN is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="273"/>
+        <source>A PIN needs at least %1 digits, a password at least %2 characters.</source>
+        <translation>A PIN needs at least %1 digits, a password at least %2 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="276"/>
+        <source>The new PIN must differ from the current one.</source>
+        <translation>The new PIN must differ from the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="278"/>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
     </message>
 </context>
 <context>
@@ -1453,37 +1516,37 @@
 <context>
     <name>OfficerTableModel</name>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="64"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="66"/>
         <source>disabled</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="66"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="68"/>
         <source>locked until %1</source>
         <translation>locked until %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="68"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="70"/>
         <source>active</source>
         <translation>active</translation>
     </message>
@@ -1491,57 +1554,57 @@
 <context>
     <name>OfficersDialog</name>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="79"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="81"/>
         <source>Officers</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="104"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="106"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="105"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="107"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="106"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="108"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="107"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="109"/>
         <source>PIN (6+ digits) or password</source>
         <translation>PIN (6+ digits) or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="108"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="110"/>
         <source>Again</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="111"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="113"/>
         <source>Enrol / update</source>
         <translation>Enrol / update</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="112"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="114"/>
         <source>Reset PIN</source>
         <translation>Reset PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="113"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="115"/>
         <source>Disable / enable</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="131"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="133"/>
         <source>Sign in as administrator to manage officers.</source>
         <translation>Sign in as administrator to manage officers.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/officers_dialog.py" line="138"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="140"/>
         <source>%n officer(s)</source>
         <translation>
             <numerusform>%n officer</numerusform>
@@ -1549,62 +1612,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="160"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="162"/>
         <source>The two PINs differ.</source>
         <translation>The two PINs differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="180"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="182"/>
         <source>%1 enrolled</source>
         <translation>%1 enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="188"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="190"/>
         <source>New PIN set for %1</source>
         <translation>New PIN set for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="193"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="195"/>
         <source>Choose an officer in the list first.</source>
         <translation>Choose an officer in the list first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="197"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="199"/>
         <source>%1 enabled</source>
         <translation>%1 enabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="197"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="199"/>
         <source>%1 disabled</source>
         <translation>%1 disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="202"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="204"/>
         <source>A PIN needs at least %1 digits, a password at least %2 characters.</source>
         <translation>A PIN needs at least %1 digits, a password at least %2 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="205"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="207"/>
         <source>The last active administrator cannot be disabled.</source>
         <translation>The last active administrator cannot be disabled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="207"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="209"/>
         <source>No officer with this login.</source>
         <translation>No officer with this login.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="209"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="211"/>
         <source>Only an administrator may manage officers.</source>
         <translation>Only an administrator may manage officers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="211"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="213"/>
         <source>Recording unavailable: %1</source>
         <translation>Recording unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="213"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="215"/>
         <source>Fill in the login, the name and the role.</source>
         <translation>Fill in the login, the name and the role.</translation>
     </message>
@@ -1667,17 +1730,22 @@
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="78"/>
+        <location filename="../../desktop/views/operator_actions.py" line="60"/>
+        <source>Change my PIN</source>
+        <translation>Change my PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operator_actions.py" line="79"/>
         <source>The duty desk is still opening</source>
         <translation>The duty desk is still opening</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="249"/>
+        <location filename="../../desktop/views/operator_actions.py" line="260"/>
         <source>Alert sound muted until %1</source>
         <translation>Alert sound muted until %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="251"/>
+        <location filename="../../desktop/views/operator_actions.py" line="262"/>
         <source>Alert sound on again</source>
         <translation>Alert sound on again</translation>
     </message>
@@ -2082,12 +2150,12 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="172"/>
+        <location filename="../../desktop/views/sign_in.py" line="173"/>
         <source>%1 may not do this: %2</source>
         <translation>%1 may not do this: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="175"/>
+        <location filename="../../desktop/views/sign_in.py" line="176"/>
         <source>Not permitted</source>
         <translation>Not permitted</translation>
     </message>

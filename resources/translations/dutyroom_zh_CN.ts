@@ -195,7 +195,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="187"/>
+        <location filename="../../desktop/views/operator_actions.py" line="198"/>
         <source>Duty leader</source>
         <translation>带班领导</translation>
     </message>
@@ -316,6 +316,69 @@
         <location filename="../../desktop/views/qt_audit_model.py" line="29"/>
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="230"/>
+        <source>Change my PIN</source>
+        <translation>修改本人口令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="238"/>
+        <source>Current PIN</source>
+        <translation>当前口令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="239"/>
+        <source>New PIN (6+ digits) or password</source>
+        <translation>新口令（6 位以上数字）或密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="240"/>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="242"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="252"/>
+        <source>The two new PINs differ.</source>
+        <translation>两次输入的新口令不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="262"/>
+        <source>Your new PIN is set.</source>
+        <translation>新口令已生效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="268"/>
+        <source>Too many wrong PINs: locked until %1.</source>
+        <translation>口令错误次数过多：锁定至 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="271"/>
+        <source>The current PIN is wrong.</source>
+        <translation>当前口令不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="273"/>
+        <source>A PIN needs at least %1 digits, a password at least %2 characters.</source>
+        <translation>口令至少 %1 位数字，密码至少 %2 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="276"/>
+        <source>The new PIN must differ from the current one.</source>
+        <translation>新口令不能与当前口令相同。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/officers_dialog.py" line="278"/>
+        <source>Sign in first.</source>
+        <translation>请先签到。</translation>
     </message>
 </context>
 <context>
@@ -1449,37 +1512,37 @@
 <context>
     <name>OfficerTableModel</name>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="53"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="64"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="66"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="66"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="68"/>
         <source>locked until %1</source>
         <translation>锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="68"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="70"/>
         <source>active</source>
         <translation>可用</translation>
     </message>
@@ -1487,119 +1550,119 @@
 <context>
     <name>OfficersDialog</name>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="79"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="81"/>
         <source>Officers</source>
         <translation>值班人员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="104"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="106"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="105"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="107"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="106"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="108"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="107"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="109"/>
         <source>PIN (6+ digits) or password</source>
         <translation>口令（6 位以上数字）或密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="108"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="110"/>
         <source>Again</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="111"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="113"/>
         <source>Enrol / update</source>
         <translation>登记 / 更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="112"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="114"/>
         <source>Reset PIN</source>
         <translation>重置口令</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="113"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="115"/>
         <source>Disable / enable</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="131"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="133"/>
         <source>Sign in as administrator to manage officers.</source>
         <translation>请以管理员身份签到后管理值班人员账号。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/officers_dialog.py" line="138"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="140"/>
         <source>%n officer(s)</source>
         <translation>
             <numerusform>共 %n 个账号</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="160"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="162"/>
         <source>The two PINs differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="180"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="182"/>
         <source>%1 enrolled</source>
         <translation>已登记 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="188"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="190"/>
         <source>New PIN set for %1</source>
         <translation>已为 %1 重置口令</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="193"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="195"/>
         <source>Choose an officer in the list first.</source>
         <translation>请先在列表中选择一个账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="197"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="199"/>
         <source>%1 enabled</source>
         <translation>已启用 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="197"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="199"/>
         <source>%1 disabled</source>
         <translation>已停用 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="202"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="204"/>
         <source>A PIN needs at least %1 digits, a password at least %2 characters.</source>
         <translation>口令至少 %1 位数字，密码至少 %2 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="205"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="207"/>
         <source>The last active administrator cannot be disabled.</source>
         <translation>不能停用最后一个可用的管理员账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="207"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="209"/>
         <source>No officer with this login.</source>
         <translation>没有这个登录名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="209"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="211"/>
         <source>Only an administrator may manage officers.</source>
         <translation>只有管理员可以管理值班人员账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="211"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="213"/>
         <source>Recording unavailable: %1</source>
         <translation>无法记录：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="213"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="215"/>
         <source>Fill in the login, the name and the role.</source>
         <translation>请填写登录名、姓名和角色。</translation>
     </message>
@@ -1662,17 +1725,22 @@
         <translation>值班人员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="78"/>
+        <location filename="../../desktop/views/operator_actions.py" line="60"/>
+        <source>Change my PIN</source>
+        <translation>修改本人口令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operator_actions.py" line="79"/>
         <source>The duty desk is still opening</source>
         <translation>值班台正在打开，请稍候</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="249"/>
+        <location filename="../../desktop/views/operator_actions.py" line="260"/>
         <source>Alert sound muted until %1</source>
         <translation>告警声音已静音至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="251"/>
+        <location filename="../../desktop/views/operator_actions.py" line="262"/>
         <source>Alert sound on again</source>
         <translation>告警声音已恢复</translation>
     </message>
@@ -2077,12 +2145,12 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="172"/>
+        <location filename="../../desktop/views/sign_in.py" line="173"/>
         <source>%1 may not do this: %2</source>
         <translation>%1 无此权限：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="175"/>
+        <location filename="../../desktop/views/sign_in.py" line="176"/>
         <source>Not permitted</source>
         <translation>无权操作</translation>
     </message>

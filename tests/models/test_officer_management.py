@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from desktop.models.workstation.audit import AuditFilter, query
-from desktop.models.workstation.auth import LockedOut, SignInRefused, WrongSecret
+from desktop.models.workstation.auth import LockedOut, SameSecret, SignInRefused, WrongSecret
 from desktop.models.workstation.desk import Desk, NotPermitted
 from desktop.models.workstation.officers import LastAdministrator, enrol, list_officers
 from desktop.models.workstation.passwords import HashProfile, SecretHasher, WeakSecret
@@ -99,3 +99,26 @@ def test_the_first_administrator_comes_from_the_command_line(tmp_path, clock):
     row = query(store, AuditFilter(actions=frozenset({"enrol"})))[0]
     assert row.target == "张管理 (张管理)" and "command line" in row.detail
     assert "135790" not in (store_path.read_bytes().decode("latin-1"))
+
+
+def test_an_officer_sets_their_own_pin(admin_desk):
+    """enrol-staff gives everyone one initial PIN; each officer then sets their own."""
+    desk = admin_desk
+    desk.enrol_officer(login="王值班", name="王值班", role="duty_officer", secret="246810")
+    desk.sign_in("王值班", "246810")
+    with pytest.raises(WrongSecret):
+        desk.change_own_secret("000000", "975310")
+    with pytest.raises(WeakSecret):
+        desk.change_own_secret("246810", "975")
+    with pytest.raises(SameSecret):
+        desk.change_own_secret("246810", "246810")
+    desk.change_own_secret("246810", "975310")
+    desk.sign_out()
+    with pytest.raises(WrongSecret):
+        desk.sign_in("王值班", "246810")
+    assert desk.sign_in("王值班", "975310").login == "王值班"
+    rows = query(desk.store, AuditFilter(actions=frozenset({"secret_changed"})))
+    assert [(r.officer_name, r.target) for r in rows] == [("王值班", "王值班")]
+    desk.sign_out()
+    with pytest.raises(PermissionError):
+        desk.change_own_secret("975310", "135135")

@@ -89,3 +89,23 @@ def test_administrator_manages_officers_through_the_dialog(qtbot, desk):
         "enrol", "officer_disabled", "secret_reset"})))]
     assert actions == ["secret_reset", "officer_disabled", "enrol"]
     dialog.grab().save("/tmp/officers-dialog.png")
+
+
+def test_an_officer_sets_their_own_pin_in_the_dialog(qtbot, desk):
+    from desktop.views.officers_dialog import ChangePinDialog
+
+    desk.sign_in("王建国", "246810")
+    dialog = ChangePinDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.current.setText("000000")
+    dialog.new.setText("975310")
+    dialog.again.setText("975310")
+    dialog.save()
+    qtbot.waitUntil(lambda: "wrong" in dialog.status.text(), timeout=5000)
+    dialog.current.setText("246810")
+    with qtbot.waitSignal(dialog.done, timeout=5000):
+        dialog.save()
+    assert dialog.current.text() == "" and "new PIN is set" in dialog.status.text()
+    desk.sign_out()
+    assert desk.sign_in("王建国", "975310").login == "王建国"

@@ -40,6 +40,7 @@ ACTIONS: tuple[Term, ...] = (
     Term("officer_enabled", "账号启用", "Officer enabled"),
     Term("officer_disabled", "账号停用", "Officer disabled"),
     Term("secret_reset", "口令重置", "PIN reset"),
+    Term("secret_changed", "修改本人口令", "Own PIN changed"),
     Term("store_recovered", "存储恢复", "Store recovered"),
 )
 ACTION = {t.code: t for t in ACTIONS}

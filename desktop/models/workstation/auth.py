@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 
 from desktop.models.workstation import audit
 from desktop.models.workstation.officers import permissions_of
-from desktop.models.workstation.passwords import SecretHasher
+from desktop.models.workstation.passwords import SecretHasher, check_strength
 from desktop.models.workstation.schema import Credential, DeskSession, Officer
 from desktop.models.workstation.store import WorkstationStore
 
@@ -88,6 +88,34 @@ def sign_in(store: WorkstationStore, hasher: SecretHasher, policy: LockoutPolicy
     if not hasher.verify(stored_hash, secret):
         _count_failure(store, policy, now, officer_id)
     return _open_session(store, hasher, now, officer_id, secret, stored_hash)
+
+
+class SameSecret(ValueError):
+    """Refused: the new PIN is the current one."""
+
+
+def change_secret(store: WorkstationStore, hasher: SecretHasher, policy: LockoutPolicy,
+                  now: dt.datetime, signed: SignedIn, current: str, new: str) -> None:
+    """The signed-in officer's own new PIN or password, after their current one (a wrong one
+    counts toward the lockout like a failed sign-in). Raises WrongSecret, LockedOut,
+    WeakSecret, SameSecret."""
+    known = _known(store, signed.login)
+    if known is None:
+        raise WrongSecret(None)  # disabled meanwhile
+    officer_id, stored_hash, locked_until = known
+    if locked_until is not None and now < locked_until:
+        raise LockedOut(locked_until)
+    if not hasher.verify(stored_hash, current):
+        _count_failure(store, policy, now, officer_id)
+    kind = check_strength(new)
+    if new == current:
+        raise SameSecret("the new PIN is the current one")
+    hashed = hasher.hash(new)
+    with store.write() as session:
+        credential = session.get(Credential, officer_id)
+        assert credential is not None
+        credential.kind, credential.hash, credential.set_at = kind, hashed, now
+        audit.record(session, now, "secret_changed", signed.actor, target=signed.login)
 
 
 def _count_failure(store: WorkstationStore, policy: LockoutPolicy, now: dt.datetime,

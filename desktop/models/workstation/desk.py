@@ -228,6 +228,16 @@ class Desk:
         with self._recorded() as store:
             return officers.list_officers(store, active_only=active_only)
 
+    def change_own_secret(self, current: str, new: str) -> None:
+        """The signed-in officer sets their own PIN (slow: two hashes; off the GUI thread)."""
+        officer = self.officer
+        if officer is None:
+            raise SignInRequired()
+        self.touch()
+        with self._recorded() as store:
+            auth.change_secret(store, self.hasher, self.policy.lockout, self.clock(), officer,
+                               current, new)
+
     # ------------------------------------------------------------ managing officers
 
     def enrol_officer(self, *, login: str, name: str, role: str, secret: str,
