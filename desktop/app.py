@@ -55,6 +55,8 @@ class Dashboard:
     """Everything one dashboard window needs, wired; shown by ``start()``."""
 
     def __init__(self, settings: Settings, screen_height: int) -> None:
+        from PySide6.QtCore import QTimer
+
         from desktop.views import theme
         from desktop.views.live_feed import LiveFeed
         from desktop.views.main_window import MainWindow
@@ -76,9 +78,13 @@ class Dashboard:
         self.feed.situation_ready.connect(self.actions.show_situation)
         # The duty desk (workstation store) opens once the wall is up: it is not needed to
         # show the situation, and opening it (database layer, health check, daily backup)
-        # would otherwise delay the first picture.
-        self.tracker.ready.connect(self.open_desk)
-        self.tracker.ready.connect(settle_memory)
+        # would otherwise delay the first picture. Deferred past the ready signal's other
+        # listeners, so the moment "ready" is reported is the moment it was reached.
+        self.tracker.ready.connect(lambda: QTimer.singleShot(0, self._after_ready))
+
+    def _after_ready(self) -> None:
+        self.open_desk()
+        settle_memory()
 
     def open_desk(self) -> None:
         from desktop.models.workstation.startup import open_desk

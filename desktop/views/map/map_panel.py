@@ -22,7 +22,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Property, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor
@@ -31,7 +31,6 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from desktop.models.coverage import Coverage
 from desktop.models.situation import Problem, Situation
 from desktop.models.tiles import NO_TILES, MBTiles, TileConfigError, TileSource
 from desktop.views.map import map_payload, map_tiles
@@ -39,6 +38,9 @@ from desktop.views.map.map_details import FeatureDetails
 from desktop.views.map.map_page import PAGE_URL, SCHEME
 from desktop.views.map.scheme import LocalOnlyInterceptor, map_profile, set_tile_file
 from desktop.views.worker import run_blocking
+
+if TYPE_CHECKING:
+    from desktop.models.coverage import Coverage
 
 log = logging.getLogger("desktop.views.map")
 

@@ -24,16 +24,9 @@ import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from desktop.models import vocab
-from desktop.models.coverage import (
-    Coverage,
-    NearestStation,
-    area_cover,
-    compute_coverage,
-    covers,
-)
 from desktop.models.situation import (
     Area,
     IncidentStatus,
@@ -52,6 +45,9 @@ __all__ = ["Built", "JsonDict", "build", "build_payload", "diff_payload", "split
            "to_json"]
 
 SCHEMA = 1
+if TYPE_CHECKING:  # numpy and shapely load with the first payload, on its worker, not at start
+    from desktop.models.coverage import Coverage, NearestStation
+
 RECENT_MINUTES = 10
 T = TypeVar("T")
 GRID_LABEL_MIN_ZOOM = 15
@@ -227,6 +223,8 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 def _build(situation: Situation, lang: str, recent_minutes: int, base_map: JsonDict | None,
            datum: str, with_coverage: bool, cache: LayerCache) -> Built:
+    from desktop.models.coverage import area_cover, compute_coverage, covers
+
     text = TEXT[lang]
     skipped = Skipped()
     s = situation
