@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,8 @@ class OperatorActions(QObject):
         self.situation: Situation | None = None
         self.last_dialog: QDialog | None = None
         self._share_timer = QTimer(self)  # started once the desk is open (share_alerts)
+        self._acted_at = 0.0  # this window's last acknowledgement or mute (monotonic)
+        self._sharing = False
         window.stations.station_activated.connect(self.open_station)
         window.roster.week_requested.connect(self.open_week)
         window.alerts.acknowledge_requested.connect(self.acknowledge_alerts)
@@ -240,6 +243,7 @@ class OperatorActions(QObject):
             if done:
                 self.desk.acknowledge_alerts(", ".join(alert.incident.code for alert in done),
                                              [alert.key for alert in done])
+                self._acted_at = time.monotonic()
 
         with_officer(self.desk, self.window, "acknowledge", acknowledge)
 
@@ -256,6 +260,7 @@ class OperatorActions(QObject):
 
         def mute(_officer: object) -> None:
             until = self.desk.mute_alerts(minutes)
+            self._acted_at = time.monotonic()
             banner.set_muted(until if minutes else None)
             notice = (self.tr("Alert sound muted until %1").replace(
                 "%1", f"{until.astimezone(BEIJING):%H:%M}") if minutes
@@ -269,31 +274,37 @@ class OperatorActions(QObject):
         the store every few seconds, off the GUI thread)."""
         from desktop.views.worker import run_blocking
 
-        since = dt.datetime.now(dt.UTC) - SHARED_SINCE
         busy = False
-
-        def done(shared: SharedAlerts) -> None:
-            nonlocal busy
-            busy = False
-            self.window.alerts.apply_shared(shared)
-
-        def failed(error: BaseException) -> None:
-            nonlocal busy
-            busy = False  # the desk already says "recording unavailable"
-            log.debug("shared alert state not read: %s", error)
 
         def poll() -> None:
             nonlocal busy
             if busy or self.desk is None:
                 return
             busy = True
-            desk = self.desk
+            desk, started = self.desk, time.monotonic()
+            since = dt.datetime.now(dt.UTC) - SHARED_SINCE
+
+            def done(shared: SharedAlerts) -> None:
+                nonlocal busy
+                busy = False
+                if not self._sharing:  # closed meanwhile (the window may be gone)
+                    return
+                if started >= self._acted_at:  # else it may predate this window's own act
+                    self.window.alerts.apply_shared(shared)
+
+            def failed(error: BaseException) -> None:
+                nonlocal busy
+                busy = False  # the desk already says "recording unavailable"
+                log.debug("shared alert state not read: %s", error)
+
             run_blocking(lambda: desk.shared_alerts(since), done, failed)
 
+        self._sharing = True
         self._share_timer.timeout.connect(poll)
         self._share_timer.start(SHARED_POLL_MS)
         poll()
 
     def close(self) -> None:
         """Stop reading the shared alert state (before the desk closes)."""
+        self._sharing = False
         self._share_timer.stop()

@@ -14,6 +14,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
 
 from desktop.views.worker import run_blocking
 
@@ -49,6 +50,7 @@ class TimelineFeed(QObject):
         self._later.setSingleShot(True)
         self._later.timeout.connect(self._load_if_due)
         self.enabled = True  # the lead switches it off while a replay is shown
+        self._closed = False
 
     def follow(self, update: LiveUpdate) -> None:
         """Connect to the live feed's update_ready."""
@@ -61,7 +63,8 @@ class TimelineFeed(QObject):
 
     def _load_if_due(self) -> None:
         due = self._pending or time.monotonic() - self._loaded_at > RELOAD_EVERY_S
-        if not (self.enabled and not self._busy and due and self._now is not None):
+        if self._closed or not (self.enabled and not self._busy and due and
+                                self._now is not None):
             return
         wait = self._started_at + MIN_GAP_S - time.monotonic()
         if wait > 0:
@@ -71,7 +74,8 @@ class TimelineFeed(QObject):
         self.load(self._now)
 
     def close(self) -> None:
-        """Release the replica (after background work has finished)."""
+        """Release the replica (after background work has finished); read nothing more."""
+        self._closed = True
         self._later.stop()
         if self._replica is not None:
             self._replica.close()
@@ -93,6 +97,8 @@ class TimelineFeed(QObject):
             return replica.run(lambda s: timeline_window(s, start, now))
 
         def done(timeline: object) -> None:
+            if self._closed or not isValid(self):  # a read that ended after the window
+                return
             self._busy = False
             self._loaded_at = time.monotonic()
             if self.enabled:
@@ -100,6 +106,8 @@ class TimelineFeed(QObject):
             self._load_if_due()
 
         def failed(error: BaseException) -> None:
+            if self._closed or not isValid(self):
+                return
             self._busy, self._pending = False, True  # again with the next update
             log.warning("timeline could not be read: %s", error)
 
