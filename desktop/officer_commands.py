@@ -60,7 +60,7 @@ def _read_pin(from_stdin: bool) -> str:
 
 def run(args: argparse.Namespace, config: Settings) -> int:
     """Exit 0 done, 1 refused (with a one-line reason)."""
-    from desktop.models.workstation import audit, officers
+    from desktop.models.workstation import officers
     from desktop.models.workstation.passwords import SecretHasher, WeakSecret
     from desktop.models.workstation.recovery import open_store
     from desktop.models.workstation.store import StoreUnavailable
@@ -74,27 +74,28 @@ def run(args: argparse.Namespace, config: Settings) -> int:
             _print_officers(officers.list_officers(store, active_only=False), now)
             return 0
         if command in ("disable", "enable"):
-            officers.set_active(store, args.login, command == "enable")
-            _record(store, audit, now, f"officer_{command}d", args.login)
+            action = f"officer_{command}d"
+            officers.set_active(store, args.login, command == "enable",
+                                record=_audit(now, action, args.login))
             print(f"{args.login}: {command}d")
             return 0
         secret = _read_pin(args.pin_stdin)
         hasher = SecretHasher()
         if command == "add":
-            info = officers.enrol(store, hasher, now, login=args.login,
-                                  name=args.name or args.login, role=args.role, secret=secret,
-                                  person_code=args.person_code)
-            _record(store, audit, now, "enrol", f"{info.name} ({info.login})", info.role)
+            name = args.name or args.login
+            info = officers.enrol(store, hasher, now, login=args.login, name=name,
+                                  role=args.role, secret=secret, person_code=args.person_code,
+                                  record=_audit(now, "enrol", f"{name.strip()} "
+                                                f"({args.login.strip()})", args.role))
             print(f"{info.login}: enrolled as {info.role}")
         elif command == "reset-pin":
-            officers.reset_secret(store, hasher, now, args.login, secret)
-            _record(store, audit, now, "secret_reset", args.login)
+            officers.reset_secret(store, hasher, now, args.login, secret,
+                                  record=_audit(now, "secret_reset", args.login))
             print(f"{args.login}: new PIN set, lockout lifted")
         else:  # enrol-staff
-            enrolled = officers.enrol_duty_staff(store, hasher, now,
-                                                 args.officers_replica or config.replica, secret)
-            for info in enrolled:
-                _record(store, audit, now, "enrol", f"{info.name} ({info.login})", info.role)
+            enrolled = officers.enrol_duty_staff(
+                store, hasher, now, args.officers_replica or config.replica, secret,
+                record=lambda name, role: _audit(now, "enrol", f"{name} ({name})", role))
             print(f"{len(enrolled)} duty leader(s) and officer(s) enrolled")
         return 0
     except (LookupError, ValueError, WeakSecret, StoreUnavailable) as error:
@@ -102,11 +103,13 @@ def run(args: argparse.Namespace, config: Settings) -> int:
         return 1
 
 
-def _record(store: Any, audit: Any, now: dt.datetime, action: str, target: str,
-            detail: str = "") -> None:
-    with store.write() as session:
-        audit.record(session, now, action, None, target=target, reason="",
-                     detail=f"{detail} ({COMMAND_LINE})".strip())
+def _audit(now: dt.datetime, action: str, target: str, detail: str = "") -> Any:
+    """The audit row of a change made here (no officer signed in), written in the change's
+    own transaction."""
+    from desktop.models.workstation import audit
+
+    return lambda session: audit.record(session, now, action, None, target=target,
+                                        detail=f"{detail} ({COMMAND_LINE})".strip())
 
 
 def _print_officers(rows: tuple[Any, ...], now: dt.datetime) -> None:

@@ -66,6 +66,8 @@ def test_only_an_administrator_manages_and_the_last_one_stays(admin_desk):
     desk.enrol_officer(login="王值班", name="王值班", role="duty_officer", secret="246810")
     with pytest.raises(LastAdministrator):
         desk.set_officer_active("张管理", False)
+    # A refused change leaves no audit row.
+    assert not query(desk.store, AuditFilter(actions=frozenset({"officer_disabled"})))
     desk.sign_in("王值班", "246810")
     with pytest.raises(NotPermitted):
         desk.enrol_officer(login="李", name="李", role="admin", secret="111222")

@@ -15,7 +15,7 @@ from typing import NoReturn
 from sqlalchemy import select, update
 
 from desktop.models.workstation import audit
-from desktop.models.workstation.officers import permissions_of
+from desktop.models.workstation.officers import permissions_of, set_credential
 from desktop.models.workstation.passwords import SecretHasher, check_strength
 from desktop.models.workstation.schema import Credential, DeskSession, Officer
 from desktop.models.workstation.store import WorkstationStore
@@ -112,9 +112,7 @@ def change_secret(store: WorkstationStore, hasher: SecretHasher, policy: Lockout
         raise SameSecret("the new PIN is the current one")
     hashed = hasher.hash(new)
     with store.write() as session:
-        credential = session.get(Credential, officer_id)
-        assert credential is not None
-        credential.kind, credential.hash, credential.set_at = kind, hashed, now
+        set_credential(session, officer_id, kind, hashed, now)
         audit.record(session, now, "secret_changed", signed.actor, target=signed.login)
 
 

@@ -23,7 +23,7 @@ from desktop.models.workstation import alert_acts, audit, auth, duty_log, handov
 from desktop.models.workstation.audit import REVEAL_REASONS
 from desktop.models.workstation.auth import LockoutPolicy, SignedIn
 from desktop.models.workstation.clock import Clock, system_clock
-from desktop.models.workstation.officers import OfficerInfo
+from desktop.models.workstation.officers import OfficerInfo, Record
 from desktop.models.workstation.passwords import SecretHasher
 from desktop.models.workstation.roles import ACKNOWLEDGE, MANAGE_OFFICERS, MUTE_ALERT
 from desktop.models.workstation.store import StoreUnavailable, WorkstationStore
@@ -244,31 +244,30 @@ class Desk:
                       person_code: str | None = None) -> OfficerInfo:
         """Add an officer, or give an existing login a new name, role and secret (slow: the
         hash; call it off the GUI thread). Raises WeakSecret, ValueError, NotPermitted."""
-        officer = self.require(MANAGE_OFFICERS)
+        actor = self.require(MANAGE_OFFICERS).actor
+        target = f"{name.strip()} ({login.strip()})"
         with self._recorded() as store:
-            info = officers.enrol(store, self.hasher, self.clock(), login=login, name=name,
-                                  role=role, secret=secret, person_code=person_code)
-            with store.write() as session:
-                audit.record(session, self.clock(), "enrol", officer.actor,
-                             target=f"{info.name} ({info.login})", detail=info.role)
-        return info
+            return officers.enrol(store, self.hasher, self.clock(), login=login, name=name,
+                                  role=role, secret=secret, person_code=person_code,
+                                  record=self._audit("enrol", actor, target, role))
 
     def set_officer_active(self, login: str, active: bool) -> None:
-        officer = self.require(MANAGE_OFFICERS)
+        actor = self.require(MANAGE_OFFICERS).actor
+        action = "officer_enabled" if active else "officer_disabled"
         with self._recorded() as store:
-            officers.set_active(store, login, active)
-            with store.write() as session:
-                audit.record(session, self.clock(),
-                             "officer_enabled" if active else "officer_disabled",
-                             officer.actor, target=login)
+            officers.set_active(store, login, active, record=self._audit(action, actor, login))
 
     def reset_officer_secret(self, login: str, secret: str) -> None:
         """A new PIN or password for ``login``, lockout lifted (slow: the hash)."""
-        officer = self.require(MANAGE_OFFICERS)
+        actor = self.require(MANAGE_OFFICERS).actor
         with self._recorded() as store:
-            officers.reset_secret(store, self.hasher, self.clock(), login, secret)
-            with store.write() as session:
-                audit.record(session, self.clock(), "secret_reset", officer.actor, target=login)
+            officers.reset_secret(store, self.hasher, self.clock(), login, secret,
+                                  record=self._audit("secret_reset", actor, login))
+
+    def _audit(self, action: str, actor: audit.Actor, target: str,
+               detail: str = "") -> Record:
+        return lambda session: audit.record(session, self.clock(), action, actor,
+                                            target=target, detail=detail)
 
     # ------------------------------------------------------------ recorded acts
 

@@ -8,6 +8,7 @@ Permissions are read from the store's ``role_permission`` table, not from code.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,10 @@ class OfficerInfo:
 def _info(row: Officer) -> OfficerInfo:
     return OfficerInfo(row.id, row.login, row.name, row.role, row.person_code, row.active,
                        row.locked_until)
+
+
+# Writes the audit row of a change in the change's own transaction.
+Record = Callable[[Session], None]
 
 
 class LastAdministrator(ValueError):
@@ -82,8 +87,10 @@ def enrol(
     role: str,
     secret: str,
     person_code: str | None = None,
+    record: Record | None = None,
 ) -> OfficerInfo:
-    """Add an officer (or replace an existing login's role, name and secret)."""
+    """Add an officer (or replace an existing login's role, name and secret). ``record``
+    writes the audit row in the same transaction."""
     check_role(role)
     kind = check_strength(secret)
     login = login.strip()
@@ -98,15 +105,14 @@ def enrol(
         officer.name, officer.role, officer.person_code = name.strip(), role, person_code
         officer.active = True
         session.flush()
-        credential = session.get(Credential, officer.id)
-        if credential is None:
-            session.add(Credential(officer_id=officer.id, kind=kind, hash=hashed, set_at=now))
-        else:
-            credential.kind, credential.hash, credential.set_at = kind, hashed, now
+        set_credential(session, officer.id, kind, hashed, now)
+        if record is not None:
+            record(session)
         return _info(officer)
 
 
-def set_active(store: WorkstationStore, login: str, active: bool) -> None:
+def set_active(store: WorkstationStore, login: str, active: bool, *,
+               record: Record | None = None) -> None:
     """Enable or disable a login (a disabled officer cannot sign in; the records stay).
     The last active administrator cannot be disabled."""
     with store.write() as session:
@@ -117,21 +123,30 @@ def set_active(store: WorkstationStore, login: str, active: bool) -> None:
             if len(admins) <= 1:
                 raise LastAdministrator("the last active administrator cannot be disabled")
         officer.active = active
+        if record is not None:
+            record(session)
 
 
 def reset_secret(store: WorkstationStore, hasher: SecretHasher, now: dt.datetime, login: str,
-                 secret: str) -> None:
+                 secret: str, *, record: Record | None = None) -> None:
     """Give a login a new PIN or password and lift any lockout (a forgotten PIN)."""
     kind = check_strength(secret)
     hashed = hasher.hash(secret)
     with store.write() as session:
         officer = _officer(session, login)
         officer.failed_count, officer.last_failed_at, officer.locked_until = 0, None, None
-        credential = session.get(Credential, officer.id)
-        if credential is None:
-            session.add(Credential(officer_id=officer.id, kind=kind, hash=hashed, set_at=now))
-        else:
-            credential.kind, credential.hash, credential.set_at = kind, hashed, now
+        set_credential(session, officer.id, kind, hashed, now)
+        if record is not None:
+            record(session)
+
+
+def set_credential(session: Session, officer_id: int, kind: str, hashed: str,
+                   now: dt.datetime) -> None:
+    credential = session.get(Credential, officer_id)
+    if credential is None:
+        session.add(Credential(officer_id=officer_id, kind=kind, hash=hashed, set_at=now))
+    else:
+        credential.kind, credential.hash, credential.set_at = kind, hashed, now
 
 
 def _officer(session: Session, login: str) -> Officer:
@@ -155,9 +170,11 @@ def enrol_duty_staff(
     now: dt.datetime,
     replica: str | Path,
     secret: str,
+    record: Callable[[str, str], Record] | None = None,
 ) -> tuple[OfficerInfo, ...]:
     """Enrol every active duty leader and duty officer on the replica's roster with one
-    initial secret (the demo, or a first install; each officer then sets their own)."""
+    initial secret (the demo, or a first install; each officer then sets their own).
+    ``record(name, role)``: the audit row of each enrolment."""
     from desktop.models.replica import open_reader
     from desktop.models.schema import Person
 
@@ -171,7 +188,8 @@ def enrol_duty_staff(
     finally:
         engine.dispose()
     return tuple(enrol(store, hasher, now, login=name, name=name, role=role, secret=secret,
-                       person_code=code) for code, name, role in people)
+                       person_code=code, record=record(name, role) if record else None)
+                 for code, name, role in people)
 
 
 DEMO_EXTRA = (("管理员", "admin"), ("演练组织者", "drill_coordinator"))
