@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +42,12 @@ from desktop.views.sign_in import with_officer
 from desktop.views.worker import run_blocking
 
 log = logging.getLogger(__name__)
+
+
+def weak_secret_text() -> str:
+    return QCoreApplication.translate(
+        "OfficersDialog", "A PIN needs at least %1 digits, a password at least %2 characters."
+    ).replace("%1", str(MIN_PIN_DIGITS)).replace("%2", str(MIN_PASSWORD_CHARS))
 
 
 class OfficerTableModel(RowsTableModel):
@@ -201,8 +207,7 @@ class OfficersDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, WeakSecret):
-            text = self.tr("A PIN needs at least %1 digits, a password at least %2 characters.")
-            text = text.replace("%1", str(MIN_PIN_DIGITS)).replace("%2", str(MIN_PASSWORD_CHARS))
+            text = weak_secret_text()
         elif isinstance(error, LastAdministrator):
             text = self.tr("The last active administrator cannot be disabled.")
         elif isinstance(error, LookupError):
@@ -270,8 +275,7 @@ class ChangePinDialog(QDialog):
         elif isinstance(error, WrongSecret):
             text = self.tr("The current PIN is wrong.")
         elif isinstance(error, WeakSecret):
-            text = self.tr("A PIN needs at least %1 digits, a password at least %2 characters.")
-            text = text.replace("%1", str(MIN_PIN_DIGITS)).replace("%2", str(MIN_PASSWORD_CHARS))
+            text = weak_secret_text()
         elif isinstance(error, SameSecret):
             text = self.tr("The new PIN must differ from the current one.")
         elif isinstance(error, PermissionError):

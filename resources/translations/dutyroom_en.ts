@@ -195,7 +195,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="198"/>
+        <location filename="../../desktop/views/operator_actions.py" line="201"/>
         <source>Duty leader</source>
         <translation>Duty leader</translation>
     </message>
@@ -322,62 +322,57 @@
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="230"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="235"/>
         <source>Change my PIN</source>
         <translation>Change my PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="238"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="243"/>
         <source>Current PIN</source>
         <translation>Current PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="239"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="244"/>
         <source>New PIN (6+ digits) or password</source>
         <translation>New PIN (6+ digits) or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="240"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="245"/>
         <source>Again</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="242"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="247"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="252"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="257"/>
         <source>The two new PINs differ.</source>
         <translation>The two new PINs differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="262"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="267"/>
         <source>Your new PIN is set.</source>
         <translation>Your new PIN is set.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="268"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="273"/>
         <source>Too many wrong PINs: locked until %1.</source>
         <translation>Too many wrong PINs: locked until %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="271"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="276"/>
         <source>The current PIN is wrong.</source>
         <translation>The current PIN is wrong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="273"/>
-        <source>A PIN needs at least %1 digits, a password at least %2 characters.</source>
-        <translation>A PIN needs at least %1 digits, a password at least %2 characters.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="276"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="280"/>
         <source>The new PIN must differ from the current one.</source>
         <translation>The new PIN must differ from the current one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="278"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="282"/>
         <source>Sign in first.</source>
         <translation>Sign in first.</translation>
     </message>
@@ -1516,37 +1511,37 @@
 <context>
     <name>OfficerTableModel</name>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="61"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="61"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="61"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="61"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="66"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="72"/>
         <source>disabled</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="68"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="74"/>
         <source>locked until %1</source>
         <translation>locked until %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="70"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="76"/>
         <source>active</source>
         <translation>active</translation>
     </message>
@@ -1554,57 +1549,57 @@
 <context>
     <name>OfficersDialog</name>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="81"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="87"/>
         <source>Officers</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="106"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="112"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="107"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="113"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="108"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="114"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="109"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="115"/>
         <source>PIN (6+ digits) or password</source>
         <translation>PIN (6+ digits) or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="110"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="116"/>
         <source>Again</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="113"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="119"/>
         <source>Enrol / update</source>
         <translation>Enrol / update</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="114"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="120"/>
         <source>Reset PIN</source>
         <translation>Reset PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="115"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="121"/>
         <source>Disable / enable</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="133"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="139"/>
         <source>Sign in as administrator to manage officers.</source>
         <translation>Sign in as administrator to manage officers.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/officers_dialog.py" line="140"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="146"/>
         <source>%n officer(s)</source>
         <translation>
             <numerusform>%n officer</numerusform>
@@ -1612,62 +1607,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="162"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="168"/>
         <source>The two PINs differ.</source>
         <translation>The two PINs differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="182"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="188"/>
         <source>%1 enrolled</source>
         <translation>%1 enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="190"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="196"/>
         <source>New PIN set for %1</source>
         <translation>New PIN set for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="195"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="201"/>
         <source>Choose an officer in the list first.</source>
         <translation>Choose an officer in the list first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="199"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="205"/>
         <source>%1 enabled</source>
         <translation>%1 enabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="199"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="205"/>
         <source>%1 disabled</source>
         <translation>%1 disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="204"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="48"/>
         <source>A PIN needs at least %1 digits, a password at least %2 characters.</source>
         <translation>A PIN needs at least %1 digits, a password at least %2 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="207"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="212"/>
         <source>The last active administrator cannot be disabled.</source>
         <translation>The last active administrator cannot be disabled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="209"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="214"/>
         <source>No officer with this login.</source>
         <translation>No officer with this login.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="211"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="216"/>
         <source>Only an administrator may manage officers.</source>
         <translation>Only an administrator may manage officers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="213"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="218"/>
         <source>Recording unavailable: %1</source>
         <translation>Recording unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="215"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="220"/>
         <source>Fill in the login, the name and the role.</source>
         <translation>Fill in the login, the name and the role.</translation>
     </message>
@@ -1675,77 +1670,77 @@
 <context>
     <name>OperatorActions</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="47"/>
+        <location filename="../../desktop/views/operator_actions.py" line="50"/>
         <source>Duty desk</source>
         <translation>Duty desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="50"/>
+        <location filename="../../desktop/views/operator_actions.py" line="53"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="51"/>
+        <location filename="../../desktop/views/operator_actions.py" line="54"/>
         <source>Duty log</source>
         <translation>Duty log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="52"/>
+        <location filename="../../desktop/views/operator_actions.py" line="55"/>
         <source>Handover</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="53"/>
+        <location filename="../../desktop/views/operator_actions.py" line="56"/>
         <source>Reveal leader&apos;s phone</source>
         <translation>Reveal leader&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="54"/>
+        <location filename="../../desktop/views/operator_actions.py" line="57"/>
         <source>Daily report</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="55"/>
+        <location filename="../../desktop/views/operator_actions.py" line="58"/>
         <source>六有 sheets</source>
         <translation>六有 sheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="56"/>
+        <location filename="../../desktop/views/operator_actions.py" line="59"/>
         <source>Week roster</source>
         <translation>Week roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="57"/>
+        <location filename="../../desktop/views/operator_actions.py" line="60"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="58"/>
+        <location filename="../../desktop/views/operator_actions.py" line="61"/>
         <source>Mute alert sound</source>
         <translation>Mute alert sound</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="59"/>
+        <location filename="../../desktop/views/operator_actions.py" line="62"/>
         <source>Officers</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="60"/>
+        <location filename="../../desktop/views/operator_actions.py" line="63"/>
         <source>Change my PIN</source>
         <translation>Change my PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="79"/>
+        <location filename="../../desktop/views/operator_actions.py" line="82"/>
         <source>The duty desk is still opening</source>
         <translation>The duty desk is still opening</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="260"/>
+        <location filename="../../desktop/views/operator_actions.py" line="265"/>
         <source>Alert sound muted until %1</source>
         <translation>Alert sound muted until %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="262"/>
+        <location filename="../../desktop/views/operator_actions.py" line="267"/>
         <source>Alert sound on again</source>
         <translation>Alert sound on again</translation>
     </message>

@@ -195,7 +195,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="198"/>
+        <location filename="../../desktop/views/operator_actions.py" line="201"/>
         <source>Duty leader</source>
         <translation>带班领导</translation>
     </message>
@@ -321,62 +321,57 @@
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="230"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="235"/>
         <source>Change my PIN</source>
         <translation>修改本人口令</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="238"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="243"/>
         <source>Current PIN</source>
         <translation>当前口令</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="239"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="244"/>
         <source>New PIN (6+ digits) or password</source>
         <translation>新口令（6 位以上数字）或密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="240"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="245"/>
         <source>Again</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="242"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="247"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="252"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="257"/>
         <source>The two new PINs differ.</source>
         <translation>两次输入的新口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="262"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="267"/>
         <source>Your new PIN is set.</source>
         <translation>新口令已生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="268"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="273"/>
         <source>Too many wrong PINs: locked until %1.</source>
         <translation>口令错误次数过多：锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="271"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="276"/>
         <source>The current PIN is wrong.</source>
         <translation>当前口令不正确。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="273"/>
-        <source>A PIN needs at least %1 digits, a password at least %2 characters.</source>
-        <translation>口令至少 %1 位数字，密码至少 %2 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="276"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="280"/>
         <source>The new PIN must differ from the current one.</source>
         <translation>新口令不能与当前口令相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="278"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="282"/>
         <source>Sign in first.</source>
         <translation>请先签到。</translation>
     </message>
@@ -1512,37 +1507,37 @@
 <context>
     <name>OfficerTableModel</name>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="61"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="61"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="61"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="55"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="61"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="66"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="72"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="68"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="74"/>
         <source>locked until %1</source>
         <translation>锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="70"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="76"/>
         <source>active</source>
         <translation>可用</translation>
     </message>
@@ -1550,119 +1545,119 @@
 <context>
     <name>OfficersDialog</name>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="81"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="87"/>
         <source>Officers</source>
         <translation>值班人员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="106"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="112"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="107"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="113"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="108"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="114"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="109"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="115"/>
         <source>PIN (6+ digits) or password</source>
         <translation>口令（6 位以上数字）或密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="110"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="116"/>
         <source>Again</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="113"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="119"/>
         <source>Enrol / update</source>
         <translation>登记 / 更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="114"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="120"/>
         <source>Reset PIN</source>
         <translation>重置口令</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="115"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="121"/>
         <source>Disable / enable</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="133"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="139"/>
         <source>Sign in as administrator to manage officers.</source>
         <translation>请以管理员身份签到后管理值班人员账号。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/officers_dialog.py" line="140"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="146"/>
         <source>%n officer(s)</source>
         <translation>
             <numerusform>共 %n 个账号</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="162"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="168"/>
         <source>The two PINs differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="182"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="188"/>
         <source>%1 enrolled</source>
         <translation>已登记 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="190"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="196"/>
         <source>New PIN set for %1</source>
         <translation>已为 %1 重置口令</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="195"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="201"/>
         <source>Choose an officer in the list first.</source>
         <translation>请先在列表中选择一个账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="199"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="205"/>
         <source>%1 enabled</source>
         <translation>已启用 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="199"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="205"/>
         <source>%1 disabled</source>
         <translation>已停用 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="204"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="48"/>
         <source>A PIN needs at least %1 digits, a password at least %2 characters.</source>
         <translation>口令至少 %1 位数字，密码至少 %2 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="207"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="212"/>
         <source>The last active administrator cannot be disabled.</source>
         <translation>不能停用最后一个可用的管理员账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="209"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="214"/>
         <source>No officer with this login.</source>
         <translation>没有这个登录名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="211"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="216"/>
         <source>Only an administrator may manage officers.</source>
         <translation>只有管理员可以管理值班人员账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="213"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="218"/>
         <source>Recording unavailable: %1</source>
         <translation>无法记录：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/officers_dialog.py" line="215"/>
+        <location filename="../../desktop/views/officers_dialog.py" line="220"/>
         <source>Fill in the login, the name and the role.</source>
         <translation>请填写登录名、姓名和角色。</translation>
     </message>
@@ -1670,77 +1665,77 @@
 <context>
     <name>OperatorActions</name>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="47"/>
+        <location filename="../../desktop/views/operator_actions.py" line="50"/>
         <source>Duty desk</source>
         <translation>值班台</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="50"/>
+        <location filename="../../desktop/views/operator_actions.py" line="53"/>
         <source>Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="51"/>
+        <location filename="../../desktop/views/operator_actions.py" line="54"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="52"/>
+        <location filename="../../desktop/views/operator_actions.py" line="55"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="53"/>
+        <location filename="../../desktop/views/operator_actions.py" line="56"/>
         <source>Reveal leader&apos;s phone</source>
         <translation>查看带班领导电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="54"/>
+        <location filename="../../desktop/views/operator_actions.py" line="57"/>
         <source>Daily report</source>
         <translation>值班日报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="55"/>
+        <location filename="../../desktop/views/operator_actions.py" line="58"/>
         <source>六有 sheets</source>
         <translation>六有检查表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="56"/>
+        <location filename="../../desktop/views/operator_actions.py" line="59"/>
         <source>Week roster</source>
         <translation>本周排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="57"/>
+        <location filename="../../desktop/views/operator_actions.py" line="60"/>
         <source>Audit</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="58"/>
+        <location filename="../../desktop/views/operator_actions.py" line="61"/>
         <source>Mute alert sound</source>
         <translation>告警静音</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="59"/>
+        <location filename="../../desktop/views/operator_actions.py" line="62"/>
         <source>Officers</source>
         <translation>值班人员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="60"/>
+        <location filename="../../desktop/views/operator_actions.py" line="63"/>
         <source>Change my PIN</source>
         <translation>修改本人口令</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="79"/>
+        <location filename="../../desktop/views/operator_actions.py" line="82"/>
         <source>The duty desk is still opening</source>
         <translation>值班台正在打开，请稍候</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="260"/>
+        <location filename="../../desktop/views/operator_actions.py" line="265"/>
         <source>Alert sound muted until %1</source>
         <translation>告警声音已静音至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/operator_actions.py" line="262"/>
+        <location filename="../../desktop/views/operator_actions.py" line="267"/>
         <source>Alert sound on again</source>
         <translation>告警声音已恢复</translation>
     </message>

@@ -80,7 +80,8 @@ def test_administrator_manages_officers_through_the_dialog(qtbot, desk):
     dialog.table.selectRow(row)
     with qtbot.waitSignal(dialog.changed, timeout=5000):
         dialog.toggle_active()
-    assert not next(o for o in dialog.model._rows if o.login == "李值班").active
+    rows = [dialog.model.row_item(r) for r in range(dialog.model.rowCount())]
+    assert not next(o for o in rows if o.login == "李值班").active
     dialog.secret.setText("864200")
     dialog.again.setText("864200")
     with qtbot.waitSignal(dialog.changed, timeout=5000):
