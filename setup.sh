@@ -44,7 +44,9 @@ readonly OTHER_PACKAGES=(fonts-wqy-microhei python3-venv poppler-utils)
 # test and bench only: a real PostgreSQL server (Debian's, 15 on Debian 12). The tests
 # make and drop their own throwaway clusters with pg_createcluster (tests/models/
 # test_postgres_cluster.py); the "main" cluster the package creates is left alone.
-readonly TEST_PACKAGES=(postgresql)
+# faketime (libfaketime): the moved-clock runs of the test step move the process clock
+# itself, so every "now" (ours, SQLite's, the subprocesses') reads the moved time.
+readonly TEST_PACKAGES=(postgresql faketime)
 EXTRA_PACKAGES=()
 
 usage() {
@@ -58,11 +60,16 @@ Usage: bash setup.sh COMMAND [ARGS...]     (sudo bash setup.sh ... also works)
                          runs it on a virtual screen instead (a start-up check: nothing
                          to look at; Ctrl+C stops it).
   test [PYTEST ARGS]     set up, then: ruff, mypy (desktop/models), import contract,
-                         the models suite without Qt or a display, and the whole suite
-                         offscreen with coverage. PYTEST ARGS go to the last run.
+                         the models suite without Qt or a display, the whole suite
+                         offscreen with coverage (both in a random order, seed printed;
+                         TEST_SEED=N replays one), the date-dependent tests again with
+                         the clock moved to three awkward moments, and the frozen build.
+                         PYTEST ARGS go to the whole-suite run.
                          Also installs Debian's postgresql: the PostgreSQL tests run
                          their own throwaway clusters (as root; skipped otherwise,
                          failed when CI=true). This is what CI runs (.ci/run).
+  quick [PYTEST ARGS]    set up, then the quick loop: the Qt-free models suite without
+                         the slow tests (command-line subprocesses, fuzzing, PostgreSQL).
   bench [ARGS]           set up, then python -m benchmarks (--quick, --runs N, --xvfb);
                          writes benchmarks/RESULTS.md.
   setup                  only the common part.
@@ -244,34 +251,64 @@ import pytest
 sys.exit(pytest.main(sys.argv[1:]))
 '
 
+# The moved-clock runs: moments (UTC, for faketime) that catch calendar bugs.
+readonly MOVED_CLOCKS=(
+    "2027-02-28 22:30:00"  # 06:30 Beijing on 1 March, UTC still the last day of February
+    "2026-12-31 16:30:00"  # 00:30 Beijing on 1 January, UTC still 31 December
+    "2028-02-29 03:00:00"  # 11:00 Beijing on 29 February of a leap year
+)
+
+# The Qt-free models suite (PYTEST ARGS follow). pytest-qt registers itself as
+# "pytest-qt" (-p no:pytestqt would not stop it).
+run_models_suite() {
+    run_pytest env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM \
+        "$VENV/bin/python" -c "$NO_QT_PYTEST" tests/models -q -p no:pytest-qt "$@"
+}
+
 cmd_test() {
     webengine_env
-    local t0 bin=$VENV/bin
+    local t0 bin=$VENV/bin seed
     t0=$EPOCHREALTIME
-    heading "1/6 ruff check ."
+    # One random order for every run below, printed so that a failure can be replayed.
+    seed=${TEST_SEED:-$((RANDOM * 32768 + RANDOM))}
+    local order=(-p no:cacheprovider "--randomly-seed=$seed")
+    echo "test order: random, seed $seed (replay with TEST_SEED=$seed bash setup.sh test)"
+    heading "1/7 ruff check ."
     "$bin/ruff" check . || fail "ruff found problems (ruff check --fix . mends many)"
-    heading "2/6 mypy desktop/models (strict)"
+    heading "2/7 mypy desktop/models (strict)"
     "$bin/mypy" desktop/models || fail "mypy found type errors in desktop/models"
-    heading "3/6 import contract (lint-imports)"
+    heading "3/7 import contract (lint-imports)"
     "$bin/lint-imports" || fail "an import contract in pyproject.toml is broken"
 
-    heading "4/6 models suite without Qt and without a display (tests/models)"
+    heading "4/7 models suite without Qt and without a display (tests/models)"
     [[ -d tests/models ]] || fail "tests/models is missing: the Qt-free suite has nothing to prove"
-    # pytest-qt registers itself as "pytest-qt" (-p no:pytestqt would not stop it).
-    run_pytest env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM \
-        "$bin/python" -c "$NO_QT_PYTEST" tests/models -q -p no:pytest-qt -p no:cacheprovider
+    run_models_suite "${order[@]}"
 
-    heading "5/6 whole suite, offscreen, with coverage (the frozen build's test is step 6)"
+    heading "5/7 whole suite, offscreen, with coverage (the frozen build's test is step 7)"
     local coverage_dir
     coverage_dir=$(mktemp -d)
     # shellcheck disable=SC2064  # expand now: the folder is this run's own
     trap "rm -rf '$coverage_dir'" EXIT
     run_pytest env QT_QPA_PLATFORM=offscreen COVERAGE_FILE="$coverage_dir/.coverage" \
-        "$bin/python" -m pytest -q --cov=desktop --cov-report= -m "not frozen" "$@"
+        "$bin/python" -m pytest -q "${order[@]}" --cov=desktop --cov-report= -m "not frozen" "$@"
     echo "coverage of desktop/: $(COVERAGE_FILE="$coverage_dir/.coverage" \
         "$bin/coverage" report --format=total)% of lines"
 
-    heading "6/6 frozen build (installer/build.py) and its smoke test"
+    heading "6/7 the clock moved: models suite and date-dependent views (PostgreSQL keeps real time)"
+    command -v faketime >/dev/null || fail "faketime is missing (Debian package faketime)"
+    local moment started
+    for moment in "${MOVED_CLOCKS[@]}"; do
+        started=$EPOCHREALTIME
+        echo "-- clock moved to $moment UTC"
+        TZ=UTC run_pytest faketime "$moment" env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM \
+            "$bin/python" -c "$NO_QT_PYTEST" tests/models -q -p no:pytest-qt "${order[@]}" \
+            -m "not postgres"
+        TZ=UTC run_pytest faketime "$moment" env QT_QPA_PLATFORM=offscreen \
+            "$bin/python" -m pytest tests/views -q "${order[@]}" -m "calendar and not postgres"
+        echo "-- at $moment UTC: green in $(elapsed "$started")"
+    done
+
+    heading "7/7 frozen build (installer/build.py) and its smoke test"
     local frozen_dir
     frozen_dir=$(mktemp -d)
     "$bin/python" installer/build.py --dist "$frozen_dir/dist" --work "$frozen_dir/work" \
@@ -286,7 +323,7 @@ main() {
     local command=${1:-help}
     (($#)) && shift
     case $command in
-        demo | test | bench | setup) ;;
+        demo | test | quick | bench | setup) ;;
         help | -h | --help) usage; return 0 ;;
         *) usage >&2; fail "unknown command: $command" ;;
     esac
@@ -296,6 +333,7 @@ main() {
     case $command in
         demo) cmd_demo "$@" ;;
         test) cmd_test "$@" ;;
+        quick) run_models_suite -p no:cacheprovider -m "not slow and not e2e" "$@" ;;
         bench) webengine_env; exec "$VENV/bin/python" -m benchmarks "$@" ;;
         setup) echo "set up in $(elapsed "$STARTED")" ;;
     esac

@@ -6,7 +6,7 @@ importer (read, check every row, upsert, one transaction), then imports the
 same file again (idempotent: nothing written). Baseline, same run: a plain
 sqlite3 ``executemany`` of the same rows into the same table of another
 copy (triggers included), i.e. the cost of the writes alone. Medians of
-``--runs``. Target (issue 8): each import ≤ 30 s on this 2-core machine.
+``--runs``. Target: each import ≤ 30 s on this 2-core machine.
 Writes the "import" section of benchmarks/RESULTS.md.
 """
 

@@ -1,4 +1,4 @@
-"""``python -m benchmarks.bench_map``: the live map at district size (issue 3).
+"""``python -m benchmarks.bench_map``: the live map at district size.
 
 Targets on this 2-core machine: a district replica with ≥ 20,000 point features
 loads to ready in ≤ 1.0 s (map load = page load start to the page's ready
@@ -293,7 +293,7 @@ def measure(args: argparse.Namespace) -> str:
         f"({rebuild_all / (b + pb + ab):.1f}×), one station {b + po + ao:,.0f} ms vs "
         f"{rebuild_all:,.0f} ms ({rebuild_all / (b + po + ao):.1f}×).")
     return (
-        "## Map at district size (issue 3)\n\n"
+        "## Map at district size\n\n"
         f"Written by `python -m benchmarks.bench_map` on {dt.date.today()}, "
         f"{os.cpu_count()} cores, {env}, 1920×1080; medians of {args.runs}. Demo replica of "
         f"{args.scale} streets. The update path pushes the delta (`DutyMap.apply`) and waits "

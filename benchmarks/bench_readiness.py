@@ -1,6 +1,6 @@
 """``python -m benchmarks.bench_readiness``: station readiness on a district-sized replica.
 
-Targets (issue 5): readiness for ≈500 stations / ≈20,000 items in ≤ 200 ms, and the
+Targets: readiness for ≈500 stations / ≈20,000 items in ≤ 200 ms, and the
 incremental refresh of one station in ≤ 20 ms. The same-run baseline is reading
 the same item rows with plain sqlite3 and doing nothing with them: the floor any
 readiness computation pays. Writes its section of benchmarks/RESULTS.md.

@@ -1,6 +1,6 @@
 """``python -m benchmarks.bench_replay``: replay and timeline on a 24-hour, 100k-event log.
 
-Targets (issue 6), each with its same-run baseline:
+Targets, each with its same-run baseline:
   seek        random ``situation_at(t)`` ≤ 20 ms median and ≥ 50× faster than replaying
               from the start (``situation_from_scratch``: every arrival folded from nothing).
   playback    60× playback keeps the UI ≥ 20 frames/s (window 1920×1080 with the timeline,
@@ -257,7 +257,7 @@ def markdown(facts: dict[str, float], seek: dict[str, float],
     ratio_seek = seek["scratch_median"] / seek["seek_median"]
     first = next(iter(play.values()))
     lines = [
-        "## Replay and timeline (issue 6)",
+        "## Replay and timeline",
         "",
         "Written by `python -m benchmarks.bench_replay` (see `benchmarks/bench_replay.py`); "
         f"offscreen, window 1920×1080; seed {args.seed}.",

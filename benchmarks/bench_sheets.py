@@ -1,6 +1,6 @@
 """``python -m benchmarks.bench_sheets``: every station's 六有 sheet of a district in one PDF.
 
-Target (issue 7): ≈500 stations in ≤ 10 s. Same-run baseline: the same number of
+Target: ≈500 stations in ≤ 10 s. Same-run baseline: the same number of
 A4 pages each holding one line of Chinese text, through the same printing module
 (the cost of pages and fonts alone). Writes its section of benchmarks/RESULTS.md.
 """

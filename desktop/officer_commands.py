@@ -15,6 +15,7 @@ import getpass
 import sys
 from typing import Any
 
+from desktop.models import clock
 from desktop.settings import Settings
 
 ROLES = ("duty_officer", "duty_leader", "drill_coordinator", "admin")
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace, config: Settings) -> int:
     from desktop.models.workstation.store import StoreUnavailable
     from desktop.settings import workstation_store
 
-    now = dt.datetime.now(dt.UTC)
+    now = clock.now()
     try:
         store, _report = open_store(workstation_store(), now)
         command = args.officers_command

@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from desktop import settings as settings_module
-from desktop.models import migrate
+from desktop.models import clock, migrate
 from desktop.models.queries import replica_meta
 from desktop.models.replica import (
     ReplicaError,
@@ -126,7 +126,7 @@ def _fill(engine: Engine, *, demo: bool, scale: int, seed: int, now: dt.datetime
         return
     from desktop.models.demo import build_demo
 
-    moment = now or dt.datetime.now(dt.UTC)
+    moment = now or clock.now()
     started = time.perf_counter()
     with Session(engine) as session:
         build_demo(session, now=moment, seed=seed, scale=scale)
@@ -174,7 +174,7 @@ def ensure_demo(*, rebuild: bool = False) -> str:
             with Session(engine) as session:
                 built = replica_meta(session).get("generated_at")
             engine.dispose()
-            if built and dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(built) < DEMO_MAX_AGE:
+            if built and clock.now() - dt.datetime.fromisoformat(built) < DEMO_MAX_AGE:
                 return location
             log.info("demo replica older than %s: building it anew", DEMO_MAX_AGE)
         except (ReplicaError, ValueError) as error:
@@ -195,7 +195,7 @@ def enrol_demo_officers(replica: str) -> None:
     from desktop.models.workstation.passwords import SecretHasher
     from desktop.models.workstation.recovery import open_store
 
-    now = dt.datetime.now(dt.UTC)
+    now = clock.now()
     store, _report = open_store(settings_module.workstation_store(), now)
     enrolled = enrol_demo_desk(store, SecretHasher(), now, replica, DEMO_PIN)
     if enrolled:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.models import clock
 from desktop.settings import Settings
 
 
@@ -20,6 +21,9 @@ def add_parser(commands: Any) -> None:
     which.add_argument("--station", action="append", metavar="CODE",
                        help="a station's sheet (repeat for several in one PDF)")
     which.add_argument("--all", action="store_true", help="every station's sheet in one PDF")
+    sheets.add_argument("--as-of", dest="as_of", metavar="DATE", default=None,
+                        help="score as at the end of this Beijing day, YYYY-MM-DD "
+                             "(default: today, as at now)")
     sheets.add_argument("--replica", dest="sheets_replica", default=None,
                         help="replica to read (default: the configured one)")
 
@@ -40,15 +44,21 @@ def run(args: argparse.Namespace, config: Settings) -> int:
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     assert app is not None
-    now = dt.datetime.now(dt.UTC)
+    try:
+        day = clock.parse_day(args.as_of) if args.as_of else clock.today()
+        as_of = clock.as_of(day)
+    except ValueError as error:
+        print(f"dutyroom: --as-of: {error}", file=sys.stderr)
+        return 1
     stations: str | list[str] = "all" if args.all else (args.station or "street")
     try:
-        sheet_set = collect_sheets(args.sheets_replica or config.replica, now, stations=stations)
+        sheet_set = collect_sheets(args.sheets_replica or config.replica, as_of,
+                                   stations=stations)
     except LookupError as error:
         print(f"dutyroom: {error}", file=sys.stderr)
         return 1
     which = ("全部站点" if args.all else "、".join(args.station) if args.station else "街道")
-    target = args.out / file_name(sheet_set.street, which, now.date())
+    target = args.out / file_name(sheet_set.street, which, day)
     try:
         write_pdf(target, sheets_document(sheet_set))
     except PrintError as error:

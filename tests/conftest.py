@@ -47,6 +47,24 @@ def pytest_configure(config: pytest.Config) -> None:
     register_url_schemes()
 
 
+# Whole modules that are slow (fuzzing, a PostgreSQL cluster per module) or need a
+# real PostgreSQL server, by file name; single tests carry their own marks.
+SLOW_MODULES = {"test_import_fuzz.py", "test_postgres.py", "test_postgres_cluster.py"}
+POSTGRES_MODULES = {"test_postgres.py", "test_postgres_cluster.py", "test_faults_postgres.py",
+                    "test_hot_standby.py"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark what the quick loop (-m "not slow and not e2e") and the moved-clock runs
+    (-m "not postgres") leave out: every test that runs the real command line is slow."""
+    for item in items:
+        name = item.path.name
+        if name in SLOW_MODULES or "run_cli" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+        if name in POSTGRES_MODULES:
+            item.add_marker(pytest.mark.postgres)
+
+
 @pytest.fixture(autouse=True)
 def _deliver_deferred_deletes(request: pytest.FixtureRequest):
     """Delete widgets scheduled for deletion after each GUI test (WebEngine exit segfault)."""

@@ -21,11 +21,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import masking
+from desktop.models.clock import day_bounds
 from desktop.models.queries import replica_meta
 from desktop.models.replica import open_reader
 from desktop.models.schema import DutyAssignment, DutyShift, HazardWarning, Incident, Person
 from desktop.models.situation import Situation
-from desktop.models.workstation.clock import day_bounds
 from desktop.models.workstation.duty_log import LogEntry
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from desktop.models.clock import beijing_day
 from desktop.models.situation import Level, Readiness, Reason
 
 _RANK: dict[Level, int] = {"green": 0, "amber": 1, "red": 2}
@@ -103,7 +104,7 @@ def assess_station(
     rules: ReadinessRules = ReadinessRules(),
 ) -> Readiness:
     """Readiness of one station at ``now``; ``reachable`` = person ids reachable now."""
-    today = now.date()
+    today = beijing_day(now)  # expiry dates are Beijing days
     findings = _Findings()
     items_by_kind: dict[int, list[ItemFacts]] = {}
     for item in facts.items:

@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
+from desktop.models import clock
 from desktop.models.errors import ReplicaError
 from desktop.models.schema import Heartbeat
 
@@ -172,7 +173,7 @@ def describe_error(error: BaseException) -> str:
 
 def beat(session: Session, writer: str, now: dt.datetime | None = None) -> None:
     """Refresh this writer's heartbeat row (caller commits)."""
-    moment = now or dt.datetime.now(dt.UTC)
+    moment = now or clock.now()
     row = session.get(Heartbeat, writer)
     if row is None:
         session.add(Heartbeat(writer=writer, at=moment))

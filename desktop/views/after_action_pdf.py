@@ -13,9 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QPainter
 
+from desktop.models import clock
 from desktop.models.after_action import AfterAction, IncidentMetrics, Measure
+from desktop.models.clock import beijing
 from desktop.models.vocab import LIFECYCLE
-from desktop.views.header import beijing
 from desktop.views.printing import Cell, Column, Document, Drawing, Heading, Paragraph, Table
 from desktop.views.printing import write_pdf as _write
 from desktop.views.printing.blocks import Block
@@ -34,7 +35,7 @@ class AfterActionPdf(QObject):
         super().__init__()
         self.report = report
         self.english = language.startswith("en")
-        self.printed_at = printed_at or dt.datetime.now(dt.UTC)
+        self.printed_at = printed_at or clock.now()
 
     def minutes(self, value: float) -> str:
         """A target: whole minutes as set (5 min)."""

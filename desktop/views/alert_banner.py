@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.models import clock
 from desktop.models.alerts import Alert, AlertTracker
+from desktop.models.clock import beijing
 from desktop.models.situation import Situation
 from desktop.models.vocab import SEVERITIES
 from desktop.views import theme
 from desktop.views.alert_sound import AlertSound
-from desktop.views.header import beijing
 
 if TYPE_CHECKING:  # (the store's modules load the database layer: not at start-up)
     from desktop.models.workstation.alert_acts import SharedAlerts
@@ -96,12 +97,12 @@ class AlertBanner(QFrame):
                            f"QLabel {{ color: {theme.ON_STATUS}; font-weight: bold; }}")
 
     def muted(self) -> bool:
-        return self.muted_until is not None and dt.datetime.now(dt.UTC) < self.muted_until
+        return self.muted_until is not None and clock.now() < self.muted_until
 
     def set_muted(self, until: dt.datetime | None) -> None:
         """Silence the sound until then (None: not muted); the banner goes on flashing. When
         the mute ends with alerts still pending, it rings at the level they have reached."""
-        if until is not None and until <= dt.datetime.now(dt.UTC):
+        if until is not None and until <= clock.now():
             until = None
         if until != self.muted_until:
             self.muted_until = until
@@ -118,7 +119,7 @@ class AlertBanner(QFrame):
     def _ring_if_due(self) -> None:
         if self.muted():
             return
-        level = self.tracker.repeat_level(dt.datetime.now(dt.UTC))
+        level = self.tracker.repeat_level(clock.now())
         if level > self._rung_level and self.sound is not None:
             self.sound.play(level)
         self._rung_level = max(self._rung_level, level)

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.clock import beijing_day, day_bounds
 from desktop.models.workstation.audit import ACTIONS, AuditEntry, AuditFilter
-from desktop.models.workstation.clock import beijing_day, day_bounds
 from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.roles import VIEW_AUDIT
 from desktop.models.workstation.store import StoreUnavailable
@@ -117,7 +117,7 @@ class AuditDialog(QDialog):
 
     def _load(self) -> None:
         desk, wanted = self._desk, self.current_filter()
-        run_blocking(lambda: desk.audit_log(wanted), self._show, self._failed)
+        run_blocking(self, lambda: desk.audit_log(wanted), self._show, self._failed)
 
     def _show(self, entries: tuple[AuditEntry, ...]) -> None:
         self.model.set_entries(entries)
@@ -150,7 +150,7 @@ class AuditDialog(QDialog):
             path.write_text(text, encoding="utf-8", newline="")
             return str(path)
 
-        run_blocking(job, self._exported, self._failed)
+        run_blocking(self, job, self._exported, self._failed)
 
     def _exported(self, path: str) -> None:
         self.status.setText(self.tr("Exported to %1").replace("%1", path))

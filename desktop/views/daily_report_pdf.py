@@ -15,15 +15,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop.models.clock import beijing, beijing_day, day_bounds
 from desktop.models.daily_report import DailyReport, load_daily_report
 from desktop.models.situation import Situation
 from desktop.models.vocab import SEVERITIES, STAGE, WARNING_KINDS, WARNING_LEVELS
 from desktop.models.workstation.auth import SignedIn
-from desktop.models.workstation.clock import beijing_day, day_bounds
 from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.roles import EXPORT
 from desktop.models.workstation.store import StoreUnavailable
-from desktop.views.header import beijing
 from desktop.views.printing import (
     Cell,
     Column,
@@ -244,7 +243,7 @@ class DailyReportExport(QObject):
                         detail=target.name)
             return report
 
-        run_blocking(job, lambda report: self._write(target, report), self._failed)
+        run_blocking(self, job, lambda report: self._write(target, report), self._failed)
 
     def _write(self, path: Path, report: DailyReport) -> None:
         try:

@@ -44,7 +44,7 @@ class DeskBridge(QObject):
         if self._checking:
             return
         self._checking = True
-        run_blocking(self.desk.check_store, self._checked, self._checked)
+        run_blocking(self, self.desk.check_store, self._checked, self._checked)
 
     def _checked(self, _result: object) -> None:
         self._checking = False

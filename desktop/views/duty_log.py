@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.workstation.clock import BEIJING, beijing_day, day_bounds
+from desktop.models.clock import BEIJING, beijing_day, day_bounds
 from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.duty_log import CATEGORIES, LogEntry, LogLink
 from desktop.models.workstation.roles import WRITE_LOG
@@ -140,7 +140,7 @@ class DutyLogDialog(QDialog):
     def reload(self) -> None:
         start, end = day_bounds(self._selected_day())
         desk = self._desk
-        run_blocking(lambda: desk.log_entries(start, end), self._show, self._failed)
+        run_blocking(self, lambda: desk.log_entries(start, end), self._show, self._failed)
 
     def _show(self, entries: tuple[LogEntry, ...]) -> None:
         self.model.set_entries(entries)
@@ -224,7 +224,7 @@ class DutyLogDialog(QDialog):
             return desk.add_log_entry(category, text, occurred_at=occurred, link=link,
                                       corrects=corrects)
 
-        run_blocking(job, self._written, self._failed)
+        run_blocking(self, job, self._written, self._failed)
 
     def _written(self, entry: LogEntry) -> None:
         self.save_button.setEnabled(True)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.clock import beijing
 from desktop.models.handover import HandoverPackage
 from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.handovers import (
@@ -36,7 +37,6 @@ from desktop.models.workstation.handovers import (
 )
 from desktop.models.workstation.roles import ACKNOWLEDGE, PRINT, WRITE_HANDOVER
 from desktop.models.workstation.store import StoreUnavailable
-from desktop.views.header import beijing
 from desktop.views.sign_in import with_officer
 from desktop.views.worker import run_blocking
 
@@ -140,7 +140,7 @@ class HandoverDialog(QDialog):
         self.package_view.setHtml(self._html(package_snapshot(self._package), None))
 
     def reload(self) -> None:
-        run_blocking(self._desk.latest_handover, self._show_latest, self._failed)
+        run_blocking(self, self._desk.latest_handover, self._show_latest, self._failed)
 
     def _show_latest(self, latest: WrittenHandover | None) -> None:
         self.last = latest
@@ -178,7 +178,7 @@ class HandoverDialog(QDialog):
         if package is None:
             return
         self.hand_over_button.setEnabled(False)
-        run_blocking(lambda: desk.write_handover(package, notes), self._was_written,
+        run_blocking(self, lambda: desk.write_handover(package, notes), self._was_written,
                      self._failed)
 
     def _was_written(self, written: WrittenHandover) -> None:
@@ -200,8 +200,8 @@ class HandoverDialog(QDialog):
         if pending is None:
             return
         self.acknowledge_button.setEnabled(False)
-        run_blocking(lambda: desk.acknowledge_handover(pending, remarks), self._was_acknowledged,
-                     self._failed)
+        run_blocking(self, lambda: desk.acknowledge_handover(pending, remarks),
+                     self._was_acknowledged, self._failed)
 
     def _was_acknowledged(self, written: WrittenHandover) -> None:
         self.remarks.clear()

@@ -12,11 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.models.clock import beijing
 from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.handovers import WrittenHandover, summary_sections
 from desktop.models.workstation.roles import PRINT
 from desktop.models.workstation.store import StoreUnavailable
-from desktop.views.header import beijing
 from desktop.views.printing import Document, Heading, Paragraph, PrintError, Spacer
 from desktop.views.printing import write_pdf as _write
 from desktop.views.printing.blocks import Block

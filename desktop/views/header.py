@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.models.clock import beijing
+from desktop.models.clock import now as clock_now
 from desktop.models.freshness import FreshnessState
 from desktop.models.situation import Situation
 from desktop.models.vocab import WARNING_KINDS, WARNING_LEVELS
 from desktop.views import theme
-
-BEIJING = ZoneInfo("Asia/Shanghai")
-
-
-def beijing(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(BEIJING)
 
 
 class Header(QWidget):
@@ -66,7 +59,7 @@ class Header(QWidget):
         self._tick()
 
     def _tick(self) -> None:
-        self.clock.setText(beijing(dt.datetime.now(dt.UTC)).strftime("%H:%M:%S"))
+        self.clock.setText(beijing(clock_now()).strftime("%H:%M:%S"))
 
     def show_situation(self, situation: Situation) -> None:
         self.street.setText(situation.street.name or self.tr("Street duty room"))

@@ -232,7 +232,7 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Checking…") if dry_run else self.tr("Importing…"))
         self._refresh()
         selection = self._selection()
-        run_blocking(work, lambda result: self._done(result, selection), self._failed)
+        run_blocking(self, work, lambda result: self._done(result, selection), self._failed)
 
     def _on_progress(self, fraction: float, _text: str) -> None:
         self.bar.setValue(round(fraction * 100))

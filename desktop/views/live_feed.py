@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.models import freshness
+from desktop.models import clock, freshness
 from desktop.models.errors import ReplicaError
 from desktop.settings import Settings
 from desktop.views.worker import run_blocking
@@ -98,17 +98,17 @@ class LiveFeed(QObject):
         self._busy_since = time.monotonic()
         reload_due = (time.monotonic() - self._last_clock > RELOAD_EVERY_S
                       or (self._clock_due is not None
-                          and dt.datetime.now(dt.UTC) >= self._clock_due))
+                          and clock.now() >= self._clock_due))
 
         def job() -> Refresh:
             reader = self._reader_on_worker()
-            return reader.refresh(dt.datetime.now(dt.UTC), reload=reload_due)
+            return reader.refresh(clock.now(), reload=reload_due)
 
-        run_blocking(job, self._on_polled, self._on_failed)
+        run_blocking(self, job, self._on_polled, self._on_failed)
 
     def _on_polled(self, result: Refresh) -> None:
         self._busy_since = None
-        self._last_good_read = dt.datetime.now(dt.UTC)
+        self._last_good_read = clock.now()
         self._heartbeat = result.heartbeat
         self._clock_due = result.clock_due
         if self._failed_polls:
@@ -149,7 +149,7 @@ class LiveFeed(QObject):
         if stuck > max(STUCK_AFTER_S, 2 * self._interval_s):
             failed, error = max(failed, 2), "replica not answering (locked or unreachable)"
         state = freshness.assess(
-            now=dt.datetime.now(dt.UTC),
+            now=clock.now(),
             last_good_read=self._last_good_read,
             newest_heartbeat=self._heartbeat,
             failed_polls=failed,

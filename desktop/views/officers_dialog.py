@@ -9,7 +9,6 @@ so the acts run off the GUI thread.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -30,13 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models import clock
+from desktop.models.clock import beijing
 from desktop.models.workstation.auth import LockedOut, SameSecret, WrongSecret
 from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.officers import LastAdministrator, OfficerInfo
 from desktop.models.workstation.passwords import MIN_PASSWORD_CHARS, MIN_PIN_DIGITS, WeakSecret
 from desktop.models.workstation.roles import MANAGE_OFFICERS, ROLE
 from desktop.models.workstation.store import StoreUnavailable
-from desktop.views.header import beijing
 from desktop.views.qt_rows_model import RowsTableModel
 from desktop.views.sign_in import with_officer
 from desktop.views.worker import run_blocking
@@ -70,7 +70,7 @@ class OfficerTableModel(RowsTableModel):
         if column == "state":
             if not item.active:
                 return self.tr("disabled")
-            if item.locked(dt.datetime.now(dt.UTC)):
+            if item.locked(clock.now()):
                 return self.tr("locked until %1").replace(
                     "%1", f"{beijing(item.locked_until):%H:%M}")
             return self.tr("active")
@@ -146,7 +146,7 @@ class OfficersDialog(QDialog):
             self.status.setText(message or self.tr("%n officer(s)", "", len(rows)))
             self.changed.emit()
 
-        run_blocking(lambda: desk.officers(active_only=False), shown, self._failed)
+        run_blocking(self, lambda: desk.officers(active_only=False), shown, self._failed)
 
     def _selected(self, current: Any, _previous: Any) -> None:
         if not current.isValid():
@@ -176,7 +176,7 @@ class OfficersDialog(QDialog):
             self._load(done)
 
         with_officer(self._desk, self, MANAGE_OFFICERS,
-                     lambda _officer: run_blocking(work, finished, self._failed))
+                     lambda _officer: run_blocking(self, work, finished, self._failed))
 
     def enrol(self) -> None:
         login, name = self.login.text().strip(), self.name.text().strip() or self.login.text()
@@ -258,7 +258,7 @@ class ChangePinDialog(QDialog):
             return
         desk = self._desk
         self.save_button.setEnabled(False)
-        run_blocking(lambda: desk.change_own_secret(current, new), self._saved, self._failed)
+        run_blocking(self, lambda: desk.change_own_secret(current, new), self._saved, self._failed)
 
     def _saved(self, _result: object) -> None:
         self.save_button.setEnabled(True)

@@ -17,9 +17,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QToolBar
 
+from desktop.models import clock
+from desktop.models.clock import BEIJING
 from desktop.models.situation import Situation, StationStatus
 from desktop.settings import Settings
-from desktop.views.header import BEIJING
 from desktop.views.main_window import MainWindow
 
 if TYPE_CHECKING:  # (the store's modules load the database layer: not at start-up)
@@ -206,7 +207,7 @@ class OperatorActions(QObject):
     def export_daily_report(self) -> None:
         if not self._desk_ready():
             return
-        from desktop.models.workstation.clock import beijing_day
+        from desktop.models.clock import beijing_day
         from desktop.views.daily_report_pdf import DailyReportExport
 
         export = DailyReportExport(self.desk, self.settings.replica, self.settings.language,
@@ -282,7 +283,7 @@ class OperatorActions(QObject):
                 return
             busy = True
             desk, started = self.desk, time.monotonic()
-            since = dt.datetime.now(dt.UTC) - SHARED_SINCE
+            since = clock.now() - SHARED_SINCE
 
             def done(shared: SharedAlerts) -> None:
                 nonlocal busy
@@ -297,7 +298,7 @@ class OperatorActions(QObject):
                 busy = False  # the desk already says "recording unavailable"
                 log.debug("shared alert state not read: %s", error)
 
-            run_blocking(lambda: desk.shared_alerts(since), done, failed)
+            run_blocking(self, lambda: desk.shared_alerts(since), done, failed)
 
         self._sharing = True
         self._share_timer.timeout.connect(poll)

@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
+from desktop.models.clock import beijing
 from desktop.models.workstation.audit import AuditEntry
-from desktop.views.header import beijing
 from desktop.views.qt_rows_model import RowsTableModel
 
 

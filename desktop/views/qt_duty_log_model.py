@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
+from desktop.models.clock import beijing
 from desktop.models.workstation.duty_log import LogEntry
 from desktop.views import theme
-from desktop.views.header import beijing
 from desktop.views.qt_rows_model import RowsTableModel
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from desktop.models.clock import beijing
 from desktop.models.stations import EquipmentRow, InspectionRow
-from desktop.views.header import beijing
 from desktop.views.qt_rows_model import RowsTableModel
 
 

@@ -9,18 +9,15 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.models import clock as process_clock
+from desktop.models.clock import beijing
 from desktop.models.deadlines import DeadlineRule, countdown, load_rules
 from desktop.models.situation import IncidentStatus
 from desktop.models.vocab import SEVERITIES, STAGE
 from desktop.views import theme
-from desktop.views.header import beijing
 from desktop.views.qt_rows_model import RowsTableModel
 
 NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
-
-def _wall_clock() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class IncidentTableModel(RowsTableModel):
@@ -36,11 +33,11 @@ class IncidentTableModel(RowsTableModel):
         super().__init__(parent)
         self._english = language.startswith("en")
         self._rules = load_rules() if rules is None else rules
-        self._clock = clock or _wall_clock
+        self._clock = clock or process_clock.now
 
     def set_clock(self, clock: Callable[[], dt.datetime] | None) -> None:
         """Countdowns run on ``clock`` (a replay's time), or on the wall clock when None."""
-        self._clock = clock or _wall_clock
+        self._clock = clock or process_clock.now
 
     def tick(self) -> None:
         """The countdowns moved: repaint their column only."""

@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.models.clock import beijing
 from desktop.models.roster import WeekDay
 from desktop.models.situation import Shift
 from desktop.views import theme
-from desktop.views.header import beijing
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_SHIFTS = 2  # handovers at 08:00 and 17:00 by default; more columns appear if configured

@@ -14,7 +14,6 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from shiboken6 import isValid
 
 from desktop.views.worker import run_blocking
 
@@ -97,7 +96,7 @@ class TimelineFeed(QObject):
             return replica.run(lambda s: timeline_window(s, start, now))
 
         def done(timeline: object) -> None:
-            if self._closed or not isValid(self):  # a read that ended after the window
+            if self._closed:  # a read that ended after the window closed
                 return
             self._busy = False
             self._loaded_at = time.monotonic()
@@ -106,9 +105,9 @@ class TimelineFeed(QObject):
             self._load_if_due()
 
         def failed(error: BaseException) -> None:
-            if self._closed or not isValid(self):
+            if self._closed:
                 return
             self._busy, self._pending = False, True  # again with the next update
             log.warning("timeline could not be read: %s", error)
 
-        run_blocking(job, done, failed)
+        run_blocking(self, job, done, failed)

@@ -18,8 +18,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
+from desktop.models.clock import beijing
 from desktop.views import theme
-from desktop.views.header import beijing
 from desktop.views.qt_timeline_data import STAGES, TimelineData, epoch
 from desktop.views.qt_timeline_style import (
     MARK_EDGE,

@@ -15,9 +15,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop.models.clock import beijing
 from desktop.models.vocab import LIFECYCLE, STAGE
 from desktop.views import theme
-from desktop.views.header import beijing
 
 SYMBOL = {
     "received": "o", "verified": "d", "first_report": "t1", "dispatched": "t2",

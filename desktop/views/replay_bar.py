@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models import clock
+from desktop.models.clock import beijing
 from desktop.models.replay import SPEEDS, ClockState, DrillInfo
-from desktop.views.header import beijing
 from desktop.views.replay_controller import ReplayController
 
 SLIDER_STEPS = 10_000
@@ -105,7 +106,8 @@ class ReplayBar(QFrame):
         self._mode(False)
 
     def _time_edit(self, hours: int) -> QDateTimeEdit:
-        edit = QDateTimeEdit(QDateTime.currentDateTime(BEIJING).addSecs(hours * 3600))
+        moment = clock.now() + dt.timedelta(hours=hours)
+        edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), BEIJING))
         edit.setTimeZone(BEIJING)
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         edit.setCalendarPopup(True)

@@ -61,7 +61,7 @@ class ReplayController(QObject):
         from desktop.models.replay.source import with_replica
 
         location = self.location
-        run_blocking(lambda: with_replica(location, list_drills), self.drills_ready.emit,
+        run_blocking(self, lambda: with_replica(location, list_drills), self.drills_ready.emit,
                      self._failed)
 
     def open_drill(self, drill_id: int) -> None:
@@ -81,7 +81,7 @@ class ReplayController(QObject):
 
     def _load(self, job: Any) -> None:
         self.busy_changed.emit(True)
-        run_blocking(job, self.show_replay, self._failed)
+        run_blocking(self, job, self.show_replay, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.busy_changed.emit(False)

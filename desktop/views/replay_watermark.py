@@ -12,9 +12,9 @@ from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from desktop.models.clock import beijing
 from desktop.models.replay import ClockState
 from desktop.views import theme
-from desktop.views.header import beijing
 
 BANNER = theme.STATUS_COLOUR["amber"]
 

@@ -91,7 +91,7 @@ class RevealDialog(QDialog):
         self.reveal_button.setEnabled(False)
         self.countdown.setText(self.tr("Fetching…"))
         desk, target, reason = self._desk, self._target, str(self.reason.currentData())
-        run_blocking(lambda: desk.reveal(target, reason), self._show, self._failed)
+        run_blocking(self, lambda: desk.reveal(target, reason), self._show, self._failed)
 
     def _show(self, revealed: Revealed) -> None:
         self._value = revealed

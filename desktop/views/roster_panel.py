@@ -7,9 +7,9 @@ from collections import Counter
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from desktop.models.clock import beijing
 from desktop.models.situation import OnDuty, Shift, Situation
 from desktop.views import theme
-from desktop.views.header import beijing
 from desktop.views.panel import PanelFrame
 
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from desktop.models import clock
 from desktop.models.roster import WeekDay
-from desktop.views.header import BEIJING
 from desktop.views.qt_roster_week_model import RosterWeekModel
 from desktop.views.worker import run_blocking
 
@@ -23,7 +23,7 @@ class RosterWeekDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Roster for the week"))
         self.resize(1200, 520)
-        today = today or dt.datetime.now(BEIJING).date()
+        today = today or clock.today()
         first = today - dt.timedelta(days=today.weekday())
         self.model = RosterWeekModel(today, self)
         self.table = QTableView()
@@ -36,7 +36,7 @@ class RosterWeekDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self.loaded = False
-        run_blocking(lambda: loader(first), self._show, self._failed)
+        run_blocking(self, lambda: loader(first), self._show, self._failed)
 
     def _show(self, week: tuple[WeekDay, ...]) -> None:
         self.model.set_week(week)

@@ -11,11 +11,13 @@ import tempfile
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -24,9 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models import clock
 from desktop.models.compliance.sheets import Cancelled, collect_sheets
 from desktop.models.situation import StationStatus
 from desktop.views.worker import run_blocking
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 class _Progress(QObject):
@@ -37,10 +44,15 @@ class SheetsDialog(QDialog):
     exported = Signal(str, str)  # path, what
 
     def __init__(self, location: str, stations: tuple[StationStatus, ...],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, as_of: dt.date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compliance sheets (六有)"))
         self._location = location
+        today = clock.today()
+        self.as_of = QDateEdit(_qdate(as_of or today))
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of.setMaximumDate(_qdate(today))
         self._cancel = threading.Event()
         self.scope = QComboBox()
         self.scope.addItem(self.tr("The street"), "street")
@@ -61,8 +73,11 @@ class SheetsDialog(QDialog):
         buttons.addWidget(self.export)
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.print_button)
+        scope = QFormLayout()
+        scope.addRow(self.tr("Sheets for"), self.scope)
+        scope.addRow(self.tr("As of (end of day)"), self.as_of)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scope)
+        layout.addLayout(scope)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -90,18 +105,20 @@ class SheetsDialog(QDialog):
         self.cancel.setEnabled(True)
         self.status.setText(self.tr("Scoring…"))
         location, relay, cancel = self._location, self._relay, self._cancel
-        now = dt.datetime.now(dt.UTC)
+        picked = self.as_of.date()
+        day = dt.date(picked.year(), picked.month(), picked.day())
+        as_of = clock.as_of(day)
 
         def work() -> Path:
             def progress(done: int, total: int) -> bool:
                 relay.moved.emit(done, total)
                 return not cancel.is_set()
 
-            sheet_set = collect_sheets(location, now, stations=stations, progress=progress)
-            target = folder / file_name(sheet_set.street, what, now.date())
+            sheet_set = collect_sheets(location, as_of, stations=stations, progress=progress)
+            target = folder / file_name(sheet_set.street, what, day)
             return write_pdf(target, sheets_document(sheet_set))
 
-        run_blocking(work, lambda path: self._done(path, what), self._failed)
+        run_blocking(self, work, lambda path: self._done(path, what), self._failed)
 
     def open_preview(self) -> QDialog | None:
         """Print preview of the exported PDF; printing from it goes to any printer."""

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.clock import beijing
 from desktop.models.workstation.auth import LockedOut, SignedIn, WrongSecret
 from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.roles import PERMISSION
 from desktop.models.workstation.store import StoreUnavailable
-from desktop.views.header import beijing
 from desktop.views.worker import run_blocking
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,7 @@ class SignInDialog(QDialog):
         self.submit.setEnabled(False)
         self.message.setText(self.tr("Checking…"))
         desk = self._desk
-        run_blocking(lambda: desk.sign_in(login, secret), self._done, self._failed)
+        run_blocking(self, lambda: desk.sign_in(login, secret), self._done, self._failed)
 
     def _done(self, officer: SignedIn) -> None:
         self._busy = False

@@ -72,7 +72,7 @@ class StationDetailDialog(QDialog):
         self.filter.textChanged.connect(self._equipment_proxy.setFilterFixedString)
         self.filter.textChanged.connect(self._history_proxy.setFilterFixedString)
         self.loaded = False
-        run_blocking(lambda: loader(station.id), self._show, self._failed)
+        run_blocking(self, lambda: loader(station.id), self._show, self._failed)
 
     def _show(self, detail: StationDetail) -> None:
         self.equipment.set_equipment(detail.equipment)

@@ -1,8 +1,12 @@
-"""The one way to run blocking work off the GUI thread.
+"""The one way to run blocking work off the GUI thread, for an owner.
 
-``run_blocking(fn, on_result, on_error)`` runs ``fn`` on the global thread pool
-and calls exactly one of the callbacks on the GUI thread. Workers never touch
-widgets.
+``run_blocking(owner, fn, on_result, on_error)`` runs ``fn`` on the global thread
+pool and calls exactly one of the callbacks on the GUI thread, in the style of
+Anki's ``QueryOp(parent, op, success)``: the work belongs to ``owner`` (the panel,
+dialog, item model or feed that asked), and when the owner is gone by the time
+the result arrives — its window closed, the test that made it ended — the result
+is dropped with a debug line instead of calling into a deleted object. Workers
+never touch widgets.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -50,17 +55,24 @@ _alive: set[_Relay] = set()
 
 
 def run_blocking(
+    owner: QObject,
     fn: Callable[[], Any],
     on_result: Callable[[Any], None],
     on_error: Callable[[BaseException], None] | None = None,
     pool: QThreadPool | None = None,
 ) -> None:
+    """Run ``fn`` for ``owner``; ``on_result(value)`` or ``on_error(error)`` follows on
+    the GUI thread while the owner lives, nothing once it is gone."""
     relay = _Relay()
     _alive.add(relay)
+    what = getattr(fn, "__qualname__", type(fn).__name__)
 
     def finish(handler: Callable[[Any], None] | None, value: Any) -> None:
         _alive.discard(relay)
         relay.deleteLater()
+        if not isValid(owner):  # deleted: its window closed, its test ended
+            log.debug("background result of %s dropped: its owner is gone", what)
+            return
         if handler is not None:
             handler(value)
         elif isinstance(value, BaseException):

@@ -2087,6 +2087,16 @@
 <context>
     <name>SheetsDialog</name>
     <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>Sheets for</source>
+        <translation>Sheets for</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>As of (end of day)</source>
+        <translation>As of (end of day)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/sheets_dialog.py" line="42"/>
         <source>Compliance sheets (六有)</source>
         <translation>Compliance sheets (六有)</translation>

@@ -2082,6 +2082,16 @@
 <context>
     <name>SheetsDialog</name>
     <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>Sheets for</source>
+        <translation>检查表范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>As of (end of day)</source>
+        <translation>截至日期（当日终了）</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/sheets_dialog.py" line="42"/>
         <source>Compliance sheets (六有)</source>
         <translation>“六有”检查表</translation>

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from sqlalchemy.orm import Session
 
+from desktop.models.clock import day_bounds
 from desktop.models.daily_report import ReportIncident, assemble, load_daily_report
 from desktop.models.queries import situation_now
 from desktop.models.replica import open_reader
-from desktop.models.workstation.clock import day_bounds
 from desktop.models.workstation.duty_log import LogEntry, LogLink
 
 DAY = dt.date(2026, 11, 23)  # the demo's "today" (built at 10:00 Beijing time)

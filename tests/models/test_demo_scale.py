@@ -184,6 +184,7 @@ def test_every_street_has_its_own_95_and_stations(
     assert depots[0] == 3
 
 
+@pytest.mark.slow
 def test_models_demo_imports_no_qt() -> None:
     code = (
         "import sys, desktop.models.demo; "

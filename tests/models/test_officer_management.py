@@ -83,6 +83,7 @@ def _cli(store, *args, pin=None):
                           env=dict(os.environ, DUTYROOM_WORKSTATION_STORE=str(store)))
 
 
+@pytest.mark.slow
 def test_the_first_administrator_comes_from_the_command_line(tmp_path, clock):
     store_path = tmp_path / "ws.db"
     listed = _cli(store_path, "list")

@@ -132,6 +132,7 @@ def test_update_is_logged_with_the_primary_key_of_key_tables(empty_replica):
     assert rows == [("home_street_name", "I"), ("home_street_name", "U")]
 
 
+@pytest.mark.slow
 def test_python_dash_m_desktop_help_works():
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--help"], capture_output=True, text=True, timeout=60

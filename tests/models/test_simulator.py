@@ -59,6 +59,7 @@ def _new_incidents(session):
                            .order_by(Incident.id)).all()
 
 
+@pytest.mark.slow
 def test_same_seed_same_feed_other_seed_other_feed(demo_template, tmp_path):
     runs = []
     for name, seed in (("a", 11), ("b", 11), ("c", 12)):

@@ -3,9 +3,9 @@ import datetime as dt
 
 import pytest
 
+from desktop.models.clock import beijing
 from desktop.models.situation import Freshness, IncidentStatus, Situation, Street
 from desktop.views.alert_banner import AlertBanner
-from desktop.views.header import beijing
 
 pytestmark = pytest.mark.gui
 NOW = dt.datetime.now(dt.UTC)

@@ -15,7 +15,7 @@ from desktop.models.workstation.recovery import open_store
 from desktop.views.audit_view import AuditDialog
 from desktop.views.qt_audit_model import AuditTableModel
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.calendar]
 CHEAP = SecretHasher(HashProfile.cheap())
 NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
 

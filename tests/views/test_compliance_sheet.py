@@ -6,9 +6,10 @@ import subprocess
 
 import pytest
 
+from desktop.models.clock import beijing_day
 from desktop.models.compliance import Standard
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.calendar]
 
 
 def _text(pdf) -> str:
@@ -31,11 +32,23 @@ def test_all_stations_sheet_has_every_item_and_station_name(qapp, demo_replica, 
     assert "WenQuanYi" in fonts and " yes " in fonts.splitlines()[2]
 
 
-def test_street_sheet_states_the_shortfalls(qapp, demo_replica, tmp_path, run_cli):
-    assert run_cli("sheets", "--out", str(tmp_path), "--replica",
-                   str(demo_replica)).returncode == 0
-    text = _text(next(tmp_path.glob("*.pdf")))
+def test_street_sheet_states_the_shortfalls(qapp, demo_replica, tmp_path, run_cli, fixed_now):
+    day = beijing_day(fixed_now)  # the day the demo was built for, whatever today is
+    result = run_cli("sheets", "--out", str(tmp_path), "--as-of", f"{day:%Y-%m-%d}",
+                     "--replica", str(demo_replica))
+    assert result.returncode == 0, result.stderr
+    (pdf,) = tmp_path.glob("*.pdf")
+    assert pdf.name.endswith(f"_{day:%Y%m%d}.pdf")
+    text = _text(pdf)
     assert "超过复审期" in text and "缺带班领导" in text
+    assert f"检查日期：{day:%Y-%m-%d}" in text
+
+
+def test_sheets_for_a_day_not_begun_are_refused(demo_replica, tmp_path, run_cli):
+    result = run_cli("sheets", "--out", str(tmp_path), "--as-of", "2999-01-01",
+                     "--replica", str(demo_replica))
+    assert result.returncode == 1 and "has not begun yet" in result.stderr
+    assert not list(tmp_path.glob("*.pdf"))
 
 
 def test_unknown_station_code_is_refused_in_words(demo_replica, tmp_path, run_cli):

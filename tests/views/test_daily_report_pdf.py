@@ -28,7 +28,7 @@ from desktop.models.workstation.schema import AuditRecord
 from desktop.views.daily_report_pdf import DailyReportExport, write_daily_report
 from desktop.views.handover_pdf import HandoverPrinter
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.calendar]
 ROOT = Path(__file__).resolve().parents[2]
 CHEAP = SecretHasher(HashProfile.cheap())
 DAY = dt.date(2026, 11, 23)

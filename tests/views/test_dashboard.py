@@ -228,10 +228,10 @@ def test_wall_and_operator_windows_share_acknowledgements_and_mutes(qtbot, live_
     import datetime as dt
     import sqlite3
 
+    from desktop.models.clock import beijing
     from desktop.models.workstation.officers import enrol
     from desktop.models.workstation.passwords import HashProfile, SecretHasher
     from desktop.models.workstation.recovery import open_store
-    from desktop.views.header import beijing
 
     monkeypatch.setenv("DUTYROOM_WORKSTATION_STORE", str(tmp_path / "ws.db"))
     store, _ = open_store(tmp_path / "ws.db", dt.datetime.now(dt.UTC))

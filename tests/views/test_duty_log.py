@@ -24,7 +24,7 @@ from desktop.views import theme
 from desktop.views.duty_log import DutyLogDialog
 from desktop.views.qt_duty_log_model import DutyLogTableModel
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.calendar]
 ROOT = Path(__file__).resolve().parents[2]
 CHEAP = SecretHasher(HashProfile.cheap())
 NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)  # 10:00 Beijing

@@ -19,7 +19,7 @@ from desktop.models.workstation.recovery import open_store
 from desktop.models.workstation.schema import AuditRecord
 from desktop.views.handover_dialog import HandoverDialog
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.calendar]
 CHEAP = SecretHasher(HashProfile.cheap())
 
 

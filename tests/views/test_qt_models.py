@@ -8,7 +8,7 @@ from desktop.models.situation import IncidentStatus, Readiness, Reason, StationS
 from desktop.views.qt_incident_model import IncidentTableModel
 from desktop.views.qt_station_model import StationTableModel
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.calendar]
 NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
 
 

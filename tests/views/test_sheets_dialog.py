@@ -1,11 +1,12 @@
 import pytest
 from sqlalchemy.orm import Session
 
+from desktop.models.clock import beijing_day
 from desktop.models.queries import situation_now
 from desktop.models.replica import open_reader
 from desktop.views.sheets_dialog import SheetsDialog
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.calendar]
 
 
 @pytest.fixture
@@ -14,7 +15,7 @@ def dialog(qtbot, demo_replica, fixed_now):
     with Session(engine) as session:
         stations = situation_now(session, fixed_now).stations
     engine.dispose()
-    widget = SheetsDialog(str(demo_replica), stations)
+    widget = SheetsDialog(str(demo_replica), stations, as_of=beijing_day(fixed_now))
     qtbot.addWidget(widget)
     return widget
 

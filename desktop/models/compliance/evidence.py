@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.models.local_time import local
+from desktop.models.clock import beijing, beijing_day
 from desktop.models.schema import KeyCustodian, Person, Plan, Station, Team, Training, WorkRule
 from desktop.models.situation import Readiness, Situation
 
@@ -93,7 +93,7 @@ def station_evidence(session: Session, situation: Situation, station_id: int,
     station = session.get(Station, station_id)
     if station is None:
         raise LookupError(f"no station {station_id}")
-    today = situation.at.date()
+    today = beijing_day(situation.at)
     book = book or EvidenceBook(session, _months_before(today, period_months))
     status = next(s for s in situation.stations if s.id == station_id)
     reachable = {p.person_id for shift in (situation.duty_now, situation.readiness_today)
@@ -115,7 +115,7 @@ def street_evidence(session: Session, situation: Situation, period_months: int) 
     members = session.scalar(
         select(func.count()).select_from(Person).join(Team, Team.id == Person.team_id)
         .where(Team.kind.in_(("professional", "cadre_militia")), Person.active.is_(True))) or 0
-    today = situation.at.date()
+    today = beijing_day(situation.at)
     book = EvidenceBook(session, _months_before(today, period_months))
     total, posted = book.rule_counts(None)
     gaps = situation.roster.gaps if situation.roster else ()
@@ -124,7 +124,7 @@ def street_evidence(session: Session, situation: Situation, period_months: int) 
         stations_total=len(situation.stations),
         stations_ready=sum(1 for s in situation.stations if s.readiness.level == "green"),
         rules_total=total, rules_posted=posted, team_members=members,
-        roster_gaps=tuple(f"{local(g.starts_at):%m-%d %H:%M} {g.zh}" for g in gaps),
+        roster_gaps=tuple(f"{beijing(g.starts_at):%m-%d %H:%M} {g.zh}" for g in gaps),
         plans=tuple(book.plans.get(None, [])),
         trainings=tuple(book.trainings.get(None, [])),
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.models.clock import beijing_day
 from desktop.models.compliance.evidence import (
     EvidenceBook,
     _months_before,
@@ -51,13 +52,15 @@ class Cancelled(Exception):
 
 def collect_sheets(
     location: str,
-    now: dt.datetime,
+    as_of: dt.datetime,
     *,
     stations: str | list[str] = "street",
     standard: Standard | None = None,
     progress: Callable[[int, int], bool] | None = None,
 ) -> SheetSet:
-    """``stations``: "street" (the street's sheet), "all", or a list of station codes.
+    """The sheets as of the moment ``as_of`` (see ``clock.as_of`` for a day's moment).
+
+    ``stations``: "street" (the street's sheet), "all", or a list of station codes.
 
     ``progress(done, total)`` is called per station; returning False cancels (Cancelled).
     """
@@ -66,8 +69,9 @@ def collect_sheets(
     try:
         check_schema(engine)
         with Session(engine) as session:
-            situation = situation_now(session, now)
-            period = (_months_before(now.date(), standard.period_months), now.date())
+            situation = situation_now(session, as_of)
+            day = beijing_day(as_of)
+            period = (_months_before(day, standard.period_months), day)
             if stations == "street":
                 evidence = street_evidence(session, situation, standard.period_months)
                 return SheetSet(situation.street.name, period, ((score(evidence, standard), None),))

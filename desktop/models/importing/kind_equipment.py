@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models import clock
 from desktop.models.importing import enums
 from desktop.models.importing.catalogue import ensure_catalogue
 from desktop.models.importing.columns import Field
@@ -79,7 +80,8 @@ class Equipment(Kind):
         made, expires = row.get("made_on"), row.get("expires_on")
         if made is not None and expires is not None and expires < made:
             raise Bad("有效期早于生产日期", "expires before it was made", column="expires_on")
-        if made is not None and made > dt.datetime.now(context.tz).date() + dt.timedelta(days=1):
+        tomorrow = clock.now().astimezone(context.tz).date() + dt.timedelta(days=1)
+        if made is not None and made > tomorrow:
             raise Bad("生产日期在将来", "made in the future", column="made_on")
         return record
 

@@ -20,7 +20,7 @@ from shapely.geometry import shape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import masking
+from desktop.models import clock, masking
 from desktop.models.importing.columns import Field
 from desktop.models.importing.context import Context
 from desktop.models.importing.issues import Bad
@@ -208,7 +208,7 @@ class Features(Kind):
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return clock.now().replace(microsecond=0)
 
 
 def _locate(session: Session, records: list[dict[str, Any]]) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from desktop.models import clock
 from desktop.models.importing import kinds as kind_registry
 from desktop.models.importing.context import Context
 from desktop.models.importing.issues import Bad, Issue, Issues
@@ -251,7 +252,7 @@ def _dedupe(items: list[Issue]) -> list[Issue]:
 
 
 def now_utc() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return clock.now()
 
 
 __all__ = ["FileResult", "ImportOptions", "ImportResult", "Issues", "import_sources"]

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import String, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from desktop.models import clock
 from desktop.models.quality import QualityCollector
 from desktop.models.queries import (
     area_of,
@@ -200,7 +201,7 @@ def load_world(
 ) -> World:
     """The street, stations, shifts and warnings for a replay of ``start``…``end``."""
     quality = QualityCollector()
-    now = max(now or dt.datetime.now(dt.UTC), end)
+    now = max(now or clock.now(), end)
     meta = replica_meta(session)
     units = list(session.scalars(select(AdminUnit)))
     people = masked_names(session, (u.grid_worker_id for u in units))

@@ -19,6 +19,8 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from desktop.models import clock
+
 
 class Clock(Protocol):
     def now(self) -> dt.datetime:
@@ -34,7 +36,7 @@ class Clock(Protocol):
 
 class RealClock:
     def now(self) -> dt.datetime:
-        return dt.datetime.now(dt.UTC)
+        return clock.now()
 
     def monotonic(self) -> float:
         return time.monotonic()

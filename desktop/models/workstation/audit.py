@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models.clock import BEIJING
 from desktop.models.vocab import Term
-from desktop.models.workstation.clock import BEIJING
 from desktop.models.workstation.roles import ROLE
 from desktop.models.workstation.schema import AuditRecord
 from desktop.models.workstation.store import WorkstationStore

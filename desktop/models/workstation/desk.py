@@ -17,12 +17,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from desktop.models import clock as process_clock
+from desktop.models.clock import Clock
 from desktop.models.handover import HandoverPackage
 from desktop.models.reveal import Contact, RevealTarget
 from desktop.models.workstation import alert_acts, audit, auth, duty_log, handovers, officers
 from desktop.models.workstation.audit import REVEAL_REASONS
 from desktop.models.workstation.auth import LockoutPolicy, SignedIn
-from desktop.models.workstation.clock import Clock, system_clock
 from desktop.models.workstation.officers import OfficerInfo, Record
 from desktop.models.workstation.passwords import SecretHasher
 from desktop.models.workstation.roles import ACKNOWLEDGE, MANAGE_OFFICERS, MUTE_ALERT
@@ -75,7 +76,7 @@ class Desk:
         self,
         store: WorkstationStore | None,
         *,
-        clock: Clock = system_clock,
+        clock: Clock = process_clock.now,
         hasher: SecretHasher | None = None,
         policy: DeskPolicy | None = None,
         fetch_contact: Callable[[RevealTarget], Contact] | None = None,

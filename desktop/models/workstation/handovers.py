@@ -19,11 +19,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models.clock import BEIJING
 from desktop.models.handover import HandoverPackage
 from desktop.models.situation import Shift
 from desktop.models.vocab import SEVERITIES, STAGE, WARNING_KINDS, WARNING_LEVELS
 from desktop.models.workstation import audit
-from desktop.models.workstation.clock import BEIJING
 from desktop.models.workstation.schema import HandoverAck, HandoverRow
 from desktop.models.workstation.store import WorkstationStore
 

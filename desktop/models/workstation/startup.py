@@ -11,9 +11,10 @@ import functools
 import logging
 from pathlib import Path
 
+from desktop.models import clock as process_clock
+from desktop.models.clock import Clock
 from desktop.models.reveal import fetch_contact
 from desktop.models.workstation import audit
-from desktop.models.workstation.clock import Clock, system_clock
 from desktop.models.workstation.desk import Desk, DeskPolicy
 from desktop.models.workstation.passwords import SecretHasher
 from desktop.models.workstation.recovery import OpenReport, open_store
@@ -26,7 +27,7 @@ def open_desk(
     store_path: Path,
     replica: str,
     *,
-    clock: Clock = system_clock,
+    clock: Clock = process_clock.now,
     policy: DeskPolicy | None = None,
     hasher: SecretHasher | None = None,
 ) -> tuple[Desk, OpenReport]:

@@ -26,8 +26,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
+from desktop.models.clock import beijing_day
 from desktop.models.workstation import backups
-from desktop.models.workstation.clock import beijing_day
 from desktop.models.workstation.files import health_problem, sqlite_uri
 
 log = logging.getLogger(__name__)

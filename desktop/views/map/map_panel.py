@@ -308,11 +308,9 @@ class MapPanel(QWidget):
             log.debug("map payload prepared in %.0f ms", (time.perf_counter() - started) * 1000)
             return Prepared(built, base, scripts, version)
 
-        run_blocking(job, self._on_prepared, self._on_prepare_failed)
+        run_blocking(self, job, self._on_prepared, self._on_prepare_failed)
 
     def _on_prepared(self, prepared: Prepared) -> None:
-        if not isValid(self):
-            return
         self._preparing = False
         self._apply_prepared(prepared)
 
@@ -341,8 +339,6 @@ class MapPanel(QWidget):
         self._prepare_next()
 
     def _on_prepare_failed(self, error: BaseException) -> None:
-        if not isValid(self):
-            return
         self._preparing = False
         self._prepared_version = self._version  # not this one again; the next may work
         log.error("the map could not prepare the situation; it keeps the last one",

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from desktop.models import clock
 from desktop.models.situation import (
     Area,
     Freshness,
@@ -195,7 +196,7 @@ def _replica_situation(location: str) -> Situation:
     engine = open_reader(location)
     try:
         with Session(engine) as session:
-            return situation_now(session, dt.datetime.now(dt.UTC))
+            return situation_now(session, clock.now())
     finally:
         engine.dispose()
 

@@ -15,8 +15,8 @@ from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTransform
 
+from desktop.models.clock import beijing
 from desktop.views import theme
-from desktop.views.header import beijing
 from desktop.views.qt_timeline_style import SYMBOL
 
 STEPS_MIN = (1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440)
