@@ -62,11 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     from sqlalchemy import func, select
     from sqlalchemy.orm import Session
 
+    from desktop.models.fact_reading import station_statuses
     from desktop.models.quality import QualityCollector
     from desktop.models.readiness import ReadinessRules
     from desktop.models.replica import open_reader
     from desktop.models.schema import AdminUnit, EquipmentItem, Station
-    from desktop.models.stations import station_statuses
 
     dutyroom = replicas.dutyroom_command()
     if dutyroom is None:
@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Written by `python -m benchmarks.bench_readiness` on {dt.date.today()}, "
         f"{os.cpu_count()} cores; medians of {args.runs} (one station: {args.runs * 3}). "
         f"Demo replica of {SCALE} streets with items padded to {TARGET_ITEMS:,} by copying "
-        "rows; readiness = `desktop.models.stations.station_statuses` (queries + the one "
+        "rows; readiness = `desktop.models.fact_reading.station_statuses` (queries + the one "
         "readiness function), the one-station refresh passes `station_ids`.\n\n" + table)
     print(table)
     write_section("readiness", markdown)

@@ -172,7 +172,7 @@ def after_action(replay: Replay) -> AfterAction:
     timeline = replace(replay.timeline, incidents=own, problems=excluded)
     return AfterAction(
         drill=drill,
-        street=replay.engine.world.street.name,
+        street=replay.engine.facts.street.name,
         targets=targets,
         incidents=tuple(measure_incident(i, targets) for i in own),
         timeline=timeline,

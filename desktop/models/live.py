@@ -188,6 +188,10 @@ class ReplicaReader:
 
     # ------------------------------------------------------------ reading
 
+    @property
+    def loader(self) -> SituationLoader:
+        return self._loader
+
     def refresh(self, now: dt.datetime, *, reload: bool = False) -> Refresh:
         """One poll; loads the situation when anything changed (or ``reload``)."""
         with self._lock:

@@ -102,8 +102,11 @@ def assess_station(
     reachable: Iterable[int],
     now: dt.datetime,
     rules: ReadinessRules = ReadinessRules(),
+    teams_out: int = 0,
 ) -> Readiness:
-    """Readiness of one station at ``now``; ``reachable`` = person ids reachable now."""
+    """Readiness of one station at ``now``; ``reachable`` = person ids reachable now,
+    ``teams_out`` = open incidents this station's team has been sent to (live and in
+    replay alike: the incidents' own events say so)."""
     today = beijing_day(now)  # expiry dates are Beijing days
     findings = _Findings()
     items_by_kind: dict[int, list[ItemFacts]] = {}
@@ -113,6 +116,9 @@ def assess_station(
         _assess_kind(kind, items_by_kind.get(kind.kind_id, []), now, today, rules, findings)
     if facts.needs_custody:
         _assess_custody(facts.custodians, set(reachable), rules, findings)
+    if teams_out:
+        findings.add("amber", "team_out", f"救援力量已出动（{teams_out} 起事件）",
+                     f"team out on {teams_out} incident(s)")
     return findings.readiness()
 
 

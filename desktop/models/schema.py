@@ -252,7 +252,8 @@ class EquipmentItem(Base):
     last_inspected_at: Mapped[dt.datetime | None]
     status: Mapped[str] = mapped_column(String(16), default="in_service")
     # in_service | dispatched | faulty | scrapped
-    dispatched_at: Mapped[dt.datetime | None]
+    dispatched_at: Mapped[dt.datetime | None]  # when the latest loan began
+    returned_at: Mapped[dt.datetime | None]  # when it came back (None: out, or never lent)
     kind: Mapped[EquipmentKind] = relationship()
 
 
@@ -314,6 +315,9 @@ class IncidentEvent(Base):
     incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), index=True)
     stage: Mapped[str] = mapped_column(String(16))
     report_no: Mapped[int | None] = mapped_column(Integer)  # 续报 number
+    # The severity this event reports, when it states one (接报, a 续报 that raises it):
+    # the incident row keeps only the current one.
+    severity: Mapped[int | None] = mapped_column(Integer)
     occurred_at: Mapped[dt.datetime] = mapped_column(index=True)
     recorded_at: Mapped[dt.datetime] = mapped_column(index=True)
     note: Mapped[str | None] = mapped_column(Text)

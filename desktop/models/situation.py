@@ -104,6 +104,7 @@ class OnDuty:
     role: str  # leader | officer | member
     team_kind: str | None
     checked_in: bool
+    checked_in_at: dt.datetime | None = None  # in facts: when; at a moment: if by then
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,9 +22,7 @@ from desktop.models.readiness import (
     CustodianFacts,
     ItemFacts,
     KindFacts,
-    ReadinessRules,
     StationFacts,
-    assess_station,
 )
 from desktop.models.schema import (
     EquipmentItem,
@@ -71,9 +69,12 @@ def station_facts(
     now: dt.datetime,
     quality: QualityCollector | None = None,
     station_ids: Collection[int] | None = None,
+    *,
+    with_items: bool = True,
 ) -> dict[int, StationFacts]:
     """Readiness inputs for every station (or only ``station_ids``), in five queries
-    whatever the station count."""
+    whatever the station count; ``with_items=False`` leaves the items out (the caller
+    reads them through time)."""
     quality = quality or QualityCollector()
     kinds = {k.id: k for k in session.scalars(select(EquipmentKind))}
     requirements: dict[str, list[KitRequirement]] = defaultdict(list)
@@ -89,7 +90,7 @@ def station_facts(
         station_query = station_query.where(Station.id.in_(station_ids))
     items: dict[int, list[ItemFacts]] = defaultdict(list)
     known = set(kinds)
-    for row in session.execute(item_query):
+    for row in session.execute(item_query) if with_items else ():
         facts_ = item_facts(row, known, now, quality)
         if facts_ is not None:
             items[row[0]].append(facts_)
@@ -140,28 +141,6 @@ def station_status(station: Station, facts: StationFacts, readiness: Readiness,
         readiness=readiness,
         kinds_required=len(facts.kinds),
         kinds_complete=len(facts.kinds) - len(short_kinds),
-    )
-
-
-def station_statuses(
-    session: Session,
-    community_names: Mapping[int, str],
-    reachable: set[int],
-    now: dt.datetime,
-    rules: ReadinessRules,
-    quality: QualityCollector,
-    station_ids: Collection[int] | None = None,
-) -> tuple[StationStatus, ...]:
-    """Every station's status (or only ``station_ids``: the incremental refresh)."""
-    facts = station_facts(session, now, quality, station_ids)
-    query = select(Station).order_by(Station.code)
-    if station_ids is not None:
-        query = query.where(Station.id.in_(station_ids))
-    return tuple(
-        station_status(station, facts[station.id],
-                assess_station(facts[station.id], reachable, now, rules),
-                community_names.get(station.community_id) if station.community_id else None)
-        for station in session.scalars(query)
     )
 
 

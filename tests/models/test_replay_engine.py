@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.models.facts import Facts, StationBase
 from desktop.models.quality import QualityCollector
 from desktop.models.readiness import StationFacts
-from desktop.models.replay import EventRecord, IncidentRecord, ReplayEngine, World
+from desktop.models.replay import EventRecord, IncidentRecord, ReplayEngine
 from desktop.models.replay.synthetic import LogShape, synthetic_log
-from desktop.models.replay.world import StationBase
 from desktop.models.situation import (
     Freshness,
     OnDuty,
@@ -48,7 +48,7 @@ def _shift(number: int) -> Shift:
     return Shift(number, "duty", start, start + dt.timedelta(hours=2), (person,))
 
 
-WORLD = World(
+WORLD = Facts(
     street=Street("420606010", "七里河街道", "高新区", {"type": "GeometryCollection",
                                                    "geometries": []}),
     stations=(_station(1), _station(2)),

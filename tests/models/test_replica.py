@@ -83,9 +83,12 @@ def test_missing_corrupt_and_foreign_files_give_clear_errors(tmp_path):
 
 
 def test_older_and_newer_schema_versions_are_named(empty_replica):
+    from desktop.models.replica import ALEMBIC_HEAD
+
     engine = open_writer(empty_replica)
+    newer = f"{int(ALEMBIC_HEAD) + 1:04d}"
     with engine.begin() as connection:
-        connection.execute(text("UPDATE alembic_version SET version_num = '0002'"))
+        connection.execute(text(f"UPDATE alembic_version SET version_num = '{newer}'"))
     with pytest.raises(ReplicaError, match="newer than this application"):
         check_schema(engine)
     with engine.begin() as connection:
@@ -140,3 +143,17 @@ def test_python_dash_m_desktop_help_works():
     assert result.returncode == 0
     for flag in ("--replica", "--wall", "--lang", "--poll-interval-ms", "--ready-file"):
         assert flag in result.stdout
+
+
+def test_migrations_have_a_single_head_that_the_code_expects():
+    """One revision per schema change, on main's head: two heads mean two changes collided."""
+    from importlib.resources import files
+
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from desktop.models.replica import ALEMBIC_HEAD
+
+    config = Config()
+    config.set_main_option("script_location", str(files("desktop.models") / "migrations"))
+    assert ScriptDirectory.from_config(config).get_heads() == [ALEMBIC_HEAD]

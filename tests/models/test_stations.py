@@ -52,9 +52,9 @@ def test_station_detail_lists_its_equipment_and_masked_inspectors(demo_replica, 
 
 
 def test_refreshing_one_station_gives_what_the_full_refresh_gives(demo_replica, fixed_now):
+    from desktop.models.fact_reading import station_statuses
     from desktop.models.quality import QualityCollector
     from desktop.models.readiness import ReadinessRules
-    from desktop.models.stations import station_statuses
 
     engine = open_reader(demo_replica)
     with Session(engine) as session:

@@ -10,7 +10,6 @@ from desktop.models.replay.clock import SPEEDS, Bookmark, ClockState, ReplayCloc
 from desktop.models.replay.engine import ReplayEngine
 from desktop.models.replay.loader import DrillInfo, list_drills
 from desktop.models.replay.records import EventRecord, IncidentRecord
-from desktop.models.replay.world import World
 
 __all__ = [
     "SPEEDS",
@@ -21,6 +20,5 @@ __all__ = [
     "IncidentRecord",
     "ReplayClock",
     "ReplayEngine",
-    "World",
     "list_drills",
 ]

@@ -80,6 +80,7 @@ def _event(record: EventRecord) -> Event:
         station_id=record.station_id,
         actor_id=record.actor_id,
         note=record.note,
+        severity=record.severity if record.severity in (1, 2, 3, 4) else None,
     )
 
 

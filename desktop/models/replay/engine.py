@@ -13,20 +13,13 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
+from desktop.models.facts import Facts, situation_at
 from desktop.models.quality import QualityCollector
-from desktop.models.replay.clean import Incident, clean_log
-from desktop.models.replay.fold import Fold, IncidentState
+from desktop.models.replay.clean import clean_log
+from desktop.models.replay.fold import Fold, IncidentState, incident_status, teams_out
 from desktop.models.replay.index import DEFAULT_SNAPSHOT_EVERY, LogIndex
 from desktop.models.replay.records import EventRecord, IncidentRecord
-from desktop.models.replay.world import (
-    World,
-    next_shift,
-    roster_at,
-    shift_at,
-    stations_at,
-    warnings_at,
-)
-from desktop.models.situation import Freshness, IncidentStatus, Problem, Situation
+from desktop.models.situation import IncidentStatus, Problem, Situation
 
 # An open incident ready to draw: (order newest first, its status, the stations it engages).
 _Entry = tuple[int, IncidentStatus, frozenset[int]]
@@ -37,38 +30,13 @@ def _first(entry: _Entry) -> int:
 
 
 def _engaged(entries: Iterable[_Entry]) -> Counter[int]:
-    """How many open incidents each station has a team on."""
-    counts: Counter[int] = Counter()
-    for entry in entries:
-        counts.update(entry[2])
-    return counts
-
-
-def incident_status(incident: Incident, state: IncidentState) -> IncidentStatus:
-    record = incident.record
-    return IncidentStatus(
-        id=record.id,
-        code=record.code,
-        title=record.title,
-        class_code=record.class_code,
-        type_code=record.type_code,
-        severity=record.severity,
-        status=state.status,
-        place=record.place,
-        lon=record.lon,
-        lat=record.lat,
-        grid_code=record.grid_code,
-        exercise=record.exercise,
-        occurred_at=incident.occurred_at,
-        recorded_at=incident.recorded_at,
-        last_event_at=state.last_event_at or incident.recorded_at,
-    )
+    return teams_out(entry[2] for entry in entries)
 
 
 class ReplayEngine:
     def __init__(
         self,
-        world: World,
+        facts: Facts,
         incidents: Iterable[IncidentRecord],
         events: Iterable[EventRecord],
         *,
@@ -76,7 +44,7 @@ class ReplayEngine:
         quality: QualityCollector | None = None,
     ) -> None:
         quality = quality or QualityCollector()
-        self.world = world
+        self.facts = facts
         self.rejected: dict[int, int] = {}  # event id → incident id, of events left out
         self.incidents, self.events = clean_log(incidents, events, quality, self.rejected)
         self.log_problems: tuple[Problem, ...] = quality.problems
@@ -103,7 +71,7 @@ class ReplayEngine:
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        return self.world.problems + self.log_problems
+        return self.facts.problems + self.log_problems
 
     @property
     def first_at(self) -> dt.datetime | None:
@@ -148,25 +116,6 @@ class ReplayEngine:
     def _situation(
         self, at: dt.datetime, entries: list[_Entry], engaged: Counter[int]
     ) -> Situation:
-        world = self.world
         entries.sort(key=_first)
-        duty_now = shift_at(world.duty_shifts, at)
-        readiness_today = shift_at(world.readiness_shifts, at)
-        reachable = {p.person_id for s in (duty_now, readiness_today) if s for p in s.people}
-        return Situation(
-            at=at,
-            street=world.street,
-            communities=world.communities,
-            grids=world.grids,
-            layers=world.layers,
-            stations=stations_at(world, at, reachable, engaged),
-            duty_now=duty_now,
-            duty_next=next_shift(world.duty_shifts, duty_now.ends_at if duty_now else at),
-            readiness_today=readiness_today,
-            incidents=tuple(entry[1] for entry in entries),
-            warnings=warnings_at(world, at),
-            freshness=Freshness(newest_heartbeat=None, last_change_seq=0, read_at=at),
-            problems=self.problems,
-            roster=roster_at(world, at),
-        )
-
+        return situation_at(self.facts, at, tuple(entry[1] for entry in entries), engaged,
+                            problems=self.problems)

@@ -10,10 +10,13 @@ after it equal to a fold from scratch, which the property tests check.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.models.replay.clean import Incident
 from desktop.models.replay.records import Event
+from desktop.models.situation import IncidentStatus
 
 CLOSED = "closed"
 
@@ -25,6 +28,8 @@ class IncidentState:
     last_event_at: dt.datetime | None  # newest recorded_at among known events
     stations: frozenset[int]  # stations whose team an event sent or placed on it
     events: int  # events known
+    severity: int | None = None  # the severity the latest event stating one reports
+    severity_at: tuple[dt.datetime, int, int, int] | None = None  # that event's ``happened``
 
     @property
     def open(self) -> bool:
@@ -45,7 +50,11 @@ def advance(state: IncidentState, event: Event) -> IncidentState:
     stations = state.stations
     if event.station_id is not None and event.station_id not in stations:
         stations = stations | {event.station_id}
-    return IncidentState(status, latest, last, stations, state.events + 1)
+    severity, severity_at = state.severity, state.severity_at
+    if event.severity is not None and (severity_at is None or event.happened > severity_at):
+        severity, severity_at = event.severity, event.happened
+    return IncidentState(status, latest, last, stations, state.events + 1, severity,
+                         severity_at)
 
 
 class Fold:
@@ -82,3 +91,33 @@ class Fold:
 
     def open_states(self) -> dict[int, IncidentState]:
         return {i: s for i, s in self.states.items() if s.open}
+
+
+def incident_status(incident: Incident, state: IncidentState) -> IncidentStatus:
+    """An incident as the panels show it, in the state its known events give."""
+    record = incident.record
+    return IncidentStatus(
+        id=record.id,
+        code=record.code,
+        title=record.title,
+        class_code=record.class_code,
+        type_code=record.type_code,
+        severity=record.severity if state.severity is None else state.severity,
+        status=state.status,
+        place=record.place,
+        lon=record.lon,
+        lat=record.lat,
+        grid_code=record.grid_code,
+        exercise=record.exercise,
+        occurred_at=incident.occurred_at,
+        recorded_at=incident.recorded_at,
+        last_event_at=state.last_event_at or incident.recorded_at,
+    )
+
+
+def teams_out(stations_per_open_incident: Iterable[frozenset[int]]) -> Counter[int]:
+    """How many open incidents each station has a team on: the input to its readiness."""
+    counts: Counter[int] = Counter()
+    for stations in stations_per_open_incident:
+        counts.update(stations)
+    return counts

@@ -47,6 +47,7 @@ class EventRecord:
     station_id: int | None = None
     actor_id: int | None = None
     note: str | None = None
+    severity: int | None = None  # what the event reports, when it states one
 
 
 @dataclass(frozen=True, order=True)
@@ -67,6 +68,7 @@ class Event:
     station_id: int | None = None
     actor_id: int | None = None
     note: str | None = None
+    severity: int | None = None
 
     @property
     def identity(self) -> tuple[int, str, int, dt.datetime]:

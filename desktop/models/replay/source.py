@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.models.quality import QualityCollector
 from desktop.models.replay.engine import ReplayEngine
 from desktop.models.replay.index import DEFAULT_SNAPSHOT_EVERY
-from desktop.models.replay.loader import DrillInfo, list_drills, load_records, load_world
+from desktop.models.replay.loader import DrillInfo, list_drills, load_facts, load_records
 from desktop.models.timeline import Timeline, build_timeline, names
 
 if TYPE_CHECKING:
@@ -51,10 +51,10 @@ def replay_window(
 ) -> Replay:
     if end <= start:
         raise ValueError("the replay window must end after it starts")
-    world = load_world(session, start, end)
+    facts = load_facts(session, start, end)
     incidents, events = load_records(session, start, end)
     quality = QualityCollector()
-    engine = ReplayEngine(world, incidents, events, snapshot_every=snapshot_every,
+    engine = ReplayEngine(facts, incidents, events, snapshot_every=snapshot_every,
                           quality=quality)
     stations, people = names(session)
     timeline = build_timeline(engine.incidents, engine.events, start, end, stations=stations,

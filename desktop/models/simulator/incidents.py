@@ -194,7 +194,7 @@ class Stage:
             self._take_kit(session, now)
         if step.stage == "closed":
             incident.closed_at = now
-            self._return_kit(session)
+            self._return_kit(session, now)
         story.written += 1
         done, story.steps = step, story.steps[1:]
         follow: list[tuple[float, Action]] = []
@@ -228,6 +228,7 @@ class Stage:
             incident_id=story.incident_id, stage=stage, report_no=number, occurred_at=now,
             recorded_at=now, note=note, actor_id=_actor(session, self.world, story, stage, now),
             station_id=story.station.id if stage in _STATION_STAGES else None,
+            severity=story.severity if stage in ("received", "follow_up") else None,
         ))
         if stage == "verified" and not story.exercise:
             incident = session.get(Incident, story.incident_id)
@@ -242,16 +243,16 @@ class Stage:
         row = session.get(EquipmentItem, item.id) if item else None
         if item is None or row is None or row.status != "in_service":
             return
-        row.status, row.dispatched_at = "dispatched", now
+        row.status, row.dispatched_at, row.returned_at = "dispatched", now, None
         item.status, story.item_id = "dispatched", item.id
 
-    def _return_kit(self, session: Session) -> None:
+    def _return_kit(self, session: Session, now: dt.datetime) -> None:
         story = self.story
         if story.item_id is None:
             return
         row = session.get(EquipmentItem, story.item_id)
         if row is not None and row.status == "dispatched":
-            row.status, row.dispatched_at = "in_service", None
+            row.status, row.returned_at = "in_service", now
         for item in self.world.items:
             if item.id == story.item_id:
                 item.status = "in_service"

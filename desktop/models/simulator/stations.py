@@ -46,6 +46,7 @@ class WalkThrough:
         in_service = [i for i in items if i.status == "in_service" and i.daily]
         faulty = [i for i in items if i.status == "faulty"]
         found: Item | None = None
+        repaired: Item | None = None
         if in_service and self.rnd.random() < FAULT_SHARE:
             found = self.rnd.choice(in_service)
             result, note = "fault", f"日常巡检：发现{self._name(found)}故障，已登记报修"
@@ -53,11 +54,16 @@ class WalkThrough:
             repaired = self.rnd.choice(faulty)
             note += f"；{self._name(repaired)}已修复"
             self._set(session, repaired, "in_service")
-        session.add(Inspection(
-            station_id=self.station.id, item_id=found.id if found else None, inspected_at=now,
-            inspector_id=self.rnd.choice(inspectors) if inspectors else None, result=result,
-            note=note,
-        ))
+        inspector = self.rnd.choice(inspectors) if inspectors else None
+        # The walk-through covers every daily-checked item (its row has no item); a fault
+        # found on one, or a repair, gets a row of its own too.
+        session.add(Inspection(station_id=self.station.id, item_id=None, inspected_at=now,
+                               inspector_id=inspector, result=result, note=note))
+        for item, outcome in ((found, "fault"), (repaired, "ok")):
+            if item is not None:  # the item's own row: when it became faulty, or repaired
+                session.add(Inspection(station_id=self.station.id, item_id=item.id,
+                                       inspected_at=now, inspector_id=inspector,
+                                       result=outcome, note=note))
         daily = [i.id for i in items if i.daily and i.status != "scrapped"]
         if daily:
             session.execute(update(EquipmentItem).where(EquipmentItem.id.in_(daily))
@@ -98,12 +104,12 @@ class KitLoan:
             row = session.get(EquipmentItem, item.id)
             if row is None or row.status != "in_service":
                 return []
-            row.status, row.dispatched_at = "dispatched", now
+            row.status, row.dispatched_at, row.returned_at = "dispatched", now, None
             item.status, self.item = "dispatched", item
             minutes = self.rnd.uniform(20, 120)
             return [(minutes * 60.0 / self.time_scale, self)]
         row = session.get(EquipmentItem, self.item.id)
         if row is not None and row.status == "dispatched":
-            row.status, row.dispatched_at = "in_service", None
+            row.status, row.returned_at = "in_service", now
         self.item.status = "in_service"
         return []

@@ -1,0 +1,358 @@
+"""Reading the facts a situation is computed from (see ``facts``), part by part.
+
+Each reader takes a Session and a window of time and returns plain frozen data;
+live reads a window around now, a replay its own window, through the same
+readers. Bad rows are skipped and noted in the quality collector, never fatal.
+Personal fields leave this module masked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, null, select
+from sqlalchemy.orm import Session
+
+from desktop.models import masking
+from desktop.models.facts import ItemHistory, RosterBase, StationBase, stations_at
+from desktop.models.geometry import label_point
+from desktop.models.quality import QualityCollector
+from desktop.models.readiness import ReadinessRules
+from desktop.models.roster import RosterRules, ShiftFacts, team_composition
+from desktop.models.schema import (
+    AdminUnit,
+    DutyAssignment,
+    DutyShift,
+    EquipmentItem,
+    EquipmentKind,
+    Feature,
+    HazardWarning,
+    Inspection,
+    Layer,
+    Person,
+    ReplicaMeta,
+    Station,
+    Team,
+)
+from desktop.models.situation import (
+    ActiveWarning,
+    Area,
+    MapFeature,
+    MapLayer,
+    OnDuty,
+    Readiness,
+    Shift,
+    StationStatus,
+    Street,
+)
+from desktop.models.stations import ITEM_COLUMNS, item_facts, station_facts, station_status
+
+# Shifts are hours long: one that began this long before a window may still be running.
+SHIFT_LEAD = dt.timedelta(days=1)
+# The next shift after a window's end is looked for this far ahead.
+SHIFT_AHEAD = dt.timedelta(days=3)
+
+def replica_meta(session: Session) -> dict[str, str]:
+    return {row.key: row.value for row in session.scalars(select(ReplicaMeta))}
+
+
+def masked_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    rows = session.execute(select(Person.id, Person.name).where(Person.id.in_(wanted)))
+    return {pid: masking.mask_name(name) for pid, name in rows}
+
+
+def home_street(units: list[AdminUnit], meta: dict[str, str], quality: QualityCollector) -> Street:
+    code = meta.get("home_street_code")
+    streets = [u for u in units if u.level == "street"]
+    home = next((u for u in streets if u.code == code), streets[0] if streets else None)
+    if home is None:
+        quality.note("admin_unit", "-", "replica holds no street")
+        return Street(code or "", meta.get("home_street_name", ""), meta.get("district_name", ""),
+                      {"type": "GeometryCollection", "geometries": []})
+    geometry = quality.geometry("admin_unit", home.code, home.geometry) or {
+        "type": "GeometryCollection", "geometries": []}
+    return Street(home.code, home.name, meta.get("district_name", ""), geometry)
+
+
+def area_of(
+    unit: AdminUnit,
+    code_by_id: dict[int, str],
+    people: dict[int, str],
+    quality: QualityCollector,
+) -> Area | None:
+    geometry = quality.geometry("admin_unit", unit.code, unit.geometry)
+    if geometry is None:
+        return None
+    return Area(
+        id=unit.id,
+        code=unit.code,
+        name=unit.name,
+        level=unit.level,
+        parent_code=code_by_id.get(unit.parent_id) if unit.parent_id else None,
+        households=unit.households,
+        worker=people.get(unit.grid_worker_id) if unit.grid_worker_id else None,
+        geometry=geometry,
+        label_at=label_point(geometry),
+    )
+
+
+def map_layers(session: Session, quality: QualityCollector) -> tuple[MapLayer, ...]:
+    features: dict[str, list[MapFeature]] = defaultdict(list)
+    layers = list(session.scalars(select(Layer).order_by(Layer.sort_order, Layer.key)))
+    sensitive = {layer.key for layer in layers if layer.sensitive}
+    for row in session.scalars(select(Feature).order_by(Feature.id)):
+        geometry = quality.geometry("feature", row.code, row.geometry)
+        if geometry is None:
+            continue
+        properties = dict(row.properties or {})
+        name = row.name
+        if row.layer_key in sensitive:
+            properties = masking.mask_properties(properties)
+            name = masking.mask_name(name)
+        features[row.layer_key].append(MapFeature(row.id, row.code, name, geometry, properties))
+    return tuple(
+        MapLayer(
+            key=layer.key,
+            name_zh=layer.name_zh,
+            name_en=layer.name_en,
+            geometry_kind=layer.geometry_kind,
+            style=dict(layer.style or {}),
+            sensitive=layer.sensitive,
+            symbol_code=layer.symbol_code,
+            visible_by_default=layer.visible_by_default,
+            features=tuple(features.get(layer.key, ())),
+        )
+        for layer in layers
+    )
+
+
+def shift_of(session: Session, shift: DutyShift | None) -> Shift | None:
+    if shift is None:
+        return None
+    rows = session.execute(
+        select(DutyAssignment, Person, Team.kind)
+        .join(Person, Person.id == DutyAssignment.person_id)
+        .outerjoin(Team, Team.id == Person.team_id)
+        .where(DutyAssignment.shift_id == shift.id)
+        .order_by(DutyAssignment.role, Person.code)
+    )
+    order = {"leader": 0, "officer": 1, "member": 2}
+    people = sorted(
+        (
+            OnDuty(
+                person_id=person.id,
+                name=masking.mask_name(person.name),
+                phone=masking.mask_phone(person.phone) or None,
+                role=assignment.role,
+                team_kind=team_kind,
+                checked_in=assignment.checked_in_at is not None,
+                checked_in_at=assignment.checked_in_at,
+            )
+            for assignment, person, team_kind in rows
+        ),
+        key=lambda p: order.get(p.role, 3),
+    )
+    return Shift(shift.id, shift.kind, shift.starts_at, shift.ends_at, tuple(people))
+
+
+def shifts_between(
+    session: Session, kind: str, start: dt.datetime, end: dt.datetime
+) -> tuple[Shift, ...]:
+    """Every shift of ``kind`` overlapping [start, end), people masked (the week view)."""
+    rows = session.scalars(
+        select(DutyShift)
+        .where(DutyShift.kind == kind, DutyShift.ends_at > start, DutyShift.starts_at < end)
+        .order_by(DutyShift.starts_at)
+    )
+    return tuple(s for s in (shift_of(session, row) for row in rows) if s is not None)
+
+
+@dataclass(frozen=True)
+class AreaFacts:
+    street: Street
+    communities: tuple[Area, ...]
+    grids: tuple[Area, ...]
+    unit_names: dict[int, str]
+    unit_codes: dict[int, str]
+
+
+def read_areas(session: Session, quality: QualityCollector) -> AreaFacts:
+    meta = replica_meta(session)
+    units = list(session.scalars(select(AdminUnit)))
+    people = masked_names(session, (u.grid_worker_id for u in units))
+    code_by_id = {u.id: u.code for u in units}
+    areas = [area_of(u, code_by_id, people, quality) for u in units if u.level != "street"]
+    return AreaFacts(
+        street=home_street(units, meta, quality),
+        communities=tuple(a for a in areas if a is not None and a.level == "community"),
+        grids=tuple(a for a in areas if a is not None and a.level == "grid"),
+        unit_names={u.id: u.name for u in units},
+        unit_codes=code_by_id,
+    )
+
+
+def read_shifts(session: Session, start: dt.datetime,
+                end: dt.datetime) -> tuple[tuple[Shift, ...], tuple[Shift, ...]]:
+    """Duty and readiness shifts that may be running or next between ``start`` and ``end``,
+    each sorted by start, people masked."""
+    rows = session.scalars(
+        select(DutyShift)
+        .where(DutyShift.ends_at > start - SHIFT_LEAD, DutyShift.starts_at < end + SHIFT_AHEAD)
+        .order_by(DutyShift.starts_at, DutyShift.id)
+    ).all()
+    built = [s for s in (shift_of(session, row) for row in rows) if s is not None]
+    return (tuple(s for s in built if s.kind == "duty"),
+            tuple(s for s in built if s.kind == "readiness"))
+
+
+def read_roster(session: Session, start: dt.datetime, end: dt.datetime,
+                rules: RosterRules) -> RosterBase:
+    horizon = end + dt.timedelta(hours=rules.lookahead_hours)
+    rows = session.execute(
+        select(DutyShift.id, DutyShift.kind, DutyShift.starts_at, DutyShift.ends_at,
+               DutyAssignment.role, Person.skills)
+        .outerjoin(DutyAssignment, DutyAssignment.shift_id == DutyShift.id)
+        .outerjoin(Person, Person.id == DutyAssignment.person_id)
+        .where(DutyShift.ends_at > start - SHIFT_LEAD, DutyShift.starts_at < horizon)
+    ).all()
+    facts: dict[int, dict[str, Any]] = {}
+    for shift_id, kind, starts, ends, role, skills in rows:
+        entry = facts.setdefault(shift_id, {"kind": kind, "start": starts, "end": ends,
+                                            "roles": [], "skills": []})
+        if role is not None:
+            entry["roles"].append(role)
+            entry["skills"].append(tuple(skills or ()))
+    shifts = tuple(ShiftFacts(i, f["kind"], f["start"], f["end"], tuple(f["roles"]),
+                              tuple(f["skills"])) for i, f in facts.items())
+    return RosterBase(rules, team_composition(session), shifts)
+
+
+def read_warnings(session: Session, start: dt.datetime,
+                  end: dt.datetime) -> tuple[ActiveWarning, ...]:
+    """Warnings valid at some moment between ``start`` and ``end``."""
+    rows = session.scalars(
+        select(HazardWarning)
+        .where(HazardWarning.valid_to > start, HazardWarning.valid_from <= end)
+        .order_by(HazardWarning.valid_from, HazardWarning.id)
+    )
+    return tuple(ActiveWarning(w.id, w.kind, w.level, w.area, w.valid_from, w.valid_to)
+                 for w in rows)
+
+
+@dataclass(frozen=True)
+class _Inspections:
+    by_item: dict[int, list[dt.datetime]]  # an item's own rows
+    walk_throughs: dict[int, list[dt.datetime]]  # a station's rows for no one item
+    checks: dict[int, list[tuple[dt.datetime, bool]]]  # an item's own rows: fault found?
+
+
+def _inspections(session: Session, until: dt.datetime, since: dt.datetime | None,
+                 ) -> _Inspections:
+    """Inspections up to ``until``. With ``since`` (live), the history before it is only
+    its latest row per item or station, all that a moment after ``since`` can see of it,
+    and no checks: the item's status as the replica holds it is its status then."""
+    found = _Inspections(defaultdict(list), defaultdict(list), defaultdict(list))
+    columns = (Inspection.station_id, Inspection.item_id, Inspection.inspected_at)
+    rows: list[Any] = []
+    if since is None:
+        rows.extend(session.execute(select(*columns, Inspection.result)
+                                    .where(Inspection.inspected_at <= until)))
+    else:
+        rows.extend(session.execute(
+            select(Inspection.station_id, Inspection.item_id, func.max(Inspection.inspected_at),
+                   null()).where(Inspection.inspected_at < since)
+            .group_by(Inspection.station_id, Inspection.item_id)))
+        rows.extend(session.execute(
+            select(*columns, null()).where(Inspection.inspected_at >= since,
+                                         Inspection.inspected_at <= until)))
+    for station_id, item_id, at, result in rows:
+        moment = _aware(at)
+        if item_id is None:
+            found.walk_throughs[station_id].append(moment)
+            continue
+        found.by_item[item_id].append(moment)
+        if result in ("ok", "fault"):
+            found.checks[item_id].append((moment, result == "fault"))
+    return found
+
+
+def read_stations(
+    session: Session,
+    unit_names: Mapping[int, str],
+    now: dt.datetime,
+    until: dt.datetime,
+    quality: QualityCollector,
+    *,
+    since: dt.datetime | None = None,
+    station_ids: Collection[int] | None = None,
+) -> tuple[StationBase, ...]:
+    """Every station (or only ``station_ids``) with its items through time up to ``until``;
+    ``now`` is the reading's moment (an inspection dated after it is noted and ignored).
+    ``since``: moments before it will not be asked (live), so older inspections are read as
+    their latest only."""
+    facts = station_facts(session, now, quality, station_ids, with_items=False)
+    daily = {kind_id: interval == 1 for kind_id, interval in session.execute(
+        select(EquipmentKind.id, EquipmentKind.inspection_interval_days))}
+    seen_by = _inspections(session, until, since)
+    kinds = set(daily)
+    items: dict[int, list[ItemHistory]] = defaultdict(list)
+    item_query = select(*ITEM_COLUMNS, EquipmentItem.id, EquipmentItem.dispatched_at,
+                        EquipmentItem.returned_at)
+    station_query = select(Station).order_by(Station.code)
+    if station_ids is not None:
+        item_query = item_query.where(EquipmentItem.station_id.in_(station_ids))
+        station_query = station_query.where(Station.id.in_(station_ids))
+    for item in session.execute(item_query.order_by(EquipmentItem.id)):
+        values: tuple[Any, ...] = tuple(item)
+        row, (item_id, dispatched_at, returned_at) = values[:-3], values[-3:]
+        station_id, kind_id = row[0], row[2]
+        read = item_facts(row, kinds, now, quality)
+        if read is None:
+            continue
+        seen = seen_by.by_item.get(item_id, []) + (
+            seen_by.walk_throughs.get(station_id, []) if daily.get(kind_id) else [])
+        items[station_id].append(ItemHistory(
+            read, dispatched_at, returned_at, tuple(sorted(seen)),
+            tuple(sorted(seen_by.checks.get(item_id, ())))))
+    result = []
+    for station in session.scalars(station_query):
+        base = facts[station.id]
+        community = unit_names.get(station.community_id) if station.community_id else None
+        status = station_status(station, base, Readiness("green"), community)
+        result.append(StationBase(status, base, tuple(items.get(station.id, ()))))
+    return tuple(result)
+
+
+def station_statuses(
+    session: Session,
+    unit_names: Mapping[int, str],
+    reachable: set[int] | frozenset[int],
+    now: dt.datetime,
+    rules: ReadinessRules,
+    quality: QualityCollector,
+    station_ids: Collection[int] | None = None,
+) -> tuple[StationStatus, ...]:
+    """Every station's status at ``now`` (or only ``station_ids``), no team out."""
+    bases = read_stations(session, unit_names, now, now, quality, since=now,
+                          station_ids=station_ids)
+    return stations_at(bases, now, reachable, {}, rules)
+
+
+def next_boundary(moments: Iterable[tuple[dt.datetime, dt.datetime]],
+                  now: dt.datetime) -> dt.datetime | None:
+    """The first start or end after ``now`` among (start, end) pairs."""
+    return min((m for pair in moments for m in pair if m > now), default=None)
+
+
+def _aware(value: dt.datetime | str) -> dt.datetime:
+    """Aggregates bypass the column type on SQLite: normalise to aware UTC."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
