@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.models.csv_cells import neutralise
 from desktop.models.importing import kinds as kind_registry
 from desktop.models.importing.context import Context
 from desktop.models.importing.issues import Bad
@@ -62,7 +63,9 @@ def to_csv(table: ExportTable, tz: dt.tzinfo) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table.headers)
     for row in table.rows:
-        writer.writerow([_text(value, tz) for value in row])
+        # Text only: a number or a date is written as it is, even when it starts with "-".
+        writer.writerow([neutralise(value) if isinstance(value, str) else _text(value, tz)
+                         for value in row])
     return buffer.getvalue().encode("utf-8-sig")  # the BOM tells Excel it is UTF-8
 
 

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.models.csv_cells import neutralise
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -89,8 +91,9 @@ def report_csv(issues: Iterable[Issue]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(REPORT_HEADER)
     for item in issues:
-        writer.writerow((item.severity, item.file, "" if item.row is None else item.row,
-                         item.column or "", item.zh, item.en))
+        writer.writerow((item.severity, neutralise(item.file),
+                         "" if item.row is None else item.row, neutralise(item.column or ""),
+                         neutralise(item.zh), neutralise(item.en)))
     return buffer.getvalue()
 
 
