@@ -78,7 +78,7 @@ class SheetsDialog(QDialog):
 
     def export_to(self, folder: Path) -> None:
         """Export the chosen scope into ``folder`` (the button's path, and the tests')."""
-        from desktop.sheet_commands import file_name
+        from desktop.sheet_commands import sheet_path
         from desktop.views.compliance_sheet import sheets_document
         from desktop.views.printing import write_pdf
 
@@ -98,7 +98,7 @@ class SheetsDialog(QDialog):
                 return not cancel.is_set()
 
             sheet_set = collect_sheets(location, now, stations=stations, progress=progress)
-            target = folder / file_name(sheet_set.street, what, now.date())
+            target = sheet_path(folder, sheet_set.street, what, now.date())
             return write_pdf(target, sheets_document(sheet_set))
 
         run_blocking(work, lambda path: self._done(path, what), self._failed)
