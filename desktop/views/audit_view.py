@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.file_modes import write_file
 from desktop.models.workstation.audit import ACTIONS, AuditEntry, AuditFilter
 from desktop.models.workstation.clock import beijing_day, day_bounds
 from desktop.models.workstation.desk import Desk
@@ -147,7 +148,7 @@ class AuditDialog(QDialog):
 
         def job() -> str:
             text = desk.audit_csv(entries, english=english, destination=path.name)
-            path.write_text(text, encoding="utf-8", newline="")
+            write_file(path, text.encode("utf-8"))
             return str(path)
 
         run_blocking(job, self._exported, self._failed)

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.models.csv_cells import neutralise
+from desktop.models.file_modes import write_file
 from desktop.models.importing import kinds as kind_registry
 from desktop.models.importing.context import Context
 from desktop.models.importing.issues import Bad
@@ -167,5 +168,5 @@ def export_bytes(session: Session, kind: str, fmt: str, *, masked: bool = True,
 def write_export(session: Session, kind: str, fmt: str, path: Path, *, masked: bool = True,
                  layer: str | None = None) -> int:
     data, count = export_bytes(session, kind, fmt, masked=masked, layer=layer)
-    path.write_bytes(data)
+    write_file(path, data)
     return count

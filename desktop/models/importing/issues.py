@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.models.csv_cells import neutralise
+from desktop.models.file_modes import write_file
 
 ERROR = "error"
 WARNING = "warning"
@@ -98,4 +99,4 @@ def report_csv(issues: Iterable[Issue]) -> str:
 
 
 def write_report(path: Path, issues: Iterable[Issue]) -> None:
-    path.write_text(report_csv(issues), encoding="utf-8-sig", newline="")
+    write_file(path, report_csv(issues).encode("utf-8-sig"))

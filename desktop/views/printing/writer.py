@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
+from desktop.models.file_modes import create_file
 from desktop.views.printing.blocks import Document
 from desktop.views.printing.fonts import PrintError, require_cjk_font
 from desktop.views.printing.layout import Measurer, paginate, pieces
@@ -21,8 +22,7 @@ MARK_RED = "#c00000"
 def write_pdf(path: Path, document: Document) -> Path:
     """Write ``document`` to ``path``; PrintError (with the reason in words) if it cannot."""
     family = require_cjk_font()
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = create_file(Path(path))  # owner-only before Qt writes into it
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
