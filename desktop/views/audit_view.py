@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -34,6 +33,7 @@ from desktop.models.workstation.clock import beijing_day, day_bounds
 from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.roles import VIEW_AUDIT
 from desktop.models.workstation.store import StoreUnavailable
+from desktop.views.plain_text import plain_label
 from desktop.views.qt_audit_model import AuditTableModel
 from desktop.views.sign_in import with_officer
 from desktop.views.worker import run_blocking
@@ -76,8 +76,8 @@ class AuditDialog(QDialog):
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Target, reason or detail"))
         self.apply_button = QPushButton(self.tr("Apply"))
-        for widget in (QLabel(self.tr("From")), self.since, QLabel(self.tr("to")), self.until,
-                       self.action, self.officer, self.text, self.apply_button):
+        for widget in (plain_label(self.tr("From")), self.since, plain_label(self.tr("to")),
+                       self.until, self.action, self.officer, self.text, self.apply_button):
             filters.addWidget(widget)
         layout.addLayout(filters)
         self.model = AuditTableModel(language, self)
@@ -91,7 +91,7 @@ class AuditDialog(QDialog):
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
-        self.status = QLabel("")
+        self.status = plain_label("")
         bottom.addWidget(self.status, 1)
         self.export_button = QPushButton(self.tr("Export CSV…"))
         bottom.addWidget(self.export_button)

@@ -80,7 +80,7 @@ class IncidentTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             severity = SEVERITIES[incident.severity - 1] if 1 <= incident.severity <= 4 else None
             label = (severity.en if self._english else severity.zh) if severity else "?"
-            return f"{incident.code}\n{label}\n{incident.place}"
+            return f"{incident.code}\n{label}\n{incident.title}\n{incident.place}"
         if role == Qt.ItemDataRole.BackgroundRole and column == "severity":
             return QBrush(QColor(theme.SEVERITY_COLOUR.get(incident.severity, theme.PANEL)))
         if role == Qt.ItemDataRole.ForegroundRole and column == "severity":

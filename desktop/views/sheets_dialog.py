@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.compliance.sheets import Cancelled, collect_sheets
 from desktop.models.situation import StationStatus
+from desktop.views.plain_text import one_line, plain_label
 from desktop.views.worker import run_blocking
 
 
@@ -45,10 +45,14 @@ class SheetsDialog(QDialog):
         self.scope = QComboBox()
         self.scope.addItem(self.tr("The street"), "street")
         self.scope.addItem(self.tr("All stations, one PDF"), "all")
+        self._names = {station.code: station.name for station in stations}
         for station in stations:
-            self.scope.addItem(station.name, station.code)
+            self.scope.addItem(one_line(station.name, 40), station.code)
+        self.scope.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scope.setMinimumContentsLength(24)
         self.progress = QProgressBar()
-        self.status = QLabel("")
+        self.status = plain_label("")
         self.export = QPushButton(self.tr("Export PDF…"))
         self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.setEnabled(False)
@@ -84,7 +88,7 @@ class SheetsDialog(QDialog):
 
         choice = self.scope.currentData()
         stations: str | list[str] = choice if choice in ("street", "all") else [choice]
-        what = self.scope.currentText()
+        what = self._names.get(choice, self.scope.currentText())
         self._cancel.clear()
         self.export.setEnabled(False)
         self.cancel.setEnabled(True)
@@ -122,7 +126,7 @@ class SheetsDialog(QDialog):
         self.progress.setValue(self.progress.maximum())
         self.last_path = path
         self.print_button.setEnabled(True)
-        self.status.setText(self.tr("Written %1").replace("%1", str(path)))
+        self.status.setText(self.tr("Written %1").replace("%1", one_line(path, 160)))
         self.exported.emit(str(path), what)
 
     def _failed(self, error: BaseException) -> None:
