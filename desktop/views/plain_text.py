@@ -31,13 +31,18 @@ def cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:max(limit - 1, 0)].rstrip() + ELLIPSIS
 
 
+def isolated(text: str) -> str:
+    """``text`` in an isolate of its own when it holds bidi controls, so that an override
+    in it cannot turn round what is drawn after it (isolate marks inside go: they could
+    close it early)."""
+    if _OVERRIDES.search(text) or _ISOLATES.search(text):
+        return FSI + _ISOLATES.sub("", text) + PDI
+    return text
+
+
 def one_line(text: object, limit: int = LABEL_LIMIT) -> str:
     """What a label or cell draws of a data text (see the module docstring)."""
-    shown = cut(_BREAKS.sub(" ", "" if text is None else str(text)), limit)
-    if _OVERRIDES.search(shown) or _ISOLATES.search(shown):
-        # An isolate of its own; isolate marks inside could close it early, so they go.
-        shown = FSI + _ISOLATES.sub("", shown) + PDI
-    return shown
+    return isolated(cut(_BREAKS.sub(" ", "" if text is None else str(text)), limit))
 
 
 def escaped(text: object, limit: int = LABEL_LIMIT) -> str:
