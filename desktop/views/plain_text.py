@@ -21,10 +21,13 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 ELLIPSIS = "…"
 LABEL_LIMIT = 80  # characters of one data text in a label or a table cell
 TOOLTIP_LIMIT = 1000
+NAME_LIMIT = 60  # a name inside our own sentence or heading, on screen or paper
+TITLE_LIMIT = 120  # a title or an area inside our own sentence
 _BREAKS = re.compile(r"[\r\n\v\f\u0085\u2028\u2029]+")
 _OVERRIDES = re.compile(r"[\u202a-\u202e\u200e\u200f]")
 _ISOLATES = re.compile(r"[\u2066-\u2069]")
 FSI, PDI = "\u2068", "\u2069"
+_OURS = re.compile("\u2068[^\u2066-\u2069]*\u2069")
 
 
 def cut(text: str, limit: int) -> str:
@@ -35,7 +38,8 @@ def isolated(text: str) -> str:
     """``text`` in an isolate of its own when it holds bidi controls, so that an override
     in it cannot turn round what is drawn after it (isolate marks inside go: they could
     close it early)."""
-    if _OVERRIDES.search(text) or _ISOLATES.search(text):
+    outside = _OURS.sub("", text)  # isolates made here already hold what is in them
+    if _OVERRIDES.search(outside) or _ISOLATES.search(outside):
         return FSI + _ISOLATES.sub("", text) + PDI
     return text
 

@@ -14,6 +14,7 @@ from desktop.models.situation import IncidentStatus
 from desktop.models.vocab import SEVERITIES, STAGE
 from desktop.views import theme
 from desktop.views.header import beijing
+from desktop.views.plain_text import one_line
 from desktop.views.qt_rows_model import RowsTableModel
 
 NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -70,7 +71,7 @@ class IncidentTableModel(RowsTableModel):
                 return term.en if self._english else term.zh
             if column == "title":
                 mark = self.tr("[EXERCISE] ") if incident.exercise else ""
-                return f"{mark}{incident.title} · {incident.place}"
+                return f"{mark}{one_line(incident.title, 50)} · {one_line(incident.place, 28)}"
             if column == "deadline":
                 clock = countdown(incident, self._clock(), self._rules)
                 if clock is None:

@@ -37,7 +37,7 @@ WRAP_ANYWHERE = WRAP | int(Qt.TextFlag.TextWrapAnywhere)
 ACCENT = "#1f4e79"
 GRID = "#8a94a0"
 HEADER_FILL = "#dde4ec"
-MAX_CELL_LINES = 6
+MAX_CELL_LINES = 3
 MAX_HEADING_LINES = 2
 ELLIPSIS = "…"
 
@@ -83,8 +83,8 @@ class Measurer:
             max_lines: int | None) -> tuple[str, float, int]:
         """``text`` (cut with "…" when it would wrap to more than ``max_lines`` lines), its
         height wrapped to ``width`` and the flags to paint it with."""
-        text = isolated(text)
-        height, flags = self.text_height(font, width, text)
+        text = "\n".join(isolated(line) for line in text.split("\n"))  # an override ends
+        height, flags = self.text_height(font, width, text)  # with its line
         if max_lines is None:
             return text, height, flags
         limit = QFontMetricsF(font, self.device).lineSpacing() * max_lines + 1.0
@@ -97,7 +97,7 @@ class Measurer:
                 low = middle
             else:
                 high = middle - 1
-        shown = isolated(text[:low].rstrip() + ELLIPSIS)
+        shown = "\n".join(isolated(line) for line in (text[:low].rstrip() + ELLIPSIS).split("\n"))
         height, flags = self.text_height(font, width, shown)
         return shown, height, flags
 
@@ -106,13 +106,15 @@ class Measurer:
         if self.page_height <= 0:
             return None
         spacing = QFontMetricsF(font, self.device).lineSpacing()
-        return max(1, int((self.page_height - reserve) / spacing) - 1)
+        # 80 %: a page-long paragraph still fits on a page under the heading it follows
+        return max(1, int((self.page_height * 0.8 - reserve) / spacing))
 
 
 def _text_piece(m: Measurer, text: str, font: QFont, colour: str, before: float,
                 after: float, keep: bool = False, max_lines: int | None = None) -> Piece:
-    if max_lines is None:
-        max_lines = m.page_lines(font, before + after)
+    page = m.page_lines(font, before + after)
+    if max_lines is None or (page is not None and page < max_lines):
+        max_lines = page
     text, height, flags = m.fit(font, m.width, text, max_lines)
 
     def paint(painter: QPainter, x: float, y: float, width: float) -> None:
@@ -173,7 +175,7 @@ def pieces(m: Measurer, blocks: tuple[Block, ...]) -> list[Piece]:
                                       max_lines=MAX_HEADING_LINES))
         elif isinstance(block, Paragraph):
             result.append(_text_piece(m, block.text, m.font(block.size_pt, block.bold),
-                                      block.colour, 0, 1.5 * m.mm))
+                                      block.colour, 0, 1.5 * m.mm, max_lines=block.max_lines))
         elif isinstance(block, Table):
             result.extend(_table_pieces(m, block))
             result.append(Piece(2 * m.mm, lambda *_a: None, gap=True))
