@@ -352,17 +352,25 @@ def test_the_handover_and_after_action_papers_keep_to_their_margins(
 
 
 def test_a_long_cell_is_cut_with_an_ellipsis_within_its_lines(qapp, tmp_path):
+    """The layout's own guard, for text no document builder cut first."""
     from PySide6.QtGui import QPdfWriter
 
-    from desktop.views.printing import Column, Table
-    from desktop.views.printing.layout import MAX_CELL_LINES, Measurer, pieces
+    from desktop.views.printing import Column, Paragraph, Table
+    from desktop.views.printing.layout import Measurer, pieces
 
     device = QPdfWriter(str(tmp_path / "measure.pdf"))
     device.setResolution(300)
     m = Measurer(device, "WenQuanYi Micro Hei", 2000, 3000)
-    table = Table((Column("名称"),), ((LONG,), (EMOJI,)))
-    header, long_row, short_row, _gap = pieces(m, (table,))
+    table = Table((Column("名称"),), ((LONG,), (EMOJI,), (RLO + "。" + NEWLINES,)))
+    _header, long_row, short_row, rtl_row, _gap, paragraph = pieces(
+        m, (table, Paragraph(HTML + LONG)))
     line = QFontMetricsF(m.font(table.size_pt), device).lineSpacing()
-    assert long_row.height <= MAX_CELL_LINES * line + 3 * line  # lines + padding
+    assert long_row.height <= 6 * line  # a few lines and the padding, not 5,000 characters
     assert short_row.height < 2 * line + 2 * 1.2 * m.mm + 1
-    assert header.height < long_row.height
+    assert rtl_row.height < 5 * line
+    paragraph_line = QFontMetricsF(m.font(10), device).lineSpacing()
+    assert paragraph.height <= 13 * paragraph_line
+    shown, _height, _flags = m.fit(m.font(9), 2000, LONG, 3)
+    assert shown.endswith(ELLIPSIS) and len(shown) < 1000
+    shown, _height, _flags = m.fit(m.font(9), 2000, RLO + "\n" + "后一行", None)
+    assert shown.split("\n")[0] == FSI + RLO + PDI and shown.split("\n")[1] == "后一行"
