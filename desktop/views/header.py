@@ -6,7 +6,14 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.models.freshness import FreshnessState
 from desktop.models.situation import Situation
@@ -35,6 +42,8 @@ class Header(QWidget):
         names = QVBoxLayout()
         self.street = plain_label(self.tr("Street duty room"), object_name="streetName")
         self.district = plain_label("", object_name="dim")
+        for label in (self.street, self.district):  # cut to their share, never wider
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         names.addWidget(self.street)
         names.addWidget(self.district)
         layout.addLayout(names, 2)
@@ -86,7 +95,7 @@ class Header(QWidget):
             parts.append(
                 f'<span style="background:{colour}; color:{theme.ON_STATUS};">'
                 f"&nbsp;⚠ {kind_text}{gap}{level_text}{gap}{warning_word}&nbsp;</span> "
-                f"{escaped(warning.area, 60)}"
+                f"{escaped(warning.area, 30)}"
             )
         self.warnings.setText("<br>".join(parts))
         count = len(situation.problems)
