@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import fields
@@ -119,6 +120,9 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Whatever a library creates for us (SQLite journals, Qt's caches) is owner-only too;
+    # the files we create set their modes themselves (desktop/models/file_modes.py).
+    os.umask(0o077)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -131,6 +131,7 @@ def _export(args: argparse.Namespace, config: Any) -> int:
     from sqlalchemy.orm import Session
 
     from desktop.models import importing
+    from desktop.models.file_modes import write_file
     from desktop.models.replica import check_schema, open_reader
 
     engine = open_reader(args.path or config.replica)
@@ -145,7 +146,7 @@ def _export(args: argparse.Namespace, config: Any) -> int:
         return 1
     finally:
         engine.dispose()
-    args.out.write_bytes(data)
+    write_file(args.out, data)  # owner-only: an export may hold personal data
     if args.full_personal_data:
         log.warning("export with FULL personal data: user %s, kind %s, %d rows, file %s",
                     getpass.getuser(), args.kind, count, args.out.resolve())

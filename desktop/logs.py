@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import sys
 from pathlib import Path
+from typing import cast
 
+from desktop.models.file_modes import make_dirs, opener
 from desktop.settings import log_dir
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every log file, the first and each one after a rollover, is owner-only (0600)."""
+
+    def _open(self) -> io.TextIOWrapper:
+        return cast(io.TextIOWrapper, open(self.baseFilename, self.mode, encoding=self.encoding,
+                                           errors=self.errors, opener=opener()))
 
 
 def setup_logging(level: int = logging.INFO, directory: Path | None = None) -> Path | None:
@@ -24,8 +35,8 @@ def setup_logging(level: int = logging.INFO, directory: Path | None = None) -> P
     path: Path | None = (directory or log_dir()) / "dutyroom.log"
     try:
         assert path is not None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        make_dirs(path.parent)
+        handler = PrivateRotatingFileHandler(
             path, maxBytes=5_000_000, backupCount=5, encoding="utf-8")
         handler.setFormatter(logging.Formatter(LOG_FORMAT))
         root.addHandler(handler)

@@ -154,6 +154,7 @@ def load(
 
 def save(settings: Settings, path: Path | None = None) -> None:
     path = path or settings_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(dataclasses.asdict(settings), ensure_ascii=False, indent=2),
-                    encoding="utf-8")
+    from desktop.models.file_modes import write_file
+
+    write_file(path, json.dumps(dataclasses.asdict(settings), ensure_ascii=False,
+                                indent=2).encode("utf-8"))

@@ -28,8 +28,11 @@ def add_parser(commands: Any) -> None:
                         help="replica to read (default: the configured one)")
 
 
-def file_name(street: str, which: str, today: dt.date) -> str:
-    return f"六有检查表_{street}_{which}_{today:%Y%m%d}.pdf"
+def sheet_path(folder: Path, street: str, which: str, today: dt.date) -> Path:
+    """Where a sheet is written: a safe name from the data, inside ``folder`` or refused."""
+    from desktop.models.file_names import file_name, inside
+
+    return inside(folder, file_name("六有检查表", street, which, f"{today:%Y%m%d}", suffix=".pdf"))
 
 
 def run(args: argparse.Namespace, config: Settings) -> int:
@@ -39,6 +42,7 @@ def run(args: argparse.Namespace, config: Settings) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from desktop.models.compliance.sheets import collect_sheets
+    from desktop.models.file_names import UnsafePath
     from desktop.views.compliance_sheet import sheets_document
     from desktop.views.printing import PrintError, write_pdf
 
@@ -58,10 +62,10 @@ def run(args: argparse.Namespace, config: Settings) -> int:
         print(f"dutyroom: {error}", file=sys.stderr)
         return 1
     which = ("全部站点" if args.all else "、".join(args.station) if args.station else "街道")
-    target = args.out / file_name(sheet_set.street, which, day)
     try:
+        target = sheet_path(args.out, sheet_set.street, which, day)
         write_pdf(target, sheets_document(sheet_set))
-    except PrintError as error:
+    except (PrintError, UnsafePath) as error:
         print(f"dutyroom: {error}", file=sys.stderr)
         return 1
     print(f"written {target} ({len(sheet_set.sheets)} sheet(s))")

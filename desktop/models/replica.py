@@ -19,6 +19,7 @@ from sqlalchemy.pool import NullPool
 
 from desktop.models import clock
 from desktop.models.errors import ReplicaError
+from desktop.models.file_modes import REPLICA_DIR, REPLICA_FILE, create_file
 from desktop.models.schema import Heartbeat
 
 __all__ = ["ALEMBIC_HEAD", "ReplicaError"]
@@ -65,7 +66,8 @@ def open_writer(location: str | Path, *, create: bool = False) -> Engine:
     if path is not None:
         if not create and not path.exists():
             raise ReplicaError(f"replica file not found: {path}")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():  # ours: readable by the dashboard account in the writer's group
+            create_file(path, REPLICA_FILE, folder_mode=REPLICA_DIR)
         engine = create_engine(url)
         _sqlite_pragmas(engine, writer=True)
         return engine

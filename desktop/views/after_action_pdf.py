@@ -17,6 +17,7 @@ from desktop.models import clock
 from desktop.models.after_action import AfterAction, IncidentMetrics, Measure
 from desktop.models.clock import beijing
 from desktop.models.vocab import LIFECYCLE
+from desktop.views.plain_text import NAME_LIMIT, TITLE_LIMIT, one_line
 from desktop.views.printing import Cell, Column, Document, Drawing, Heading, Paragraph, Table
 from desktop.views.printing import write_pdf as _write
 from desktop.views.printing.blocks import Block
@@ -149,8 +150,9 @@ class AfterActionPdf(QObject):
             "%3", str(report.measured - misses)).replace("%4", str(misses))
         title = self.tr("After-action summary")
         blocks: list[Block] = [
-            Heading(f"{title}：{drill.title}"),
-            Paragraph(f"{report.street} · {span} " + self.tr("(Beijing time)")),
+            Heading(f"{title}：{one_line(drill.title, TITLE_LIMIT)}"),
+            Paragraph(f"{one_line(report.street, NAME_LIMIT)} · {span} "
+                      + self.tr("(Beijing time)")),
             Paragraph(drill.scenario, size_pt=9.5),
             Heading(self.tr("Response times against targets"), level=2),
             Paragraph(self.tr("Targets: ") + targets, size_pt=9),
@@ -162,22 +164,24 @@ class AfterActionPdf(QObject):
             Paragraph(self.tr("* recorded later than it happened"), size_pt=8.5),
         ]
         for metrics in report.incidents:
-            blocks.append(Paragraph(f"{metrics.incident.code} {metrics.incident.title}",
+            blocks.append(Paragraph(f"{one_line(metrics.incident.code, NAME_LIMIT)} "
+                                    f"{one_line(metrics.incident.title, TITLE_LIMIT)}",
                                     size_pt=9.5, bold=True))
             blocks.append(self.events_table(metrics))
         blocks.append(Heading(self.tr("Data problems"), level=2))
         if report.problems:
             blocks.append(Paragraph(self.tr("Left out of the measures:"), size_pt=9))
-            blocks.extend(Paragraph(f"{p.entity} {p.entity_id}: {p.problem}", size_pt=8.5)
+            blocks.extend(Paragraph(f"{p.entity} {one_line(p.entity_id, NAME_LIMIT)}: "
+                                    f"{one_line(p.problem, TITLE_LIMIT)}", size_pt=8.5)
                           for p in report.problems)
         else:
             blocks.append(Paragraph(self.tr("None: every event of the drill was usable."),
                                     size_pt=9))
         printed = beijing(self.printed_at).strftime("%Y-%m-%d %H:%M")
         return Document(
-            title=f"{title} · {drill.title}",
+            title=f"{title} · {one_line(drill.title, TITLE_LIMIT)}",
             blocks=tuple(blocks),
-            subtitle=report.street,
+            subtitle=one_line(report.street, NAME_LIMIT),
             mark=self.tr("EXERCISE"),
             footer=self.tr("Printed %1 · personal data masked").replace("%1", printed),
             page_word=self.tr("Page %1 of %2"),

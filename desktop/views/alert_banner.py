@@ -12,7 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from desktop.models import clock
 from desktop.models.alerts import Alert, AlertTracker
@@ -21,6 +21,7 @@ from desktop.models.situation import Situation
 from desktop.models.vocab import SEVERITIES
 from desktop.views import theme
 from desktop.views.alert_sound import AlertSound
+from desktop.views.plain_text import one_line, plain_label, tooltip
 
 if TYPE_CHECKING:  # (the store's modules load the database layer: not at start-up)
     from desktop.models.workstation.alert_acts import SharedAlerts
@@ -43,7 +44,7 @@ class AlertBanner(QFrame):
         self._flash_on = False
         self.muted_until: dt.datetime | None = None
         layout = QHBoxLayout(self)
-        self.text = QLabel("")
+        self.text = plain_label("")  # titles and places are data: drawn as text
         self.text.setWordWrap(True)
         self.button = QPushButton(self.tr("Acknowledge"))
         self.button.clicked.connect(self.acknowledge_requested)
@@ -65,8 +66,8 @@ class AlertBanner(QFrame):
         level = (severity.en if self._english else severity.zh) if severity else "?"
         kind = self.tr("Severity raised") if alert.kind == "raised" else self.tr("New incident")
         exercise = self.tr("EXERCISE") + " · " if incident.exercise else ""
-        return (f"⚠ {exercise}{kind}: {level} · {incident.title} · {incident.place} · "
-                f"{beijing(incident.recorded_at):%H:%M}")
+        return (f"⚠ {exercise}{kind}: {level} · {one_line(incident.title, 60)} · "
+                f"{one_line(incident.place, 30)} · {beijing(incident.recorded_at):%H:%M}")
 
     def _refresh(self) -> None:
         pending = self.tracker.pending
@@ -83,6 +84,8 @@ class AlertBanner(QFrame):
             suffix += self.tr(" · sound muted until %1").replace(
                 "%1", f"{beijing(self.muted_until):%H:%M}")
         self.text.setText(self._describe(pending[0]) + suffix)
+        first = pending[0].incident
+        self.text.setToolTip(tooltip(f"{first.title}\n{first.place}"))
         self.setVisible(True)
         if not self._flash.isActive():
             self._flash.start(FLASH_MS)

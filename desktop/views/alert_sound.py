@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QUrl
 
 from desktop.models.alert_tone import chime
+from desktop.models.file_modes import write_file
 from desktop.settings import cache_dir
 
 log = logging.getLogger(__name__)
@@ -39,8 +40,7 @@ class AlertSound(QObject):
     def _tone_file() -> Path:
         path = cache_dir() / "alert-chime.wav"
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(chime())
+            write_file(path, chime())
         return path
 
     def play(self, level: int) -> None:

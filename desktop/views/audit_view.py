@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -29,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.clock import beijing_day, day_bounds
+from desktop.models.file_modes import write_file
 from desktop.models.workstation.audit import ACTIONS, AuditEntry, AuditFilter
 from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.roles import VIEW_AUDIT
 from desktop.models.workstation.store import StoreUnavailable
+from desktop.views.plain_text import plain_label
 from desktop.views.qt_audit_model import AuditTableModel
 from desktop.views.sign_in import with_officer
 from desktop.views.worker import run_blocking
@@ -75,8 +76,8 @@ class AuditDialog(QDialog):
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Target, reason or detail"))
         self.apply_button = QPushButton(self.tr("Apply"))
-        for widget in (QLabel(self.tr("From")), self.since, QLabel(self.tr("to")), self.until,
-                       self.action, self.officer, self.text, self.apply_button):
+        for widget in (plain_label(self.tr("From")), self.since, plain_label(self.tr("to")),
+                       self.until, self.action, self.officer, self.text, self.apply_button):
             filters.addWidget(widget)
         layout.addLayout(filters)
         self.model = AuditTableModel(language, self)
@@ -90,7 +91,7 @@ class AuditDialog(QDialog):
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
-        self.status = QLabel("")
+        self.status = plain_label("")
         bottom.addWidget(self.status, 1)
         self.export_button = QPushButton(self.tr("Export CSV…"))
         bottom.addWidget(self.export_button)
@@ -147,7 +148,7 @@ class AuditDialog(QDialog):
 
         def job() -> str:
             text = desk.audit_csv(entries, english=english, destination=path.name)
-            path.write_text(text, encoding="utf-8", newline="")
+            write_file(path, text.encode("utf-8"))
             return str(path)
 
         run_blocking(self, job, self._exported, self._failed)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
 from desktop.models.compliance import Compliance
 from desktop.models.compliance.sheets import CircleMap, SheetSet
+from desktop.views.plain_text import NAME_LIMIT, one_line
 from desktop.views.printing import (
     Cell,
     Column,
@@ -85,6 +86,7 @@ def _rings(geometry: dict[str, Any]) -> Iterable[Sequence[Sequence[float]]]:
 
 def sheet_blocks(result: Compliance, street: str, period: tuple[dt.date, dt.date],
                  circle: CircleMap | None = None) -> tuple[Block, ...]:
+    street = one_line(street, NAME_LIMIT)
     title = (f"{street}应急服务站“六有”建设检查表" if result.scope == "station"
              else f"{street}“六有”建设检查表")
     rows = tuple(
@@ -95,7 +97,8 @@ def sheet_blocks(result: Compliance, street: str, period: tuple[dt.date, dt.date
     )
     blocks: list[Block] = [
         Heading(title),
-        Paragraph(f"被检查单位：{result.name}    检查日期：{result.as_of:%Y-%m-%d}    "
+        Paragraph(f"被检查单位：{one_line(result.name, NAME_LIMIT)}    "
+                  f"检查日期：{result.as_of:%Y-%m-%d}    "
                   f"检查期间：{period[0]:%Y-%m-%d} 至 {period[1]:%Y-%m-%d}    "
                   f"标准：{result.standard}", size_pt=10),
         Spacer(3),
@@ -137,7 +140,7 @@ def sheets_document(sheet_set: SheetSet) -> Document:
             blocks.append(PageBreak())
         blocks.extend(sheet_blocks(result, sheet_set.street, sheet_set.period, circle))
     sheets = sheet_set.sheets
-    names = sheets[0][0].name if len(sheets) == 1 else f"{len(sheets)} 份"
+    names = one_line(sheets[0][0].name, NAME_LIMIT) if len(sheets) == 1 else f"{len(sheets)} 份"
     return Document(title="“六有”建设检查表", subtitle=f"{sheet_set.street} · {names}",
                     blocks=tuple(blocks), footer="街道应急值班指挥台 生成",
                     page_word="第 %1 页 / 共 %2 页")

@@ -23,6 +23,7 @@ from desktop.models.workstation.auth import SignedIn
 from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.roles import EXPORT
 from desktop.models.workstation.store import StoreUnavailable
+from desktop.views.plain_text import NAME_LIMIT, TITLE_LIMIT, one_line
 from desktop.views.printing import (
     Cell,
     Column,
@@ -70,8 +71,8 @@ class DailyReportPdf(QObject):
         lines = []
         for shift in self.report.shifts:
             span = f"{beijing(shift.starts_at):%m-%d %H:%M}–{beijing(shift.ends_at):%H:%M}"
-            leader = shift.leader or self.tr("no leader")
-            officers = "、".join(shift.officers) or "—"
+            leader = one_line(shift.leader, NAME_LIMIT) if shift.leader else self.tr("no leader")
+            officers = "、".join(one_line(name, NAME_LIMIT) for name in shift.officers) or "—"
             lines.append(self.tr("%1 leader %2, officers %3").replace("%1", span)
                          .replace("%2", leader).replace("%3", officers))
         return [Paragraph("\n".join(lines) if lines else self.tr("No duty shift on the roster."),
@@ -86,10 +87,11 @@ class DailyReportPdf(QObject):
         rows = []
         for incident in incidents[:MAX_INCIDENTS]:
             zh, en = severities.get(incident.severity, (str(incident.severity),) * 2)
-            title = incident.title
+            title = one_line(incident.title, TITLE_LIMIT)
             if incident.exercise:
                 title = self.tr("[EXERCISE] ") + title
-            rows.append((f"{beijing(incident.received_at):%H:%M}", f"{title} · {incident.place}",
+            rows.append((f"{beijing(incident.received_at):%H:%M}",
+                         f"{title} · {one_line(incident.place, NAME_LIMIT)}",
                          en if self.english else zh, self._term(stages, incident.status)))
         order = list(stages)
         by_status = self.report.incidents_by_status()
@@ -106,7 +108,8 @@ class DailyReportPdf(QObject):
             return [self._none()]
         kinds = {t.code: (t.zh, t.en) for t in WARNING_KINDS}
         levels = {t.code: (t.zh, t.en) for t in WARNING_LEVELS}
-        lines = [f"{self._term(kinds, w.kind)} {self._term(levels, w.level)} · {w.area} · "
+        lines = [f"{self._term(kinds, w.kind)} {self._term(levels, w.level)} · "
+                 f"{one_line(w.area, TITLE_LIMIT)} · "
                  f"{beijing(w.valid_from):%m-%d %H:%M}–{beijing(w.valid_to):%m-%d %H:%M}"
                  for w in self.report.warnings]
         return [Paragraph("\n".join(lines), 10)]
@@ -127,7 +130,7 @@ class DailyReportPdf(QObject):
             reasons = "；".join(station.reasons_en if self.english else station.reasons_zh)
             fill = RED_FILL if station.level == "red" else None
             rows.append((Cell(level, fill=fill, colour=RED_INK if fill else "#000000"),
-                         station.name, reasons))
+                         one_line(station.name, NAME_LIMIT), reasons))
         table = Table((Column(self.tr("State"), 0.8), Column(self.tr("Station"), 1.4),
                        Column(self.tr("Reasons"), 3.6)), tuple(rows))
         return [table, *self._more(MAX_STATIONS, len(stations))]
@@ -163,7 +166,8 @@ class DailyReportPdf(QObject):
         compiled = beijing(report.compiled_at).strftime("%Y-%m-%d %H:%M")
         blocks: list[Block] = [
             Heading(self.tr("Daily duty report %1").replace("%1", day)),
-            Paragraph(f"{report.district} {report.street}".strip(), 10),
+            Paragraph(f"{one_line(report.district, NAME_LIMIT)} "
+                      f"{one_line(report.street, NAME_LIMIT)}".strip(), 10),
             *self._shifts(),
         ]
         if report.zero_report:
@@ -183,7 +187,7 @@ class DailyReportPdf(QObject):
                                                 "Duty leader (signature): ____________"), 10)]
         return Document(
             title=self.tr("Daily duty report"),
-            subtitle=f"{report.street} {day}",
+            subtitle=f"{one_line(report.street, NAME_LIMIT)} {day}",
             footer=self.tr("Compiled by %1 at %2").replace("%1", report.compiled_by)
             .replace("%2", compiled),
             page_word=self.tr("Page %1 of %2"),

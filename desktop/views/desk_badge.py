@@ -13,11 +13,12 @@ second and the store health check off the GUI thread every half minute.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from desktop.models.workstation.desk import Desk, DeskState
 from desktop.models.workstation.roles import ROLE
 from desktop.views import theme
+from desktop.views.plain_text import one_line, plain_label
 from desktop.views.worker import run_blocking
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
@@ -71,11 +72,11 @@ class DeskBadge(QWidget):
         self._english = language.startswith("en")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.who = QLabel("")
+        self.who = plain_label("")
         self.who.setObjectName("deskOfficer")
         self.button = QPushButton("")
         self.button.clicked.connect(self._clicked)
-        self.recording = QLabel("")
+        self.recording = plain_label("")
         self.recording.setObjectName("recording")
         self.recording.setWordWrap(True)
         layout.addWidget(self.recording)
@@ -98,7 +99,7 @@ class DeskBadge(QWidget):
         else:
             term = ROLE.get(officer.role)
             role = (term.en if self._english else term.zh) if term else officer.role
-            self.who.setText(f"● {role} {officer.name}")
+            self.who.setText(f"● {role} {one_line(officer.name, 20)}")
             self.button.setText(self.tr("Sign out"))
         if state.recording:
             self.recording.setText("")

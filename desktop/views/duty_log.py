@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -34,6 +33,7 @@ from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.duty_log import CATEGORIES, LogEntry, LogLink
 from desktop.models.workstation.roles import WRITE_LOG
 from desktop.models.workstation.store import StoreUnavailable
+from desktop.views.plain_text import plain_label
 from desktop.views.qt_duty_log_model import DutyLogTableModel
 from desktop.views.sign_in import with_officer
 from desktop.views.worker import run_blocking
@@ -56,7 +56,7 @@ class DutyLogDialog(QDialog):
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Day")))
+        top.addWidget(plain_label(self.tr("Day")))
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -66,7 +66,7 @@ class DutyLogDialog(QDialog):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter entries…"))
         top.addWidget(self.filter, 1)
-        self.count = QLabel("")
+        self.count = plain_label("")
         self.count.setObjectName("dim")
         top.addWidget(self.count)
         layout.addLayout(top)
@@ -110,7 +110,7 @@ class DutyLogDialog(QDialog):
         layout.addWidget(self.text)
 
         buttons = QHBoxLayout()
-        self.status = QLabel("")
+        self.status = plain_label("")
         self.status.setWordWrap(True)
         buttons.addWidget(self.status, 1)
         self.correct_button = QPushButton(self.tr("Correct selected…"))

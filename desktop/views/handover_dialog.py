@@ -17,7 +17,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -37,6 +36,7 @@ from desktop.models.workstation.handovers import (
 )
 from desktop.models.workstation.roles import ACKNOWLEDGE, PRINT, WRITE_HANDOVER
 from desktop.models.workstation.store import StoreUnavailable
+from desktop.views.plain_text import plain_label
 from desktop.views.sign_in import with_officer
 from desktop.views.worker import run_blocking
 
@@ -72,7 +72,7 @@ class HandoverDialog(QDialog):
         out_layout = QVBoxLayout(outgoing)
         self.package_view = QTextBrowser()
         out_layout.addWidget(self.package_view, 1)
-        out_layout.addWidget(QLabel(self.tr("Open items for the incoming shift")))
+        out_layout.addWidget(plain_label(self.tr("Open items for the incoming shift")))
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(140)
         out_layout.addWidget(self.notes)
@@ -84,7 +84,7 @@ class HandoverDialog(QDialog):
         in_layout = QVBoxLayout(incoming)
         self.pending_view = QTextBrowser()
         in_layout.addWidget(self.pending_view, 1)
-        in_layout.addWidget(QLabel(self.tr("Remarks on taking over (optional)")))
+        in_layout.addWidget(plain_label(self.tr("Remarks on taking over (optional)")))
         self.remarks = QPlainTextEdit()
         self.remarks.setMaximumHeight(100)
         in_layout.addWidget(self.remarks)
@@ -94,7 +94,7 @@ class HandoverDialog(QDialog):
         self.tabs.addTab(incoming, self.tr("Take over"))
 
         bottom = QHBoxLayout()
-        self.status = QLabel("")
+        self.status = plain_label("")
         self.status.setWordWrap(True)
         bottom.addWidget(self.status, 1)
         self.print_button = QPushButton(self.tr("Print…"))

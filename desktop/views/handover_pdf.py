@@ -17,6 +17,7 @@ from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.handovers import WrittenHandover, summary_sections
 from desktop.models.workstation.roles import PRINT
 from desktop.models.workstation.store import StoreUnavailable
+from desktop.views.plain_text import NAME_LIMIT, TITLE_LIMIT, isolated, one_line
 from desktop.views.printing import Document, Heading, Paragraph, PrintError, Spacer
 from desktop.views.printing import write_pdf as _write
 from desktop.views.printing.blocks import Block
@@ -45,30 +46,34 @@ class HandoverPdf(QObject):
         handed = beijing(written.written_at).strftime("%Y-%m-%d %H:%M")
         blocks: list[Block] = [
             Heading(self.tr("Shift handover record")),
-            Paragraph(str(package.get("street", "")), 10),
+            Paragraph(one_line(package.get("street", ""), NAME_LIMIT), 10),
         ]
         for code, lines in summary_sections(package, self.english):
             blocks.append(Heading(self._heading(code), 2))
-            blocks.append(Paragraph("\n".join(f"· {line}" for line in lines)
+            blocks.append(Paragraph("\n".join(f"· {one_line(line, 2 * TITLE_LIMIT)}"
+                                              for line in lines)
                                     if lines else self.tr("None."), 10))
         blocks += [Heading(self.tr("Open items written by the outgoing officer"), 2),
-                   Paragraph(written.notes or self.tr("None."), 10), Spacer(4),
+                   Paragraph(written.notes or self.tr("None."), 10, max_lines=None), Spacer(4),
                    Paragraph(self.tr("Handed over by %1 at %2").replace(
-                       "%1", written.officer_name).replace("%2", handed), 11, bold=True)]
+                       "%1", one_line(written.officer_name, NAME_LIMIT)).replace("%2", handed),
+                       11, bold=True)]
         ack = written.acknowledgement
         if ack is None:
             blocks.append(Paragraph(self.tr("Not yet acknowledged by the incoming officer."),
                                     11, RED_INK, True))
         else:
             blocks.append(Paragraph(self.tr("Taken over by %1 at %2").replace(
-                "%1", ack.officer_name).replace("%2", beijing(ack.at).strftime("%Y-%m-%d %H:%M")),
+                "%1", one_line(ack.officer_name, NAME_LIMIT)).replace(
+                    "%2", beijing(ack.at).strftime("%Y-%m-%d %H:%M")),
                 11, bold=True))
             if ack.remarks:
-                blocks.append(Paragraph(self.tr("Remarks: %1").replace("%1", ack.remarks), 10))
+                blocks.append(Paragraph(self.tr("Remarks: %1").replace(
+                    "%1", isolated(ack.remarks)), 10, max_lines=None))
         blocks.append(Paragraph(self.tr("Record #%1 · SHA-256 %2").replace(
             "%1", str(written.id)).replace("%2", written.digest[:16]), 8, "#555555"))
         return Document(title=self.tr("Shift handover record"),
-                        subtitle=f"{package.get('street', '')} {handed}",
+                        subtitle=f"{one_line(package.get('street', ''), NAME_LIMIT)} {handed}",
                         page_word=self.tr("Page %1 of %2"), blocks=tuple(blocks),
                         meta={"author": written.officer_name})
 

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.models.clock import beijing
 from desktop.models.clock import now as clock_now
@@ -11,6 +18,7 @@ from desktop.models.freshness import FreshnessState
 from desktop.models.situation import Situation
 from desktop.models.vocab import WARNING_KINDS, WARNING_LEVELS
 from desktop.views import theme
+from desktop.views.plain_text import escaped, plain_label, show_data, tooltip
 
 
 class Header(QWidget):
@@ -25,20 +33,21 @@ class Header(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
         names = QVBoxLayout()
-        self.street = QLabel(self.tr("Street duty room"))
-        self.street.setObjectName("streetName")
-        self.district = QLabel("")
-        self.district.setObjectName("dim")
+        self.street = plain_label(self.tr("Street duty room"), object_name="streetName")
+        self.district = plain_label("", object_name="dim")
+        for label in (self.street, self.district):  # cut to their share, never wider
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         names.addWidget(self.street)
         names.addWidget(self.district)
         layout.addLayout(names, 2)
 
         self.warnings = QLabel("")
+        self.warnings.setTextFormat(Qt.TextFormat.RichText)  # our colours; the areas escaped
         self.warnings.setWordWrap(True)
         layout.addWidget(self.warnings, 3)
 
-        self.freshness = QLabel(self.tr("Connecting to the replica…"))
-        self.freshness.setObjectName("freshness")
+        self.freshness = plain_label(self.tr("Connecting to the replica…"),
+                                     object_name="freshness")
         layout.addWidget(self.freshness, 2)
 
         self.problems = QPushButton("")
@@ -46,12 +55,11 @@ class Header(QWidget):
         self.problems.clicked.connect(self.problems_requested)
         layout.addWidget(self.problems)
 
-        self.notice = QLabel("")
+        self.notice = plain_label("")
         self.notice.setVisible(False)
         layout.addWidget(self.notice)
 
-        self.clock = QLabel("")
-        self.clock.setObjectName("clock")
+        self.clock = plain_label("", object_name="clock")
         layout.addWidget(self.clock)
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
@@ -62,8 +70,8 @@ class Header(QWidget):
         self.clock.setText(beijing(clock_now()).strftime("%H:%M:%S"))
 
     def show_situation(self, situation: Situation) -> None:
-        self.street.setText(situation.street.name or self.tr("Street duty room"))
-        self.district.setText(situation.street.district)
+        show_data(self.street, situation.street.name or self.tr("Street duty room"), 40)
+        show_data(self.district, situation.street.district, 40)
         kinds = {t.code: t for t in WARNING_KINDS}
         levels = {t.code: t for t in WARNING_LEVELS}
         parts = []
@@ -72,14 +80,15 @@ class Header(QWidget):
             kind = kinds.get(warning.kind)
             level = levels.get(warning.level)
             english = self._language.startswith("en")
-            kind_text = (kind.en if english else kind.zh) if kind else warning.kind
-            level_text = (level.en if english else level.zh) if level else warning.level
+            kind_text = (kind.en if english else kind.zh) if kind else escaped(warning.kind, 12)
+            level_text = (level.en if english else level.zh) if level else escaped(
+                warning.level, 12)
             colour = theme.WARNING_COLOUR.get(warning.level, theme.TEXT)
             gap = " " if english else ""
             parts.append(
                 f'<span style="background:{colour}; color:{theme.ON_STATUS};">'
                 f"&nbsp;⚠ {kind_text}{gap}{level_text}{gap}{warning_word}&nbsp;</span> "
-                f"{warning.area}"
+                f"{escaped(warning.area, 30)}"
             )
         self.warnings.setText("<br>".join(parts))
         count = len(situation.problems)
@@ -116,7 +125,7 @@ class Header(QWidget):
                 text = self.tr("■ DATA STALE since %1").replace("%1", since)
             colour = theme.STATUS_COLOUR["red"]
         self.freshness.setText(text)
-        self.freshness.setToolTip(state.detail)
+        self.freshness.setToolTip(tooltip(state.detail))
         self.freshness.setStyleSheet(
             f"background:{colour}; color:{theme.ON_STATUS}; font-weight:bold; padding:4px 8px;"
         )
@@ -129,5 +138,5 @@ class Header(QWidget):
         layout.insertWidget(layout.indexOf(self.clock), badge)
 
     def show_notice(self, text: str) -> None:
-        self.notice.setText(text)
+        show_data(self.notice, text, 60)
         self.notice.setVisible(bool(text))

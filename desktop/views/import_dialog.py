@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QProgressBar,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models import importing
 from desktop.models.replica import check_schema, describe_error, open_writer
+from desktop.views.plain_text import plain_label
 from desktop.views.qt_import_report_model import ImportReportModel
 from desktop.views.worker import run_blocking
 
@@ -118,7 +118,7 @@ class ImportDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.summary = QLabel(self.tr("Add files, then check them."))
+        self.summary = plain_label(self.tr("Add files, then check them."))
         self.summary.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)

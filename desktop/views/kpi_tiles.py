@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop.models.situation import Situation
 from desktop.views import theme
+from desktop.views.plain_text import plain_label
 
 
 class Tile(QFrame):
@@ -13,11 +14,11 @@ class Tile(QFrame):
         super().__init__(parent)
         self.setObjectName("panel")
         layout = QHBoxLayout(self)
-        self.value = QLabel("—")
+        self.value = plain_label("—")
         self.value.setObjectName("kpiValue")
-        self.label = QLabel(label)
+        self.label = plain_label(label)
         self.label.setObjectName("kpiLabel")
-        self.detail = QLabel("")
+        self.detail = plain_label("")
         self.detail.setObjectName("dim")
         words = QVBoxLayout()
         words.addWidget(self.label)

@@ -24,6 +24,7 @@ from desktop.views.incident_panel import IncidentPanel
 from desktop.views.kpi_tiles import KpiTiles
 from desktop.views.map import MapPanel
 from desktop.views.panel import PanelFrame
+from desktop.views.plain_text import one_line, plain_message
 from desktop.views.roster_panel import RosterPanel
 from desktop.views.station_panel import StationPanel
 
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(grid, 1)
         self.setCentralWidget(central)
         self._last: Situation | None = None
+        self.problems_box: QMessageBox | None = None  # the list the operator opened last
         self._replay_shown = False
         self.drawn: list[str] = []  # the panels the last show_situation drew
         self.header.problems_requested.connect(self._show_problems)
@@ -136,5 +138,7 @@ class MainWindow(QMainWindow):
         if self._last is None:
             return
         problems = self._with_map_problems(self._last).problems
-        lines = [f"{p.entity} {p.entity_id}: {p.problem}" for p in problems[:200]]
-        QMessageBox.information(self, self.tr("Data problems"), "\n".join(lines))
+        lines = [f"{p.entity} {one_line(p.entity_id, 40)}: {one_line(p.problem, 160)}"
+                 for p in problems[:200]]
+        self.problems_box = plain_message(self, QMessageBox.Icon.Information,
+                                          self.tr("Data problems"), "\n".join(lines))

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -37,6 +36,7 @@ from desktop.models.workstation.officers import LastAdministrator, OfficerInfo
 from desktop.models.workstation.passwords import MIN_PASSWORD_CHARS, MIN_PIN_DIGITS, WeakSecret
 from desktop.models.workstation.roles import MANAGE_OFFICERS, ROLE
 from desktop.models.workstation.store import StoreUnavailable
+from desktop.views.plain_text import plain_label
 from desktop.views.qt_rows_model import RowsTableModel
 from desktop.views.sign_in import with_officer
 from desktop.views.worker import run_blocking
@@ -123,7 +123,7 @@ class OfficersDialog(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.status = QLabel("")
+        self.status = plain_label("")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.enrol_button.clicked.connect(self.enrol)
@@ -247,7 +247,7 @@ class ChangePinDialog(QDialog):
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
         layout.addWidget(self.save_button)
-        self.status = QLabel("")
+        self.status = plain_label("")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
 

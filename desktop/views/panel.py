@@ -7,11 +7,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHeaderView,
-    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.views.plain_text import plain_label
+
+MAX_COLUMN_ROWS = 9  # the widest a fitted column gets, in row heights
 
 
 class PanelFrame(QFrame):
@@ -19,7 +22,7 @@ class PanelFrame(QFrame):
         super().__init__(parent)
         self.setObjectName("panel")
         self.body = QVBoxLayout(self)
-        self.title = QLabel(title)
+        self.title = plain_label(title)
         self.title.setObjectName("panelTitle")
         self.body.addWidget(self.title)
 
@@ -41,4 +44,7 @@ def wall_table(model: QAbstractItemModel, row_height: int, stretch_column: int) 
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setResizeContentsPrecision(20)
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    # A long name is elided in its cell (whole in the tooltip): it never pushes the other
+    # columns off the panel.
+    header.setMaximumSectionSize(MAX_COLUMN_ROWS * row_height)
     return table

@@ -15,6 +15,7 @@ from desktop.models.deadlines import DeadlineRule, countdown, load_rules
 from desktop.models.situation import IncidentStatus
 from desktop.models.vocab import SEVERITIES, STAGE
 from desktop.views import theme
+from desktop.views.plain_text import one_line
 from desktop.views.qt_rows_model import RowsTableModel
 
 NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -67,7 +68,7 @@ class IncidentTableModel(RowsTableModel):
                 return term.en if self._english else term.zh
             if column == "title":
                 mark = self.tr("[EXERCISE] ") if incident.exercise else ""
-                return f"{mark}{incident.title} · {incident.place}"
+                return f"{mark}{one_line(incident.title, 50)} · {one_line(incident.place, 28)}"
             if column == "deadline":
                 clock = countdown(incident, self._clock(), self._rules)
                 if clock is None:
@@ -77,7 +78,7 @@ class IncidentTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             severity = SEVERITIES[incident.severity - 1] if 1 <= incident.severity <= 4 else None
             label = (severity.en if self._english else severity.zh) if severity else "?"
-            return f"{incident.code}\n{label}\n{incident.place}"
+            return f"{incident.code}\n{label}\n{incident.title}\n{incident.place}"
         if role == Qt.ItemDataRole.BackgroundRole and column == "severity":
             return QBrush(QColor(theme.SEVERITY_COLOUR.get(incident.severity, theme.PANEL)))
         if role == Qt.ItemDataRole.ForegroundRole and column == "severity":

@@ -12,6 +12,7 @@ from desktop.models.clock import beijing
 from desktop.models.roster import WeekDay
 from desktop.models.situation import Shift
 from desktop.views import theme
+from desktop.views.plain_text import LABEL_LIMIT, one_line, tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_SHIFTS = 2  # handovers at 08:00 and 17:00 by default; more columns appear if configured
@@ -69,7 +70,9 @@ class RosterWeekModel(QAbstractTableModel):
                 return f"{day.day:%m-%d} {self._weekday(day.day)}{mark}"
             if column == self._columns + 1:
                 return str(len(day.readiness.people)) if day.readiness else "—"
-            return self._shift_text(shift) if shift else ""
+            return one_line(self._shift_text(shift), 2 * LABEL_LIMIT) if shift else ""
+        if role == Qt.ItemDataRole.ToolTipRole and shift is not None:
+            return tooltip(self._shift_text(shift))
         if role == Qt.ItemDataRole.BackgroundRole:
             if shift is not None and shift.leader is None:
                 return QBrush(QColor(theme.STATUS_COLOUR["red"]))

@@ -44,7 +44,8 @@ class StationTableModel(RowsTableModel):
             reasons = [r.text(self._language) for r in station.readiness.reasons]
             return "；".join(reasons[:2]) + (" …" if len(reasons) > 2 else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(r.text(self._language) for r in station.readiness.reasons)
+            return "\n".join([station.name, *(r.text(self._language)
+                                             for r in station.readiness.reasons)])
         if role == Qt.ItemDataRole.BackgroundRole and column == "status":
             return QBrush(QColor(theme.STATUS_COLOUR[level]))
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.models.clock import beijing
 from desktop.views import theme
+from desktop.views.plain_text import one_line
 from desktop.views.qt_timeline_data import STAGES, TimelineData, epoch
 from desktop.views.qt_timeline_style import (
     MARK_EDGE,
@@ -194,7 +195,8 @@ class TimelinePlot(pg.PlotWidget):
             lane = int(lanes[number])
             incident = data.lanes[lane]
             mark = exercise if incident.exercise else ""
-            text = (f"{NUMERALS.get(incident.severity, '?')} {mark}{incident.title} · "
+            title = one_line(incident.title, 40)
+            text = (f"{NUMERALS.get(incident.severity, '?')} {mark}{title} · "
                     f"{status_text(STAGES[int(statuses[number])], self._english)}")
             if text != label.toPlainText():  # re-laying out text costs more than comparing
                 label.setText(text)
@@ -242,8 +244,8 @@ class TimelinePlot(pg.PlotWidget):
         times = self.tr("occurred %1").replace("%1", occurred)
         if event.recorded_at != event.occurred_at:
             times += " · " + self.tr("recorded %1").replace("%1", recorded)
-        who = " · ".join(w for w in (event.station, event.actor) if w)
-        lines = [f"{incident.code}  {incident.title}",
+        who = " · ".join(one_line(w, 40) for w in (event.station, event.actor) if w)
+        lines = [f"{one_line(incident.code, 40)}  {one_line(incident.title, 60)}",
                  f"{stage_word(event.stage, self._english)}{number} · {times}"]
         if who:
             lines.append(who)

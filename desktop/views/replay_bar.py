@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QSlider,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.models import clock
 from desktop.models.clock import beijing
 from desktop.models.replay import SPEEDS, ClockState, DrillInfo
+from desktop.views.plain_text import one_line, plain_label
 from desktop.views.replay_controller import ReplayController
 
 SLIDER_STEPS = 10_000
@@ -44,7 +44,7 @@ class ReplayBar(QFrame):
         self._state: ClockState | None = None
         rows = QVBoxLayout(self)
         pick = QHBoxLayout()
-        self.title = QLabel(self.tr("Replay"))
+        self.title = plain_label(self.tr("Replay"))
         self.title.setObjectName("panelTitle")
         pick.addWidget(self.title)
         self.drills = QComboBox()
@@ -57,10 +57,11 @@ class ReplayBar(QFrame):
         self.open_window.clicked.connect(self._open_window)
         self.live = QPushButton(self.tr("■ Back to live"))
         self.live.clicked.connect(controller.back_to_live)
-        self.status = QLabel("")
+        self.status = plain_label("")
         self.status.setObjectName("dim")
-        for widget in (self.drills, self.open_drill, QLabel(self.tr("or from")), self.window_from,
-                       QLabel(self.tr("to")), self.window_to, self.open_window):
+        for widget in (self.drills, self.open_drill, plain_label(self.tr("or from")),
+                       self.window_from, plain_label(self.tr("to")), self.window_to,
+                       self.open_window):
             pick.addWidget(widget)
         pick.addWidget(self.status, 1)
         pick.addWidget(self.live)
@@ -81,7 +82,7 @@ class ReplayBar(QFrame):
         self.scrubber = QSlider(Qt.Orientation.Horizontal)
         self.scrubber.setRange(0, SLIDER_STEPS)
         self.scrubber.actionTriggered.connect(self._slider_action)
-        self.time = QLabel("--:--:--")
+        self.time = plain_label("--:--:--")
         self.time.setMinimumWidth(self.time.fontMetrics().horizontalAdvance("00-00 00:00:00 "))
         self.bookmark = QPushButton(self.tr("★ Bookmark"))
         self.bookmark.clicked.connect(lambda: controller.add_bookmark())
@@ -118,7 +119,8 @@ class ReplayBar(QFrame):
     def show_drills(self, drills: tuple[DrillInfo, ...]) -> None:
         self.drills.clear()
         for drill in drills:
-            self.drills.addItem(f"{beijing(drill.starts_at):%m-%d %H:%M} {drill.title}", drill.id)
+            title = one_line(drill.title, 40)
+            self.drills.addItem(f"{beijing(drill.starts_at):%m-%d %H:%M} {title}", drill.id)
         self.open_drill.setEnabled(bool(drills))
 
     def show_clock(self, state: ClockState) -> None:

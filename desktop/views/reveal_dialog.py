@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from desktop.models.workstation.audit import REVEAL_REASONS
 from desktop.models.workstation.desk import Desk, NotPermitted, Revealed
 from desktop.models.workstation.store import StoreUnavailable
 from desktop.views import theme
+from desktop.views.plain_text import one_line, plain_label
 from desktop.views.sign_in import with_officer
 from desktop.views.worker import run_blocking
 
@@ -50,22 +50,23 @@ class RevealDialog(QDialog):
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.addRow(self.tr("Contact"), QLabel(target.label))
+        form.addRow(self.tr("Contact"), plain_label(one_line(target.label)))
         self.reason = QComboBox()
         for term in REVEAL_REASONS:
             self.reason.addItem(term.en if english else term.zh, term.code)
         form.addRow(self.tr("Reason"), self.reason)
         layout.addLayout(form)
-        self.value = QLabel(self.tr("masked"))
+        self.value = plain_label(self.tr("masked"))
         self.value.setObjectName("revealedValue")
         self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.value.setStyleSheet(f"font-size: 32px; font-weight: bold; color: {theme.ACCENT};")
         layout.addWidget(self.value)
-        self.countdown = QLabel("")
+        self.countdown = plain_label("")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.countdown)
-        note = QLabel(self.tr("Each reveal is recorded with your name, the time and the reason."))
+        note = plain_label(
+            self.tr("Each reveal is recorded with your name, the time and the reason."))
         note.setObjectName("dim")
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -96,7 +97,7 @@ class RevealDialog(QDialog):
     def _show(self, revealed: Revealed) -> None:
         self._value = revealed
         contact = revealed.contact
-        self.value.setText(f"{contact.name}  {contact.phone}".strip())
+        self.value.setText(f"{one_line(contact.name, 40)}  {one_line(contact.phone, 40)}".strip())
         left_ms = max(0, round((revealed.expires_at - revealed.revealed_at) /
                                dt.timedelta(milliseconds=1)))
         self._expiry.start(left_ms)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from desktop.models.clock import beijing
 from desktop.models.situation import OnDuty, Shift, Situation
 from desktop.views import theme
 from desktop.views.panel import PanelFrame
+from desktop.views.plain_text import escaped
 
 
 def _span(shift: Shift) -> str:
@@ -37,13 +38,14 @@ class RosterPanel(PanelFrame):
         self.next = QLabel("")
         self.readiness = QLabel("")
         for label in (self.gaps, self.now, self.next, self.readiness):
+            label.setTextFormat(Qt.TextFormat.RichText)  # our markup; names escaped
             label.setWordWrap(True)
             self.body.insertWidget(self.body.count() - (0 if wall else 1), label)
         self.body.addStretch(1)
 
     def _person(self, person: OnDuty) -> str:
-        phone = f" {person.phone}" if person.phone else ""
-        return f"{person.name}{phone}"
+        phone = f" {escaped(person.phone, 20)}" if person.phone else ""
+        return f"{escaped(person.name, 20)}{phone}"
 
     def _shift_text(self, heading: str, shift: Shift | None) -> str:
         red = theme.STATUS_COLOUR["red"]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop.models import clock
 from desktop.models.roster import WeekDay
+from desktop.views.plain_text import plain_label
 from desktop.views.qt_roster_week_model import RosterWeekModel
 from desktop.views.worker import run_blocking
 
@@ -31,7 +32,7 @@ class RosterWeekDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.status = QLabel(self.tr("Loading…"))
+        self.status = plain_label(self.tr("Loading…"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.models import clock
 from desktop.models.compliance.sheets import Cancelled, collect_sheets
 from desktop.models.situation import StationStatus
+from desktop.views.plain_text import one_line, plain_label
 from desktop.views.worker import run_blocking
 
 
@@ -57,10 +57,14 @@ class SheetsDialog(QDialog):
         self.scope = QComboBox()
         self.scope.addItem(self.tr("The street"), "street")
         self.scope.addItem(self.tr("All stations, one PDF"), "all")
+        self._names = {station.code: station.name for station in stations}
         for station in stations:
-            self.scope.addItem(station.name, station.code)
+            self.scope.addItem(one_line(station.name, 40), station.code)
+        self.scope.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scope.setMinimumContentsLength(24)
         self.progress = QProgressBar()
-        self.status = QLabel("")
+        self.status = plain_label("")
         self.export = QPushButton(self.tr("Export PDF…"))
         self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.setEnabled(False)
@@ -93,13 +97,13 @@ class SheetsDialog(QDialog):
 
     def export_to(self, folder: Path) -> None:
         """Export the chosen scope into ``folder`` (the button's path, and the tests')."""
-        from desktop.sheet_commands import file_name
+        from desktop.sheet_commands import sheet_path
         from desktop.views.compliance_sheet import sheets_document
         from desktop.views.printing import write_pdf
 
         choice = self.scope.currentData()
         stations: str | list[str] = choice if choice in ("street", "all") else [choice]
-        what = self.scope.currentText()
+        what = self._names.get(choice, self.scope.currentText())
         self._cancel.clear()
         self.export.setEnabled(False)
         self.cancel.setEnabled(True)
@@ -115,7 +119,7 @@ class SheetsDialog(QDialog):
                 return not cancel.is_set()
 
             sheet_set = collect_sheets(location, as_of, stations=stations, progress=progress)
-            target = folder / file_name(sheet_set.street, what, day)
+            target = sheet_path(folder, sheet_set.street, what, day)
             return write_pdf(target, sheets_document(sheet_set))
 
         run_blocking(self, work, lambda path: self._done(path, what), self._failed)
@@ -139,7 +143,7 @@ class SheetsDialog(QDialog):
         self.progress.setValue(self.progress.maximum())
         self.last_path = path
         self.print_button.setEnabled(True)
-        self.status.setText(self.tr("Written %1").replace("%1", str(path)))
+        self.status.setText(self.tr("Written %1").replace("%1", one_line(path, 160)))
         self.exported.emit(str(path), what)
 
     def _failed(self, error: BaseException) -> None:

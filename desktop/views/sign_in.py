@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from desktop.models.workstation.auth import LockedOut, SignedIn, WrongSecret
 from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.roles import PERMISSION
 from desktop.models.workstation.store import StoreUnavailable
+from desktop.views.plain_text import plain_label
 from desktop.views.worker import run_blocking
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ class SignInDialog(QDialog):
         self.setWindowTitle(self.tr("Sign in at the duty desk"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        heading = QLabel(purpose or self.tr("Recorded actions carry the name of the officer "
+        heading = plain_label(purpose or self.tr("Recorded actions carry the name of the officer "
                                             "signed in here."))
         heading.setWordWrap(True)
         layout.addWidget(heading)
@@ -59,7 +59,7 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("PIN"), self.secret)
         layout.addLayout(form)
-        self.message = QLabel("")
+        self.message = plain_label("")
         self.message.setObjectName("signInMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QLineEdit,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.models.situation import StationStatus
 from desktop.models.stations import StationDetail
 from desktop.views import theme
+from desktop.views.plain_text import FSI, PDI, one_line, plain_label
 from desktop.views.qt_equipment_model import EquipmentTableModel, InspectionTableModel
 from desktop.views.worker import run_blocking
 
@@ -48,14 +49,25 @@ class StationDetailDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(station.name)
+        self.setWindowTitle(one_line(station.name))
         self.resize(1100, 700)
         layout = QVBoxLayout(self)
+        # The drill-down shows the whole name (cut everywhere else), selectable, scrolling
+        # when it is long; its own isolate, so an override in it cannot run into the rest.
+        self.name = plain_label(FSI + station.name + PDI, object_name="stationName")
+        self.name.setWordWrap(True)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        name_box = QScrollArea()
+        name_box.setWidgetResizable(True)
+        name_box.setWidget(self.name)
+        name_box.setFrameShape(QScrollArea.Shape.NoFrame)
+        name_box.setMaximumHeight(4 * self.name.fontMetrics().lineSpacing() + 8)
+        layout.addWidget(name_box)
         level = station.readiness.level
-        summary = QLabel(f"{theme.status_label(level)} · " + "；".join(
-            r.text(language) for r in station.readiness.reasons))
-        summary.setWordWrap(True)
-        layout.addWidget(summary)
+        self.summary = plain_label(f"{theme.status_label(level)} · " + "；".join(
+            one_line(r.text(language)) for r in station.readiness.reasons))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter (kind, code, status…)"))
         layout.addWidget(self.filter)
@@ -67,7 +79,7 @@ class StationDetailDialog(QDialog):
         tabs.addTab(equipment_view, self.tr("Equipment"))
         tabs.addTab(history_view, self.tr("Inspection history"))
         layout.addWidget(tabs, 1)
-        self.status = QLabel(self.tr("Loading…"))
+        self.status = plain_label(self.tr("Loading…"))
         layout.addWidget(self.status)
         self.filter.textChanged.connect(self._equipment_proxy.setFilterFixedString)
         self.filter.textChanged.connect(self._history_proxy.setFilterFixedString)

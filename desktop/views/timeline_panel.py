@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from desktop.models.situation import Situation
 from desktop.models.timeline import Timeline, TimelineFilter
 from desktop.models.vocab import INCIDENT_CLASSES, LIFECYCLE, SEVERITIES
 from desktop.views.panel import PanelFrame
+from desktop.views.plain_text import plain_label
 from desktop.views.qt_timeline_data import TimelineData
 from desktop.views.qt_timeline_plot import TimelinePlot
 from desktop.views.qt_timeline_style import StageLegend
@@ -54,7 +55,7 @@ class TimelinePanel(PanelFrame):
         self.plot.refreshed.connect(self.drawn)
 
     def _combo(self, row: QHBoxLayout, label: str, choices: list[tuple[str, object]]) -> QComboBox:
-        row.addWidget(QLabel(label))
+        row.addWidget(plain_label(label))
         combo = QComboBox()
         combo.addItem(self.tr("All"), None)
         for text, value in choices:

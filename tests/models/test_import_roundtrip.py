@@ -162,3 +162,77 @@ def test_masked_export_hides_personal_data_and_cannot_be_imported_back(demo_repl
     assert layers.exit_code == 1 and "masked export" in layers.errors[0].en
     assert _seq(engine) == before
     engine.dispose()
+
+
+HOSTILE_CELLS = ("=HYPERLINK(\"http://evil.example/\",\"点此\")", "+cmd|' /C calc'!A0", "-1+1",
+                 "@SUM(A1:A9)", "'=已有引号", "''-两个引号", "'普通引号")
+# (a leading tab or CR is guarded too, see test_csv_cells; the importer trims white space
+# around text, so those could not come back as they went out anyway)
+
+
+def test_csv_export_guards_formula_cells_and_imports_them_back_unchanged(demo_replica,
+                                                                        tmp_path):
+    """Text that a spreadsheet would run is written with an apostrophe in front; the importer
+    knows the file for ours and takes it off again, so the round trip stays identical."""
+    import csv
+    import io
+
+    engine = open_writer(demo_replica)
+    with engine.begin() as connection:
+        codes = connection.execute(text("SELECT code FROM station ORDER BY code")).scalars().all()
+        for code, name in zip(codes, HOSTILE_CELLS, strict=False):
+            connection.execute(text("UPDATE station SET name = :n WHERE code = :c"),
+                               {"n": name, "c": code})
+        connection.execute(text("UPDATE station SET lon = -lon WHERE code = :c"),
+                           {"c": codes[0]})  # a number starting with "-" is not touched
+    with Session(engine) as session:
+        data, _count = export_bytes(session, "stations", "csv", masked=False)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    by_code = {row[0]: row for row in rows[1:]}
+    for code, name in zip(codes, HOSTILE_CELLS, strict=False):
+        written = by_code[code][1]
+        if name.lstrip("'")[:1] in "=+-@\t\r":
+            assert written == "'" + name, (name, written)
+        else:
+            assert written == name
+    assert by_code[codes[0]][3].startswith("-") and float(by_code[codes[0]][3]) < 0
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE station SET lon = -lon WHERE code = :c"),
+                           {"c": codes[0]})
+    engine.dispose()
+
+    files = _export_all(demo_replica, tmp_path, "csv")
+    empty = tmp_path / "empty.db"
+    init_replica(str(empty))
+    copy = open_writer(empty)
+    result = import_sources(copy, [Source.from_path(f) for f in files], ImportOptions())
+    assert result.exit_code == 0, [i.line() for i in result.errors]
+    with copy.connect() as connection:
+        names = dict(connection.execute(text("SELECT code, name FROM station")).all())
+    hostile = list(zip(codes, HOSTILE_CELLS, strict=False))
+    assert len(hostile) == len(HOSTILE_CELLS)
+    assert [names[code] for code, _name in hostile] == list(HOSTILE_CELLS)
+    assert table_digests(copy)["station"] == table_digests(open_writer(demo_replica))["station"]
+    copy.dispose()
+
+
+def test_a_foreign_csv_keeps_its_apostrophes(demo_replica, tmp_path):
+    """Only our own exports (the kind's own headers, in order) are restored: a file laid out
+    by someone else is imported as written."""
+    engine = open_writer(demo_replica)
+    with Session(engine) as session:
+        data, _count = export_bytes(session, "stations", "csv", masked=False)
+    lines = data.decode("utf-8-sig").splitlines()
+    header = lines[0].split(",")
+    header[0], header[1] = header[1], header[0]  # same columns, another order
+    first = lines[1].split(",")
+    first[0], first[1] = "'=外来", first[0]
+    path = tmp_path / "stations.csv"
+    path.write_text("\n".join([",".join(header), ",".join(first)]), encoding="utf-8-sig")
+    result = import_sources(engine, [Source.from_path(path)], ImportOptions())
+    assert result.exit_code == 0, [i.line() for i in result.errors]
+    with engine.connect() as connection:
+        name = connection.execute(text("SELECT name FROM station WHERE code = :c"),
+                                  {"c": first[1]}).scalar()
+    assert name == "'=外来"
+    engine.dispose()

@@ -67,3 +67,19 @@ def test_without_a_chinese_font_the_export_refuses(qapp, tmp_path, monkeypatch):
     with pytest.raises(PrintError, match="Chinese font"):
         write_pdf(tmp_path / "x.pdf", Document("“六有”建设检查表", (Paragraph("有场地设施"),)))
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_street_named_like_a_path_writes_inside_out(qapp, demo_replica, tmp_path, run_cli):
+    """``../../../x/PWNED`` as the street's name: the PDF is still written in --out."""
+    import sqlite3
+
+    with sqlite3.connect(demo_replica) as connection:
+        connection.execute("UPDATE admin_unit SET name = ? WHERE level = 'street'",
+                           ("../../../x/PWNED\u202e\x00" + "长" * 300,))
+    out = tmp_path / "a" / "b" / "out"
+    result = run_cli("sheets", "--out", str(out), "--replica", str(demo_replica))
+    assert result.returncode == 0, result.stderr
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and p.suffix == ".pdf"]
+    assert len(written) == 1 and written[0].parent == out
+    assert "PWNED" in written[0].name and not (tmp_path / "x").exists()
+    assert len(written[0].name.encode("utf-8")) <= 200

@@ -39,7 +39,9 @@ def test_station_model_sorts_worst_first_with_words(qtmodeltester):
     assert [model.station(r).code for r in range(3)] == ["S2", "S3", "S1"]
     assert model.data(model.index(0, 0)) == "■ Not ready"
     assert model.data(model.index(0, 3)) == "a；b …"
-    assert model.data(model.index(0, 3), Qt.ItemDataRole.ToolTipRole) == "a\nb\nc"
+    # the tooltip: the station's name and every reason, as text (escaped rich text)
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.ToolTipRole) == \
+        "<p style='white-space:pre-wrap'>站S2\na\nb\nc</p>"
     assert model.data(model.index(2, 2)) == "8/8"
 
 

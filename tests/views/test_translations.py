@@ -17,6 +17,7 @@ TS_FILES = [TS, ROOT / "resources" / "translations" / "dutyroom_en.ts"]
 SOURCES = sorted((ROOT / "desktop").rglob("*.py"))
 # Widget calls whose string argument a user reads.
 TEXT_CALLS = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "QLabel",
+              "plain_label", "show_data",
               "QPushButton", "QCheckBox", "QGroupBox", "addTab", "setTitle", "QAction"}
 MESSAGE_BOX_CALLS = {"information", "warning", "critical", "question"}
 

@@ -18,6 +18,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.models.csv_cells import neutralise
+from desktop.models.file_modes import write_file
 from desktop.models.importing import kinds as kind_registry
 from desktop.models.importing.context import Context
 from desktop.models.importing.issues import Bad
@@ -62,7 +64,9 @@ def to_csv(table: ExportTable, tz: dt.tzinfo) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table.headers)
     for row in table.rows:
-        writer.writerow([_text(value, tz) for value in row])
+        # Text only: a number or a date is written as it is, even when it starts with "-".
+        writer.writerow([neutralise(value) if isinstance(value, str) else _text(value, tz)
+                         for value in row])
     return buffer.getvalue().encode("utf-8-sig")  # the BOM tells Excel it is UTF-8
 
 
@@ -164,5 +168,5 @@ def export_bytes(session: Session, kind: str, fmt: str, *, masked: bool = True,
 def write_export(session: Session, kind: str, fmt: str, path: Path, *, masked: bool = True,
                  layer: str | None = None) -> int:
     data, count = export_bytes(session, kind, fmt, masked=masked, layer=layer)
-    path.write_bytes(data)
+    write_file(path, data)
     return count

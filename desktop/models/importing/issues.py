@@ -14,6 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.models.csv_cells import neutralise
+from desktop.models.file_modes import write_file
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -89,10 +92,11 @@ def report_csv(issues: Iterable[Issue]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(REPORT_HEADER)
     for item in issues:
-        writer.writerow((item.severity, item.file, "" if item.row is None else item.row,
-                         item.column or "", item.zh, item.en))
+        writer.writerow((item.severity, neutralise(item.file),
+                         "" if item.row is None else item.row, neutralise(item.column or ""),
+                         neutralise(item.zh), neutralise(item.en)))
     return buffer.getvalue()
 
 
 def write_report(path: Path, issues: Iterable[Issue]) -> None:
-    path.write_text(report_csv(issues), encoding="utf-8-sig", newline="")
+    write_file(path, report_csv(issues).encode("utf-8-sig"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from desktop.models.csv_cells import restore
 from desktop.models.importing.columns import alias_table, find_header, fold_header, map_headers
 from desktop.models.importing.issues import Bad
 from desktop.models.importing.kind_base import Kind
@@ -99,9 +100,12 @@ def sheet_rows(sheet: Sheet, result: ReadFile) -> list[RawRow] | None:
     if result.issues.has_errors:
         return None
     rows: list[RawRow] = []
+    ours = our_csv_export(result, headers)
     for number, cells in sheet.rows[position + 1:]:
         if all(blank(cell) for cell in cells):
             continue
+        if ours:
+            cells = [restore(cell) for cell in cells]
         values = {key: cells[index] if index < len(cells) else None
                   for key, index in columns.index.items()}
         extra = {name: cells[index] for index, name in columns.unknown.items()
@@ -115,6 +119,14 @@ def sheet_rows(sheet: Sheet, result: ReadFile) -> list[RawRow] | None:
             result.invalid.add(number)
         rows.append((number, values, values.pop("geometry", None), extra, None))
     return rows
+
+
+def our_csv_export(result: ReadFile, headers: Sequence[Any]) -> bool:
+    """A CSV whose header row is exactly its kind's own headers, in order, is one of our
+    exports (or one edited from it): its text cells were guarded against formulas."""
+    assert result.kind is not None
+    return result.source.format == "csv" and [str(h) for h in headers] == [
+        f.header for f in result.kind.fields]
 
 
 def geo_rows(geo: GeoFile, result: ReadFile) -> list[RawRow]:

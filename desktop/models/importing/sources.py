@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -122,19 +121,32 @@ def _cell_at(data: bytes, line: int, offset: int, delimiter: str) -> int:
         return 0
 
 
+def _reason(error: BaseException) -> str:
+    return (str(error) or type(error).__name__)[:200]
+
+
 def read_xlsx(data: bytes) -> Sheet:
+    """The active sheet's rows. A damaged workbook (not a zip, a member cut short, a bad
+    deflate stream, XML cut in half, wrong content types) raises Bad naming the row where
+    reading stopped when it got that far: openpyxl's zip, zlib and XML layers raise
+    whatever they meet, and a file from outside must never end in a traceback."""
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
-        raise Bad(f"不是可读取的 XLSX 工作簿（{error}）",
-                  f"not a readable XLSX workbook ({error})") from error
+    except Exception as error:  # (see the docstring)
+        raise Bad(f"不是可读取的 XLSX 工作簿（{_reason(error)}）",
+                  f"not a readable XLSX workbook ({_reason(error)})") from error
+    rows: list[tuple[int, list[Any]]] = []
     try:
         sheet = book.active or book.worksheets[0]
-        rows = [(number, list(values))
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            rows.append((number, list(values)))
+    except Exception as error:  # (see the docstring)
+        row = len(rows) + 1
+        raise Bad(f"XLSX 文件已损坏：从第 {row} 行起无法读取（{_reason(error)}）",
+                  f"the XLSX file is damaged: it cannot be read from row {row} on "
+                  f"({_reason(error)})", row=row) from error
     finally:
         book.close()
     return Sheet(rows)

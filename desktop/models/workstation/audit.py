@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models.clock import BEIJING
+from desktop.models.csv_cells import neutralise
 from desktop.models.vocab import Term
 from desktop.models.workstation.roles import ROLE
 from desktop.models.workstation.schema import AuditRecord
@@ -143,11 +144,6 @@ def query(store: WorkstationStore, wanted: AuditFilter | None = None) -> tuple[A
                                 r.reason, r.detail, r.workstation) for r in rows)
 
 
-def _cell(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas: keep them text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 def to_csv(entries: Iterable[AuditEntry], *, english: bool = False) -> str:
     """UTF-8 CSV (with BOM, so Excel opens the Chinese correctly); times in Beijing time."""
     buffer = io.StringIO()
@@ -156,8 +152,8 @@ def to_csv(entries: Iterable[AuditEntry], *, english: bool = False) -> str:
                      "Detail", "Workstation") if english else
                     ("时间（北京时间）", "人员", "角色", "操作", "对象", "事由", "详情", "工作站"))
     for entry in entries:
-        writer.writerow([_cell(text) for text in (
-            entry.at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S"), entry.officer_name,
-            entry.role_label(english), entry.action_label(english), entry.target,
-            entry.reason_label(english), entry.detail, entry.workstation)])
+        writer.writerow([entry.at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S"), *(
+            neutralise(text) for text in (
+                entry.officer_name, entry.role_label(english), entry.action_label(english),
+                entry.target, entry.reason_label(english), entry.detail, entry.workstation))])
     return "\ufeff" + buffer.getvalue()

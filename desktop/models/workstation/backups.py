@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from desktop.models.file_modes import create_file, make_dirs
 from desktop.models.workstation.files import health_problem, sqlite_uri
 
 log = logging.getLogger(__name__)
@@ -42,8 +43,8 @@ def make_backup(store: Path, folder: Path, day: dt.date, keep: int = DEFAULT_KEE
     target = backup_path(folder, day)
     if target.exists():
         return None
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".partial")
+    make_dirs(folder)
+    partial = create_file(target.with_suffix(".partial"))
     source = sqlite3.connect(sqlite_uri(store, "ro"), uri=True, timeout=5)
     try:
         copy = sqlite3.connect(partial)
@@ -83,6 +84,6 @@ def restore(backup: Path, store: Path) -> None:
     """Put a copy of ``backup`` where the store lives (atomically), without stale WAL files."""
     for stale in (Path(f"{store}-wal"), Path(f"{store}-shm")):
         stale.unlink(missing_ok=True)
-    partial = store.with_name(store.name + ".restoring")
+    partial = create_file(store.with_name(store.name + ".restoring"))
     shutil.copyfile(backup, partial)
     os.replace(partial, store)

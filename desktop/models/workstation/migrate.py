@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from desktop.models.file_modes import create_file
 from desktop.models.workstation.files import sqlite_uri
 from desktop.models.workstation.roles import DEFAULT_GRANTS
 from desktop.models.workstation.schema import RolePermission, StoreBase, append_only_triggers
@@ -47,8 +48,8 @@ def stored_version(path: Path) -> int:
 
 def create_or_migrate(path: Path) -> bool:
     """Bring the store at ``path`` to SCHEMA_VERSION; True when it was created just now."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        create_file(path)  # owner-only before SQLite opens it (its -wal and -shm follow)
         version = stored_version(path)
         if version > SCHEMA_VERSION:
             raise StoreUnavailable(
@@ -61,7 +62,7 @@ def create_or_migrate(path: Path) -> bool:
             mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         finally:
             connection.close()
-    except sqlite3.Error as error:
+    except (sqlite3.Error, OSError) as error:
         raise StoreUnavailable(f"workstation store cannot be prepared ({error})") from error
     if mode != "wal":
         raise StoreUnavailable(f"workstation store refused WAL mode (journal_mode={mode})")

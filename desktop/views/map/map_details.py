@@ -12,6 +12,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.views.plain_text import one_line
+
+DETAIL_LIMIT = 500  # the drill-down shows long texts, wrapped, up to this many characters
+
 
 class FeatureDetails(QFrame):
     reveal_requested = Signal(str, str)  # layer key, feature id
@@ -23,6 +27,7 @@ class FeatureDetails(QFrame):
         self._title = QLabel()
         self._title.setTextFormat(Qt.TextFormat.PlainText)
         self._title.setStyleSheet("font-weight: bold;")
+        self._title.setWordWrap(True)
         self._body = QLabel()
         self._body.setTextFormat(Qt.TextFormat.PlainText)
         self._body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -48,8 +53,9 @@ class FeatureDetails(QFrame):
                      colon: str = "：") -> None:
         self._shown = (layer_key, feature_id)
         rows = (tip or {}).get("rows", [])
-        self._title.setText(str((tip or {}).get("title") or feature_id))
-        lines = [layer_name] + [f"{key}{colon}{value}" for key, value in rows]
+        self._title.setText(one_line((tip or {}).get("title") or feature_id, DETAIL_LIMIT))
+        lines = [one_line(layer_name)] + [
+            f"{one_line(key)}{colon}{one_line(value, DETAIL_LIMIT)}" for key, value in rows]
         self._body.setText("\n".join(lines))
         self._reveal.setVisible(sensitive and can_reveal)
         self.show()

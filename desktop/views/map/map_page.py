@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import desktop.resources as resources
+from desktop.models.file_modes import write_file
 from desktop.settings import cache_dir
 
 log = logging.getLogger("desktop.views.map")
@@ -79,9 +80,7 @@ def page_html() -> str:
         pass
     html = build_page_html()
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".partial")
-        partial.write_text(html, encoding="utf-8")
+        partial = write_file(cached.with_suffix(".partial"), html.encode("utf-8"))
         partial.replace(cached)
     except OSError as error:
         log.warning("map page not cached (%s)", error)

@@ -17,12 +17,18 @@ class Heading:
     level: int = 1  # 1 = section, 2 = subsection
 
 
+MAX_PARAGRAPH_LINES = 12
+
+
 @dataclass(frozen=True)
 class Paragraph:
     text: str
     size_pt: float = 10.0
     colour: str = "#000000"
     bold: bool = False
+    # Wrapped to this many lines, then cut with "…"; None: as much as one page holds (for
+    # an officer's own writing, bounded where it is stored).
+    max_lines: int | None = MAX_PARAGRAPH_LINES
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTransform
 
 from desktop.models.clock import beijing
 from desktop.views import theme
+from desktop.views.plain_text import one_line
 from desktop.views.qt_timeline_style import SYMBOL
 
 STEPS_MIN = (1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440)
@@ -65,9 +66,12 @@ def paint_timeline(painter: QPainter, rect: QRectF, family: str, lanes: Sequence
         middle = top + lane_height / 2
         painter.setFont(_font(family, 8))
         painter.setPen(QColor(INK))
-        painter.drawText(QRectF(rect.left(), top, label_width - 2 * mm, lane_height),
-                         int(Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap),
-                         lane.label)
+        box = QRectF(rect.left(), top, label_width - 2 * mm, lane_height)
+        painter.save()
+        painter.setClipRect(box)  # a long title stays in its lane
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap),
+                         one_line(lane.label, 60))
+        painter.restore()
         bar = QRectF(x_of(lane.start), middle - symbol * 0.3,
                      max(x_of(lane.end) - x_of(lane.start), 1.0), symbol * 0.6)
         painter.setPen(QPen(QColor("#555555"), 0.2 * mm))
