@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # the types the views import load no database layer at start-
     from desktop.models.replay.records import Event
 
 CLOSED = "closed"
+# The tables ``timeline_window`` reads (incidents and events, station and person names):
+# a change to any of them is a reason to read the live timeline again.
+READS = ("incident", "incident_event", "station", "person")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QMainWindow,
@@ -26,6 +27,9 @@ from desktop.views.map import MapPanel
 from desktop.views.panel import PanelFrame
 from desktop.views.roster_panel import RosterPanel
 from desktop.views.station_panel import StationPanel
+
+MAP_FOLLOW_TRIES = 50  # the map may still be drawing the live situation: ask again …
+MAP_FOLLOW_RETRY_MS = 200  # … this often, for up to ten seconds
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +78,11 @@ class MainWindow(QMainWindow):
         if self.timeline is not None:
             grid.addWidget(self.timeline, 2, 1, 1, 2)
             grid.setRowStretch(2, 8)
+        self._outer = outer
+        self._above_alerts: QWidget = self.header  # while the banner floats over a replay
+        self._live_incidents: object = None
+        self._map_follow: str | None = None
+        self._map_tries = 0
         outer.addWidget(self.header)
         outer.addWidget(self.alerts)
         outer.addWidget(self.kpis)
@@ -128,6 +137,74 @@ class MainWindow(QMainWindow):
 
     def show_replay(self, situation: Situation) -> None:
         self.show_situation(situation, replay=True)
+
+    # ------------------------------------------------------------ live through a replay
+
+    def show_live_alerts(self, situation: Situation) -> None:
+        """A live situation while a replay is drawn: only the alert banner sees it (new or
+        raised incidents ring and break through); the replayed panels stay as they are."""
+        if situation.incidents is not self._live_incidents:
+            self._live_incidents = situation.incidents
+            self.alerts.show_situation(situation)
+            self._place_alerts()
+
+    def set_replaying(self, replaying: bool) -> None:
+        """Replay on the screen: the header shows both clocks and the alert banner floats
+        on top of everything (the watermark too), marked LIVE; back in its row after."""
+        self.header.show_replay(replaying)
+        self.alerts.set_breakthrough(replaying)
+        floating = self.alerts.parent() is self
+        if replaying and not floating:
+            index = self._outer.indexOf(self.alerts)
+            above = self._outer.itemAt(index - 1) if index > 0 else None
+            if above is not None and above.widget() is not None:
+                self._above_alerts = above.widget()
+            self._outer.removeWidget(self.alerts)
+            self.alerts.setParent(self)
+            self._place_alerts()
+            self.alerts.refresh()
+            self.alerts.raise_()
+        elif not replaying and floating:
+            self._live_incidents = None
+            central = self.centralWidget()
+            self.alerts.setParent(central)
+            self._outer.insertWidget(self._outer.indexOf(self._above_alerts) + 1, self.alerts)
+            self.alerts.refresh()
+
+    def _place_alerts(self) -> None:
+        """The floating banner: across the window, just below where it sits when live."""
+        if self.alerts.parent() is not self:
+            return
+        central = self.centralWidget()
+        margin = self._outer.contentsMargins().left()
+        top = self._above_alerts.mapTo(self, self._above_alerts.rect().bottomLeft()).y()
+        width = central.width() - 2 * margin
+        left = central.mapTo(self, central.rect().topLeft()).x() + margin
+        height = self.alerts.heightForWidth(width)
+        height = max(height, self.alerts.sizeHint().height())
+        self.alerts.setGeometry(left, top + self._outer.spacing(), width, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_alerts()
+
+    def follow_incident(self, incident_id: int) -> None:
+        """Select an incident in the table and the timeline, and take the map to it (once
+        the map has drawn it: after a replay it may still be drawing the live situation)."""
+        self.incidents.select_incident(incident_id)
+        if self.timeline is not None:
+            self.timeline.select_incident(incident_id)
+        self._map_follow, self._map_tries = str(incident_id), 0
+        self._follow_on_map()
+
+    def _follow_on_map(self) -> None:
+        if self._map_follow is None:
+            return
+        if self.map.follow_incident(self._map_follow) or self._map_tries >= MAP_FOLLOW_TRIES:
+            self._map_follow = None
+            return
+        self._map_tries += 1
+        QTimer.singleShot(MAP_FOLLOW_RETRY_MS, self, self._follow_on_map)
 
     def show_freshness(self, state: FreshnessState) -> None:
         self.header.show_freshness(state)
