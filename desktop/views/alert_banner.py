@@ -62,7 +62,7 @@ class AlertBanner(QFrame):
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # titles and places are replica text
         self.button = QPushButton(self.tr("Acknowledge"))
         self.button.clicked.connect(self.acknowledge_requested)
-        self.back = QPushButton(f"{self.tr('Back to live')} ({BACK_TO_LIVE_KEY})")
+        self.back = QPushButton(self.tr("Back to live (%1)").replace("%1", BACK_TO_LIVE_KEY))
         self.back.clicked.connect(self.back_to_live_requested)
         self.back.setVisible(False)
         layout.addWidget(self.live_mark)
