@@ -25,10 +25,20 @@ from desktop.views.alert_banner import BACK_TO_LIVE_KEY
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
 
+# Another process writes the replica: a new III (较大) incident, or an open IV incident
+# raised to III. Prints the incident's id and title.
 WRITE_INCIDENT = textwrap.dedent("""
     import datetime as dt, sqlite3, sys
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
     connection = sqlite3.connect(sys.argv[1])
+    if sys.argv[2] == "raised":
+        found, title = connection.execute(
+            "SELECT id, title FROM incident WHERE closed_at IS NULL AND severity = 4"
+            " AND exercise = 0 ORDER BY id").fetchone()
+        connection.execute("UPDATE incident SET severity = 3 WHERE id = ?", (found,))
+        connection.commit()
+        print(found, title)
+        sys.exit()
     lon, lat, grid = connection.execute(  # where the street's first located incident was
         "SELECT lon, lat, grid_id FROM incident WHERE lon IS NOT NULL ORDER BY id").fetchone()
     cursor = connection.execute(
@@ -37,7 +47,7 @@ WRITE_INCIDENT = textwrap.dedent("""
         " 'accident', 3, 'received', '高新区化工园3号库', ?, ?, ?, 0, ?, ?)",
         (lon, lat, grid, now, now))
     connection.commit()
-    print(cursor.lastrowid)
+    print(cursor.lastrowid, "化工仓库起火")
     connection.close()
 """)
 
@@ -78,8 +88,9 @@ def _replayed_panels(window):
     )
 
 
+@pytest.mark.parametrize("change", ["new", "raised"])
 def test_a_live_incident_breaks_through_a_replay_and_the_key_returns_to_it(
-        qtbot, chinese, live_demo_replica, monkeypatch):
+        qtbot, chinese, live_demo_replica, monkeypatch, change):
     board = Dashboard(Settings(replica=str(live_demo_replica), poll_interval_ms=100), 1080)
     qtbot.addWidget(board.window)
     window, banner = board.window, board.window.alerts
@@ -102,13 +113,16 @@ def test_a_live_incident_breaks_through_a_replay_and_the_key_returns_to_it(
 
         def counted(result):
             on_polled(result)
-            polls.append(banner.isVisible() and "化工仓库起火" in banner.text.text())
+            polls.append(banner.isVisible() and bool(title) and title in banner.text.text())
 
+        title = ""
         monkeypatch.setattr(board.feed, "_on_polled", counted)
 
-        written = subprocess.run([sys.executable, "-c", WRITE_INCIDENT, str(live_demo_replica)],
-                                 check=True, capture_output=True, text=True, timeout=60)
-        incident_id = int(written.stdout)
+        written = subprocess.run(
+            [sys.executable, "-c", WRITE_INCIDENT, str(live_demo_replica), change],
+            check=True, capture_output=True, text=True, timeout=60)
+        found, title = written.stdout.split(maxsplit=1)
+        incident_id, title = int(found), title.strip()
         polls.clear()  # polls before the commit do not count
         qtbot.waitUntil(lambda: any(polls), timeout=10_000)
         assert polls.index(True) < 2, f"shown after {polls.index(True) + 1} polls"
@@ -116,6 +130,7 @@ def test_a_live_incident_breaks_through_a_replay_and_the_key_returns_to_it(
         # The banner: on top of the watermark, marked 实时 / LIVE in the live colour.
         assert banner.isVisible() and banner.breakthrough
         assert "较大" in banner.text.text()
+        assert ("级别上调" if change == "raised" else "新接报") in banner.text.text()
         assert banner.live_mark.isVisible() and banner.live_mark.text() == "实时 / LIVE"
         assert theme.LIVE_COLOUR in banner.live_mark.styleSheet()
         assert theme.STATUS_COLOUR["amber"] not in banner.styleSheet()
@@ -128,7 +143,8 @@ def test_a_live_incident_breaks_through_a_replay_and_the_key_returns_to_it(
         assert replay.active and replay.situation is replayed
         assert window._last is replayed and redrawn == []
         assert _replayed_panels(window) == before
-        assert incident_id not in {i.id for i in before[0]}
+        if change == "new":
+            assert incident_id not in {i.id for i in before[0]}
 
         # The key returns to live, with that incident selected and followed.
         assert board.back_to_live_action.shortcut() == QKeySequence(BACK_TO_LIVE_KEY)
