@@ -5,8 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QMainWindow,
@@ -79,7 +78,11 @@ class MainWindow(QMainWindow):
             grid.addWidget(self.timeline, 2, 1, 1, 2)
             grid.setRowStretch(2, 8)
         self._outer = outer
-        self._above_alerts: QWidget = self.header  # while the banner floats over a replay
+        # While a replay is shown the banner floats over this row (the layout keeps its place).
+        self._alerts_slot = QWidget()
+        self._alerts_slot.hide()
+        self._alerts_slot.installEventFilter(self)
+        self.alerts.installEventFilter(self)
         self._live_incidents: object = None
         self._map_follow: str | None = None
         self._map_tries = 0
@@ -146,47 +149,56 @@ class MainWindow(QMainWindow):
         if situation.incidents is not self._live_incidents:
             self._live_incidents = situation.incidents
             self.alerts.show_situation(situation)
-            self._place_alerts()
+            self._sync_alerts_slot()
 
     def set_replaying(self, replaying: bool) -> None:
         """Replay on the screen: the header shows both clocks and the alert banner floats
-        on top of everything (the watermark too), marked LIVE; back in its row after."""
+        on top of everything (the watermark too), marked LIVE, over an empty row of its
+        height that takes its place in the layout; back in its row after."""
         self.header.show_replay(replaying)
         self.alerts.set_breakthrough(replaying)
         floating = self.alerts.parent() is self
         if replaying and not floating:
-            index = self._outer.indexOf(self.alerts)
-            above = self._outer.itemAt(index - 1) if index > 0 else None
-            if above is not None and above.widget() is not None:
-                self._above_alerts = above.widget()
+            self._outer.insertWidget(self._outer.indexOf(self.alerts), self._alerts_slot)
             self._outer.removeWidget(self.alerts)
             self.alerts.setParent(self)
-            self._place_alerts()
             self.alerts.refresh()
+            self._sync_alerts_slot()
             self.alerts.raise_()
         elif not replaying and floating:
             self._live_incidents = None
-            central = self.centralWidget()
-            self.alerts.setParent(central)
-            self._outer.insertWidget(self._outer.indexOf(self._above_alerts) + 1, self.alerts)
+            index = self._outer.indexOf(self._alerts_slot)
+            self._outer.removeWidget(self._alerts_slot)
+            self._alerts_slot.hide()
+            self._outer.insertWidget(index, self.alerts)
             self.alerts.refresh()
 
-    def _place_alerts(self) -> None:
-        """The floating banner: across the window, just below where it sits when live."""
+    def _sync_alerts_slot(self) -> None:
+        """The floating banner's row: shown with the banner, as high as the banner is."""
         if self.alerts.parent() is not self:
             return
-        central = self.centralWidget()
-        margin = self._outer.contentsMargins().left()
-        top = self._above_alerts.mapTo(self, self._above_alerts.rect().bottomLeft()).y()
-        width = central.width() - 2 * margin
-        left = central.mapTo(self, central.rect().topLeft()).x() + margin
-        height = self.alerts.heightForWidth(width)
-        height = max(height, self.alerts.sizeHint().height())
-        self.alerts.setGeometry(left, top + self._outer.spacing(), width, height)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+        slot = self._alerts_slot
+        shown = self.alerts.isVisibleTo(self)
+        if shown:
+            margins = self._outer.contentsMargins()
+            width = self.centralWidget().width() - margins.left() - margins.right()
+            slot.setFixedHeight(max(self.alerts.heightForWidth(width),
+                                    self.alerts.sizeHint().height()))
+        slot.setVisible(shown)
         self._place_alerts()
+
+    def _place_alerts(self) -> None:
+        slot = self._alerts_slot
+        if self.alerts.parent() is self and slot.isVisible():
+            self.alerts.setGeometry(QRect(slot.mapTo(self, QPoint(0, 0)), slot.size()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.alerts and kind in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._sync_alerts_slot()
+        elif watched is self._alerts_slot and kind in (QEvent.Type.Move, QEvent.Type.Resize):
+            self._place_alerts()
+        return False
 
     def follow_incident(self, incident_id: int) -> None:
         """Select an incident in the table and the timeline, and take the map to it (once

@@ -191,3 +191,15 @@ def test_the_header_shows_the_replayed_and_the_live_time_during_a_replay(
             assert header.clock.styleSheet() == ""
         finally:
             board.close()
+
+
+def test_a_wall_window_never_replays(qtbot, demo_replica):
+    board = Dashboard(Settings(replica=str(demo_replica), wall=True), 1080)
+    qtbot.addWidget(board.window)
+    try:
+        assert board.replay is None and board.router.replay is None
+        assert board.router.current is board.live and not board.router.replaying
+        assert not hasattr(board, "back_to_live_action")
+        assert board.window.timeline is None
+    finally:
+        board.close()
