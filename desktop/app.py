@@ -17,6 +17,7 @@ from desktop.settings import Settings
 
 if TYPE_CHECKING:  # (Qt and the views load when the dashboard starts, not on import)
     from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QDialog
 
     from desktop.models.replay.source import Replay
     from desktop.models.situation import Situation
@@ -199,7 +200,7 @@ class Dashboard:
             handle.installEventFilter(self.desk_bridge)
 
     @property
-    def last_dialog(self) -> object | None:
+    def last_dialog(self) -> QDialog | None:
         return self.actions.last_dialog
 
     def _replay_controls(self, font_px: int) -> ReplayController:
