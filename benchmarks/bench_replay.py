@@ -120,7 +120,7 @@ def _window(replay: object) -> object:
     for panel in panels:
         controller.situation_ready.connect(panel.show_situation)
     controller.timeline_ready.connect(panels[-1].show_timeline)
-    controller.mode_changed.connect(watermark.set_replaying)
+    controller.active_changed.connect(watermark.set_replaying)
     controller.clock_changed.connect(watermark.show_clock)
     window.resize(1920, 1080)
     window.show()

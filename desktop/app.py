@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import logging
 import os
 import signal
 import sys
 import time
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.settings import Settings
+
+if TYPE_CHECKING:  # (Qt and the views load when the dashboard starts, not on import)
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.models.replay.source import Replay
+    from desktop.models.situation import Situation
+    from desktop.models.timeline import Timeline
+    from desktop.views.live_source import LiveSource
+    from desktop.views.main_window import MainWindow
+    from desktop.views.replay_controller import ReplayController
+    from desktop.views.replay_watermark import ReplayWatermark
+    from desktop.views.situation_source import SituationSource
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +67,79 @@ def settle_memory() -> None:
              * 1000, gc.get_freeze_count())
 
 
+class SituationRouter:
+    """Sends the chosen situation source to the views: live, or a replay while one is open.
+
+    The live source never pauses. While a replay is drawn its situations still reach
+    the alert banner, so a new or raised incident rings and breaks through marked LIVE;
+    the replayed panels do not change. Back to live (the banner's button, the replay
+    bar's, or ``BACK_TO_LIVE_KEY``) draws the newest live situation and timeline and
+    follows the incident the banner was showing.
+    """
+
+    def __init__(self, window: MainWindow, live: LiveSource,
+                 replay: ReplayController | None = None,
+                 watermark: ReplayWatermark | None = None) -> None:
+        self.window = window
+        self.live = live
+        self.replay = replay
+        self.watermark = watermark
+        self.current: SituationSource = live
+        for source in (live, replay):
+            if source is not None:
+                source.situation_ready.connect(partial(self._situation, source))
+                source.timeline_ready.connect(partial(self._timeline, source))
+                source.time_changed.connect(partial(self._time, source))
+                source.active_changed.connect(self._choose)
+        window.alerts.back_to_live_requested.connect(self.back_to_live)
+        if watermark is not None:
+            watermark.keep_above(window.alerts)
+
+    @property
+    def replaying(self) -> bool:
+        return self.current.mode == "replay"
+
+    def _situation(self, source: SituationSource, situation: Situation) -> None:
+        if source is self.current:
+            self.window.show_situation(situation, replay=source.mode == "replay")
+        elif source.mode == "live":
+            self.window.show_live_alerts(situation)
+
+    def _timeline(self, source: SituationSource, timeline: Timeline) -> None:
+        if source is self.current and self.window.timeline is not None:
+            self.window.timeline.show_timeline(timeline)
+
+    def _time(self, source: SituationSource, at: dt.datetime) -> None:
+        if source is self.current and source.mode == "replay":
+            self.window.header.show_replay_time(at)
+
+    def _choose(self, _active: bool) -> None:
+        replay = self.replay
+        self.show(replay if replay is not None and replay.active else self.live)
+
+    def show(self, source: SituationSource) -> None:
+        """Put ``source`` on the panels, with what it delivered last."""
+        if source is self.current:
+            return
+        self.current = source
+        replaying = source.mode == "replay"
+        if self.watermark is not None:
+            self.watermark.set_replaying(replaying)
+        self.window.set_replaying(replaying)
+        if source.timeline is not None and self.window.timeline is not None:
+            self.window.timeline.show_timeline(source.timeline)
+        if source.situation is not None:
+            self.window.show_situation(source.situation, replay=replaying)
+        if not replaying:
+            pending = self.window.alerts.tracker.pending
+            if pending:
+                self.window.follow_incident(pending[0].incident.id)
+
+    def back_to_live(self) -> None:
+        if self.replay is not None:
+            self.replay.back_to_live()  # its active_changed brings live back
+
+
 class Dashboard:
     """Everything one dashboard window needs, wired; shown by ``start()``."""
 
@@ -59,6 +148,7 @@ class Dashboard:
 
         from desktop.views import theme
         from desktop.views.live_feed import LiveFeed
+        from desktop.views.live_source import LiveSource
         from desktop.views.main_window import MainWindow
         from desktop.views.operator_actions import OperatorActions
         from desktop.views.ready import ReadyTracker
@@ -69,13 +159,15 @@ class Dashboard:
                                  tiles=settings.tiles())
         self.tracker = ReadyTracker(self.window)
         self.feed = LiveFeed(settings, self.window)
-        self.live_situation: object | None = None
-        self.feed.situation_ready.connect(self._on_live)
+        self.live = LiveSource(self.feed, parent=self.window)
         self.feed.freshness_changed.connect(self.window.show_freshness)
-        self.replay = None if settings.wall else self._wire_replay(sizes.body)
+        # A wall window never replays.
+        self.replay = None if settings.wall else self._replay_controls(sizes.body)
+        self.router = SituationRouter(self.window, self.live, self.replay,
+                                      None if settings.wall else self.watermark)
         self.desk = None
         self.actions = OperatorActions(self.window, settings, None)
-        self.feed.situation_ready.connect(self.actions.show_situation)
+        self.live.situation_ready.connect(self.actions.show_situation)
         # The duty desk (workstation store) opens once the wall is up: it is not needed to
         # show the situation, and opening it (database layer, health check, daily backup)
         # would otherwise delay the first picture. Deferred past the ready signal's other
@@ -108,18 +200,17 @@ class Dashboard:
             handle.installEventFilter(self.desk_bridge)
 
     @property
-    def last_dialog(self) -> object | None:
+    def last_dialog(self) -> QDialog | None:
         return self.actions.last_dialog
 
-    def _on_live(self, situation: object) -> None:
-        self.live_situation = situation
-        if self.replay is None or not self.replay.active:
-            self.window.show_situation(situation)  # type: ignore[arg-type]
+    def _replay_controls(self, font_px: int) -> ReplayController:
+        """Operator window: the replay bar, the 演练回放 / REPLAY watermark, and the key that
+        ends a replay (the router switches the panels)."""
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtGui import QAction, QKeySequence
+        from PySide6.QtWidgets import QVBoxLayout
 
-    def _wire_replay(self, font_px: int) -> object:
-        """Operator window: the timeline follows live data; the replay bar swaps every
-        panel to a past situation, under the 演练回放 / REPLAY watermark."""
-        from desktop.views.qt_timeline_feed import TimelineFeed
+        from desktop.views.alert_banner import BACK_TO_LIVE_KEY
         from desktop.views.replay_bar import ReplayBar
         from desktop.views.replay_controller import ReplayController
         from desktop.views.replay_watermark import ReplayWatermark
@@ -127,36 +218,30 @@ class Dashboard:
         window = self.window
         replay = ReplayController(self.settings.replica, window)
         self.replay_bar = ReplayBar(replay, self.settings.language)
-        window.centralWidget().layout().insertWidget(1, self.replay_bar)  # type: ignore[union-attr]
+        layout = window.centralWidget().layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.replay_bar)
         self.watermark = ReplayWatermark(window, font_px)
-        self.timeline_feed = TimelineFeed(self.settings.replica, parent=window)
-        assert window.timeline is not None
-
-        def on_mode(replaying: bool) -> None:
-            self.watermark.set_replaying(replaying)
-            window.header.show_replay(replaying)
-            self.timeline_feed.enabled = not replaying
-            if not replaying and self.live_situation is not None:
-                window.show_situation(self.live_situation)  # type: ignore[arg-type]
-                self.timeline_feed.load(self.live_situation.at)  # type: ignore[attr-defined]
-
-        self.feed.update_ready.connect(self.timeline_feed.follow)
-        self.timeline_feed.timeline_ready.connect(window.timeline.show_timeline)
-        replay.situation_ready.connect(window.show_replay)
-        replay.timeline_ready.connect(window.timeline.show_timeline)
-        replay.mode_changed.connect(on_mode)
-        replay.opened.connect(lambda opened: self.watermark.set_title(opened.title))
+        replay.opened.connect(self._replay_opened)
         replay.clock_changed.connect(self.watermark.show_clock)
+        self.back_to_live_action = QAction(QCoreApplication.translate("App", "Back to live"),
+                                           window)
+        self.back_to_live_action.setShortcut(QKeySequence(BACK_TO_LIVE_KEY))
+        self.back_to_live_action.triggered.connect(replay.back_to_live)
+        window.addAction(self.back_to_live_action)
         replay.load_drills()
         return replay
 
-    def start(self, geometry: object | None = None) -> None:
+    def _replay_opened(self, opened: Replay) -> None:
+        self.watermark.set_title(opened.title)
+
+    def start(self, geometry: QRect | None = None) -> None:
         # The first read (and the database layer's import) runs on a worker while
         # the window and Chromium start.
         self.feed.start()
         if self.settings.wall:
             if geometry is not None:
-                self.window.setGeometry(geometry)  # type: ignore[call-overload]
+                self.window.setGeometry(geometry)
             self.window.showFullScreen()
         else:
             self.window.resize(1600, 950)
@@ -171,10 +256,9 @@ class Dashboard:
         if self.desk is not None:
             self.desk_bridge.close()
         self.feed.stop()
+        self.live.close()
         wait_for_background_work()
         self.feed.close()
-        if self.replay is not None:
-            self.timeline_feed.close()
         self.window.close()
 
 

@@ -24,10 +24,10 @@ import datetime as dt
 import os
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, event, func, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -52,6 +52,7 @@ HOLE_PATIENCE_S = 30.0  # how long a skipped seq is watched for a late commit
 MAX_HOLES = 1_000
 READ_BUSY_TIMEOUT_MS = 200  # a locked SQLite replica fails the poll quickly, it does not hang it
 SQLITE_MAGIC = b"SQLite format 3\x00"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,21 @@ class ReplicaReader:
                     # Went backwards: restored or replaced in place; read it on a new connection.
                     self._reset("sequence went back: replica replaced")
                 raise ReplicaError("replica changed while it was being read")
+            except (DBAPIError, SQLAlchemyError) as error:
+                self._reset(f"reconnected after: {describe_error(error)}")
+                raise ReplicaError(f"replica cannot be read ({describe_error(error)})") from error
+            except ReplicaError as error:
+                self._reset(f"reconnected after: {error}")
+                raise
+
+    def read(self, work: Callable[[Session], T]) -> T:
+        """Another read on this reader's connection, between two polls (the live timeline):
+        the same file checks and reconnects, and no second connection to the replica."""
+        with self._lock:
+            try:
+                self._check_file()
+                with Session(self._connected()) as session:
+                    return work(session)
             except (DBAPIError, SQLAlchemyError) as error:
                 self._reset(f"reconnected after: {describe_error(error)}")
                 raise ReplicaError(f"replica cannot be read ({describe_error(error)})") from error

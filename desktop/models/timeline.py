@@ -22,6 +22,10 @@ if TYPE_CHECKING:  # the types the views import load no database layer at start-
     from desktop.models.replay.records import Event
 
 CLOSED = "closed"
+# The tables ``timeline_window`` reads (incidents and events, their grids, station and person
+# names; a test compares this with its SQL): a change to any of them is a reason to read the
+# live timeline again.
+READS = ("incident", "incident_event", "admin_unit", "station", "person")
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,10 @@ It shows what the Qt-free AlertTracker holds; acknowledging is reported through
 ``acknowledged`` (the app records it) and the sound repeats louder while nobody does.
 Acknowledgements and mutes made at another window of the workstation arrive through
 ``apply_shared``; while muted the banner still flashes and says until when.
+
+While the operator replays, live alerts go on arriving here (live never pauses):
+``set_breakthrough(True)`` marks the banner **实时 / LIVE** in the live colour, not
+the replay's amber, and offers the way back to live (``BACK_TO_LIVE_KEY``).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.models import clock
 from desktop.models.alerts import Alert, AlertTracker
@@ -28,11 +32,13 @@ if TYPE_CHECKING:  # (the store's modules load the database layer: not at start-
 
 FLASH_MS = 600
 SOUND_CHECK_MS = 5000
+BACK_TO_LIVE_KEY = "F6"  # ends a replay, following the live alert (the router's action)
 
 
 class AlertBanner(QFrame):
     acknowledge_requested = Signal()  # the button: the app asks who, then calls acknowledge_all
     acknowledged = Signal(object)  # tuple[Alert, ...]
+    back_to_live_requested = Signal()  # the button shown while a live alert breaks through
 
     def __init__(self, language: str, *, sound: bool = True,
                  parent: QWidget | None = None) -> None:
@@ -42,13 +48,26 @@ class AlertBanner(QFrame):
         self.sound = AlertSound(self) if sound else None
         self._rung_level = 0
         self._flash_on = False
+        self.breakthrough = False
         self.muted_until: dt.datetime | None = None
         layout = QHBoxLayout(self)
+        self.live_mark = QLabel(self.live_word)
+        self.live_mark.setObjectName("liveMark")
+        self.live_mark.setStyleSheet(
+            f"background: {theme.LIVE_COLOUR}; color: {theme.ON_STATUS}; font-weight: bold;"
+            " padding: 2px 10px; border-radius: 4px;")
+        self.live_mark.setVisible(False)
         self.text = plain_label("")  # titles and places are data: drawn as text
+        self.text.setObjectName("alertText")
         self.text.setWordWrap(True)
         self.button = QPushButton(self.tr("Acknowledge"))
         self.button.clicked.connect(self.acknowledge_requested)
+        self.back = QPushButton(self.tr("Back to live (%1)").replace("%1", BACK_TO_LIVE_KEY))
+        self.back.clicked.connect(self.back_to_live_requested)
+        self.back.setVisible(False)
+        layout.addWidget(self.live_mark)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.back)
         layout.addWidget(self.button)
         self._flash = QTimer(self)
         self._flash.timeout.connect(self._toggle)
@@ -56,9 +75,23 @@ class AlertBanner(QFrame):
         self._ring.timeout.connect(self._ring_if_due)
         self.setVisible(False)
 
+    @property
+    def live_word(self) -> str:
+        """实时 / LIVE in Chinese, LIVE in English (as the replay mark says 演练回放 / REPLAY)."""
+        local = self.tr("LIVE")
+        return local if local == "LIVE" else f"{local} / LIVE"
+
     def show_situation(self, situation: Situation) -> None:
+        """A live situation (never a replayed one): new or raised incidents alert."""
         self.tracker.update(situation)
-        self._refresh()
+        self.refresh()
+
+    def set_breakthrough(self, on: bool) -> None:
+        """While a replay is on the screen: the banner says its alerts are live."""
+        self.breakthrough = on
+        self.live_mark.setVisible(on)
+        self.back.setVisible(on)
+        self._paint()
 
     def _describe(self, alert: Alert) -> str:
         incident = alert.incident
@@ -69,7 +102,7 @@ class AlertBanner(QFrame):
         return (f"⚠ {exercise}{kind}: {level} · {one_line(incident.title, 60)} · "
                 f"{one_line(incident.place, 30)} · {beijing(incident.recorded_at):%H:%M}")
 
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         pending = self.tracker.pending
         if not pending:
             self._flash.stop()
@@ -95,9 +128,20 @@ class AlertBanner(QFrame):
 
     def _toggle(self) -> None:
         self._flash_on = not self._flash_on
+        self._paint()
+
+    def _paint(self) -> None:
+        if self.breakthrough:  # no amber: that is the replay's colour
+            background = theme.STATUS_COLOUR["red"] if self._flash_on else theme.PANEL
+            text = theme.ON_STATUS if self._flash_on else theme.TEXT
+            self.setStyleSheet(
+                f"AlertBanner {{ background: {background}; border: 4px solid"
+                f" {theme.LIVE_COLOUR}; border-radius: 6px; }}"
+                f"QLabel#alertText {{ color: {text}; font-weight: bold; }}")
+            return
         background = theme.STATUS_COLOUR["red"] if self._flash_on else theme.STATUS_COLOUR["amber"]
-        self.setStyleSheet(f"QFrame {{ background: {background}; border-radius: 6px; }}"
-                           f"QLabel {{ color: {theme.ON_STATUS}; font-weight: bold; }}")
+        self.setStyleSheet(f"AlertBanner {{ background: {background}; border-radius: 6px; }}"
+                           f"QLabel#alertText {{ color: {theme.ON_STATUS}; font-weight: bold; }}")
 
     def muted(self) -> bool:
         return self.muted_until is not None and clock.now() < self.muted_until
@@ -109,7 +153,7 @@ class AlertBanner(QFrame):
             until = None
         if until != self.muted_until:
             self.muted_until = until
-            self._refresh()
+            self.refresh()
 
     def apply_shared(self, shared: SharedAlerts) -> None:
         """What any window of this workstation acknowledged or muted (read from the store)."""
@@ -117,7 +161,7 @@ class AlertBanner(QFrame):
                 if (alert := self.tracker.acknowledge(key)) is not None]
         self.set_muted(shared.muted_until)
         if done:
-            self._refresh()
+            self.refresh()
 
     def _ring_if_due(self) -> None:
         if self.muted():
@@ -129,7 +173,7 @@ class AlertBanner(QFrame):
 
     def acknowledge_all(self) -> tuple[Alert, ...]:
         done = self.tracker.acknowledge_all()
-        self._refresh()
+        self.refresh()
         if done:
             self.acknowledged.emit(done)
         return done

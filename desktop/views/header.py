@@ -1,6 +1,12 @@
-"""The header: street, active warnings, Beijing time, data freshness, data problems."""
+"""The header: street, active warnings, Beijing time, data freshness, data problems.
+
+While a replay is shown it has two clocks: the replayed moment, large in the
+replay's amber, and the live time small beside it (the live source never pauses).
+"""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -61,13 +67,28 @@ class Header(QWidget):
 
         self.clock = plain_label("", object_name="clock")
         layout.addWidget(self.clock)
+        self.live_clock = QLabel("")  # the live time, small, while the big clock is replayed
+        self.live_clock.setObjectName("dim")
+        self.live_clock.setVisible(False)
+        layout.addWidget(self.live_clock)
+        self.replay_time: dt.datetime | None = None
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start(1000)
         self._tick()
 
     def _tick(self) -> None:
-        self.clock.setText(beijing(clock_now()).strftime("%H:%M:%S"))
+        now = beijing(clock_now()).strftime("%H:%M:%S")
+        if self._replaying:
+            self.live_clock.setText(self.tr("Live %1").replace("%1", now))
+        else:
+            self.clock.setText(now)
+
+    def show_replay_time(self, at: dt.datetime) -> None:
+        """The replayed moment, in the big clock (connect to the replay source's time)."""
+        self.replay_time = at
+        if self._replaying:
+            self.clock.setText(f"▶ {beijing(at):%m-%d %H:%M:%S}")
 
     def show_situation(self, situation: Situation) -> None:
         show_data(self.street, situation.street.name or self.tr("Street duty room"), 40)
@@ -98,6 +119,15 @@ class Header(QWidget):
     def show_replay(self, replaying: bool) -> None:
         """While replaying, the badge says so, whatever the live replica is doing."""
         self._replaying = replaying
+        self.live_clock.setVisible(replaying)
+        self.clock.setProperty("state", "replay" if replaying else "live")
+        self.clock.setStyleSheet(
+            f"color: {theme.STATUS_COLOUR['amber']};" if replaying else "")
+        if not replaying:
+            self.replay_time = None
+        elif self.replay_time is not None:
+            self.show_replay_time(self.replay_time)
+        self._tick()
         if replaying:
             self.freshness.setText(self.tr("▶ REPLAY"))
             self.freshness.setStyleSheet(

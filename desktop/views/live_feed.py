@@ -14,7 +14,8 @@ import datetime as dt
 import logging
 import threading
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -24,6 +25,8 @@ from desktop.settings import Settings
 from desktop.views.worker import run_blocking
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from desktop.models.live import Refresh, ReplicaReader
 
 log = logging.getLogger(__name__)
@@ -71,6 +74,13 @@ class LiveFeed(QObject):
 
                 self._reader = ReplicaReader(self._location)
             return self._reader
+
+    def read(self, owner: QObject, work: Callable[[Session], Any],
+             on_result: Callable[[Any], None],
+             on_error: Callable[[BaseException], None]) -> None:
+        """Another read of the replica for ``owner`` (the live timeline), on the feed's own
+        connection and off the GUI thread, between two polls."""
+        run_blocking(owner, lambda: self._reader_on_worker().read(work), on_result, on_error)
 
     def close(self) -> None:
         """Stop polling and release the replica (after background work has finished)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QMainWindow,
@@ -27,6 +27,9 @@ from desktop.views.panel import PanelFrame
 from desktop.views.plain_text import one_line, plain_message
 from desktop.views.roster_panel import RosterPanel
 from desktop.views.station_panel import StationPanel
+
+MAP_FOLLOW_TRIES = 50  # the map may still be drawing the live situation: ask again …
+MAP_FOLLOW_RETRY_MS = 200  # … this often, for up to ten seconds
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +78,15 @@ class MainWindow(QMainWindow):
         if self.timeline is not None:
             grid.addWidget(self.timeline, 2, 1, 1, 2)
             grid.setRowStretch(2, 8)
+        self._outer = outer
+        # While a replay is shown the banner floats over this row (the layout keeps its place).
+        self._alerts_slot = QWidget()
+        self._alerts_slot.hide()
+        self._alerts_slot.installEventFilter(self)
+        self.alerts.installEventFilter(self)
+        self._live_incidents: object = None
+        self._map_follow: str | None = None
+        self._map_tries = 0
         outer.addWidget(self.header)
         outer.addWidget(self.alerts)
         outer.addWidget(self.kpis)
@@ -130,6 +142,83 @@ class MainWindow(QMainWindow):
 
     def show_replay(self, situation: Situation) -> None:
         self.show_situation(situation, replay=True)
+
+    # ------------------------------------------------------------ live through a replay
+
+    def show_live_alerts(self, situation: Situation) -> None:
+        """A live situation while a replay is drawn: only the alert banner sees it (new or
+        raised incidents ring and break through); the replayed panels stay as they are."""
+        if situation.incidents is not self._live_incidents:
+            self._live_incidents = situation.incidents
+            self.alerts.show_situation(situation)
+            self._sync_alerts_slot()
+
+    def set_replaying(self, replaying: bool) -> None:
+        """Replay on the screen: the header shows both clocks and the alert banner floats
+        on top of everything (the watermark too), marked LIVE, over an empty row of its
+        height that takes its place in the layout; back in its row after."""
+        self.header.show_replay(replaying)
+        self.alerts.set_breakthrough(replaying)
+        floating = self.alerts.parent() is self
+        if replaying and not floating:
+            self._outer.insertWidget(self._outer.indexOf(self.alerts), self._alerts_slot)
+            self._outer.removeWidget(self.alerts)
+            self.alerts.setParent(self)
+            self.alerts.refresh()
+            self._sync_alerts_slot()
+            self.alerts.raise_()
+        elif not replaying and floating:
+            self._live_incidents = None
+            index = self._outer.indexOf(self._alerts_slot)
+            self._outer.removeWidget(self._alerts_slot)
+            self._alerts_slot.hide()
+            self._outer.insertWidget(index, self.alerts)
+            self.alerts.refresh()
+
+    def _sync_alerts_slot(self) -> None:
+        """The floating banner's row: shown with the banner, as high as the banner is."""
+        if self.alerts.parent() is not self:
+            return
+        slot = self._alerts_slot
+        shown = self.alerts.isVisibleTo(self)
+        if shown:
+            margins = self._outer.contentsMargins()
+            width = self.centralWidget().width() - margins.left() - margins.right()
+            slot.setFixedHeight(max(self.alerts.heightForWidth(width),
+                                    self.alerts.sizeHint().height()))
+        slot.setVisible(shown)
+        self._place_alerts()
+
+    def _place_alerts(self) -> None:
+        slot = self._alerts_slot
+        if self.alerts.parent() is self and slot.isVisible():
+            self.alerts.setGeometry(QRect(slot.mapTo(self, QPoint(0, 0)), slot.size()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.alerts and kind in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._sync_alerts_slot()
+        elif watched is self._alerts_slot and kind in (QEvent.Type.Move, QEvent.Type.Resize):
+            self._place_alerts()
+        return False
+
+    def follow_incident(self, incident_id: int) -> None:
+        """Select an incident in the table and the timeline, and take the map to it (once
+        the map has drawn it: after a replay it may still be drawing the live situation)."""
+        self.incidents.select_incident(incident_id)
+        if self.timeline is not None:
+            self.timeline.select_incident(incident_id)
+        self._map_follow, self._map_tries = str(incident_id), 0
+        self._follow_on_map()
+
+    def _follow_on_map(self) -> None:
+        if self._map_follow is None:
+            return
+        if self.map.follow_incident(self._map_follow) or self._map_tries >= MAP_FOLLOW_TRIES:
+            self._map_follow = None
+            return
+        self._map_tries += 1
+        QTimer.singleShot(MAP_FOLLOW_RETRY_MS, self, self._follow_on_map)
 
     def show_freshness(self, state: FreshnessState) -> None:
         self.header.show_freshness(state)

@@ -100,7 +100,7 @@ class ReplayBar(QFrame):
 
         controller.drills_ready.connect(self.show_drills)
         controller.clock_changed.connect(self.show_clock)
-        controller.mode_changed.connect(self._mode)
+        controller.active_changed.connect(self._mode)
         controller.busy_changed.connect(self._busy)
         controller.failed.connect(self._failed)
         controller.opened.connect(lambda replay: self.status.setText(replay.title))

@@ -1,11 +1,11 @@
 """Replay mode's one moving part: loads a replay off the GUI thread, then ticks its clock.
 
-The lead switches the window from live to replay with a few connections:
-``situation_ready`` carries a ``Situation`` exactly like the live feed's,
-``mode_changed(bool)`` says when replay starts and ends (watermark on/off, live
-feed ignored), ``timeline_ready`` hands the timeline panel the replayed
-incidents. Seeking and playing never touch the database: the engine was built
-once, on a worker.
+It is the replay ``SituationSource`` (desktop/views/situation_source.py):
+``situation_ready`` carries a ``Situation`` exactly like the live source's,
+``timeline_ready`` the replayed incidents, ``time_changed`` the replayed moment,
+``active_changed(bool)`` says when a replay starts and ends (the router then puts
+it on the panels, or live back). Seeking and playing never touch the database:
+the engine was built once, on a worker.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 from desktop.models.replay import Bookmark, ReplayClock
 from desktop.models.replay.index import DEFAULT_SNAPSHOT_EVERY
 from desktop.models.replay.source import Replay
+from desktop.views.situation_source import SituationSource
 from desktop.views.worker import run_blocking
 
 log = logging.getLogger(__name__)
@@ -27,15 +28,17 @@ log = logging.getLogger(__name__)
 TICK_MS = 40  # 25 frames a second while playing
 
 
-class ReplayController(QObject):
+class ReplayController(SituationSource):
+    """Besides the source's signals: the drills to choose from, the replay opened, the
+    clock's whole state (playing, speed, bookmarks) and whether it is loading."""
+
     drills_ready = Signal(object)  # tuple[DrillInfo, ...]
     opened = Signal(object)  # Replay
-    timeline_ready = Signal(object)  # Timeline
-    situation_ready = Signal(object)  # Situation
     clock_changed = Signal(object)  # ClockState
-    mode_changed = Signal(bool)  # True while a replay is shown
     busy_changed = Signal(bool)
     failed = Signal(str)
+
+    mode = "replay"
 
     def __init__(self, location: str, parent: QObject | None = None, *, tick_ms: int = TICK_MS,
                  snapshot_every: int = DEFAULT_SNAPSHOT_EVERY) -> None:
@@ -97,8 +100,8 @@ class ReplayController(QObject):
         self._shown = None
         self.busy_changed.emit(False)
         self.opened.emit(replay)
-        self.mode_changed.emit(True)
-        self.timeline_ready.emit(replay.timeline)
+        self.active_changed.emit(True)
+        self._deliver_timeline(replay.timeline)
         self.publish()
 
     def back_to_live(self) -> None:
@@ -106,8 +109,9 @@ class ReplayController(QObject):
         was_active = self.active
         self.replay = None
         self.clock = None
+        self._forget()
         if was_active:
-            self.mode_changed.emit(False)
+            self.active_changed.emit(False)
 
     # ------------------------------------------------------------ transport
 
@@ -180,7 +184,7 @@ class ReplayController(QObject):
         position = self.clock.position
         if position != self._shown:
             self._shown = position
-            self.situation_ready.emit(self.replay.engine.situation_at(position))
+            self._deliver_situation(self.replay.engine.situation_at(position))
         self.clock_changed.emit(self.clock.state)
 
     # ------------------------------------------------------------ after-action

@@ -30,6 +30,7 @@ class ReplayWatermark(QWidget):
         self._moment = ""
         self._backdrop: QPixmap | None = None  # frame and tiles, painted once per size
         self._host = parent
+        self._above: list[QWidget] = []  # what must stay on top of the mark (live alerts)
         parent.installEventFilter(self)
         self.setGeometry(parent.rect())
         self.hide()
@@ -60,18 +61,29 @@ class ReplayWatermark(QWidget):
         return QRect(0, 0, self.width(), round(self._font_px * 2.2))
 
     def set_replaying(self, replaying: bool) -> None:
-        """Connect to the controller's mode_changed."""
+        """Connect to the controller's active_changed (the router does)."""
         self.setVisible(replaying)
         if replaying:
             self.setGeometry(self._host.rect())
-            self.raise_()
+            self._raise()
+
+    def keep_above(self, widget: QWidget) -> None:
+        """``widget`` (a sibling) stays on top of the mark whenever the mark is raised: live
+        data breaking through a replay must not look replayed."""
+        self._above.append(widget)
+
+    def _raise(self) -> None:
+        self.raise_()
+        for widget in self._above:
+            if widget.parent() is self._host:
+                widget.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._host and event.type() in (
                 QEvent.Type.Resize, QEvent.Type.ChildAdded):
             self.setGeometry(self._host.rect())
             if self.isVisible():
-                self.raise_()
+                self._raise()
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -20,6 +20,8 @@ ACCENT = "#7cc4ff"
 ON_STATUS = "#000000"  # text drawn on a status colour
 
 STATUS_COLOUR = {"green": "#3ddc84", "amber": "#ffc107", "red": "#ff8f8f"}
+# Live data: the header's ● LIVE, and a live alert breaking through a replay (never amber).
+LIVE_COLOUR = STATUS_COLOUR["green"]
 STATUS_SHAPE = {"green": "●", "amber": "▲", "red": "■"}
 SEVERITY_COLOUR = {1: "#ff8f8f", 2: "#ffa040", 3: "#ffe066", 4: "#64b5f6"}
 WARNING_COLOUR = {"blue": "#64b5f6", "yellow": "#ffe066", "orange": "#ffa040", "red": "#ff8f8f"}

@@ -162,6 +162,16 @@
 <context>
     <name>AlertBanner</name>
     <message>
+        <location filename="../../desktop/views/alert_banner.py" line="81"/>
+        <source>LIVE</source>
+        <translation>LIVE</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/alert_banner.py" line="65"/>
+        <source>Back to live (%1)</source>
+        <translation>Back to live (%1)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/alert_banner.py" line="47"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
@@ -194,6 +204,11 @@
 </context>
 <context>
     <name>App</name>
+    <message>
+        <location filename="../../desktop/app.py" line="226"/>
+        <source>Back to live</source>
+        <translation>Back to live</translation>
+    </message>
     <message>
         <location filename="../../desktop/views/operator_actions.py" line="201"/>
         <source>Duty leader</source>
@@ -1106,6 +1121,11 @@
 </context>
 <context>
     <name>Header</name>
+    <message>
+        <location filename="../../desktop/views/header.py" line="75"/>
+        <source>Live %1</source>
+        <translation>Live %1</translation>
+    </message>
     <message>
         <location filename="../../desktop/views/header.py" line="35"/>
         <location filename="../../desktop/views/header.py" line="72"/>

@@ -77,7 +77,7 @@ class ReplayWindow(QWidget):
         for panel in (self.kpis, self.stations, self.roster, self.incidents, self.timeline):
             self.controller.situation_ready.connect(panel.show_situation)
         self.controller.timeline_ready.connect(self.timeline.show_timeline)
-        self.controller.mode_changed.connect(self.watermark.set_replaying)
+        self.controller.active_changed.connect(self.watermark.set_replaying)
         self.controller.opened.connect(lambda replay: self.watermark.set_title(replay.title))
         self.controller.clock_changed.connect(self.watermark.show_clock)
 
@@ -163,7 +163,7 @@ def test_play_step_speed_bookmarks_and_back_to_live(qtbot, window):
     controller.seek(replay.end)
     window.bar.bookmarks.activated.emit(0)
     assert clock.position == clock.bookmarks[0].at
-    with qtbot.waitSignal(controller.mode_changed, timeout=2000) as mode:
+    with qtbot.waitSignal(controller.active_changed, timeout=2000) as mode:
         window.bar.live.click()
     assert mode.args == [False] and not controller.active
     assert not window.watermark.isVisible()

@@ -153,30 +153,41 @@ def test_filters_and_cutoff(qtbot, panel, live):
             assert STAGES[by_lane[lane]] == incident.status_at(earlier)
 
 
-def test_live_feed_loads_the_window_off_the_gui_thread_and_only_on_change(qtbot, demo_replica,
-                                                                          live):
+def test_live_source_reads_the_timeline_off_the_gui_thread_and_only_on_change(
+        qtbot, demo_replica, live):
+    """The live source reads the timeline on the feed's own connection when a change set
+    touches what it shows or the feed re-read the time-dependent parts, never for others."""
     from desktop.models.live import ChangeSet, LiveUpdate
-    from desktop.views.qt_timeline_feed import MIN_GAP_S, TimelineFeed
+    from desktop.settings import Settings
+    from desktop.views.live_feed import LiveFeed
+    from desktop.views.live_source import MIN_GAP_S, LiveSource
 
     _timeline, situation = live
-    feed = TimelineFeed(str(demo_replica), hours=6)
-    with qtbot.waitSignal(feed.timeline_ready, timeout=10_000) as loaded:
-        feed.follow(LiveUpdate(situation, ChangeSet(None, 1, full=True)))
+    feed = LiveFeed(Settings(replica=str(demo_replica)))
+    source = LiveSource(feed, hours=6)
+    with qtbot.waitSignal(source.timeline_ready, timeout=10_000) as loaded:
+        source.follow(LiveUpdate(situation, ChangeSet(None, 1, full=True)))
     assert {i.id for i in loaded.args[0].incidents} >= {i.id for i in situation.incidents}
+    assert source.timeline is loaded.args[0] and source.situation is situation
     elsewhere = LiveUpdate(situation, ChangeSet(1, 2, {"inspection": frozenset({"7"})}))
-    with qtbot.assertNotEmitted(feed.timeline_ready, wait=300):
-        feed.follow(elsewhere)  # nothing the timeline shows changed: no second read
+    with (qtbot.assertNotEmitted(source.timeline_ready, wait=round(MIN_GAP_S * 1300)),
+          qtbot.waitSignal(source.situation_ready, timeout=1000)):
+        source.follow(elsewhere)  # nothing the timeline shows changed: no second read
+    clock = LiveUpdate(situation, ChangeSet(2, 2, reason="clock", clock=True))
+    with qtbot.waitSignal(source.timeline_ready, timeout=10_000):
+        source.follow(clock)  # the window moves with the clock
     event = LiveUpdate(situation, ChangeSet(2, 3, {"incident_event": frozenset({"9"})}))
-    with qtbot.waitSignal(feed.timeline_ready, timeout=10_000):
-        feed.follow(event)
+    with qtbot.waitSignal(source.timeline_ready, timeout=10_000):
+        source.follow(event)
         started = time.monotonic()
     # Changes arriving while a read is under way, or less than MIN_GAP_S after one started,
     # are read together right after it.
     ready: list[float] = []
-    feed.timeline_ready.connect(lambda _t: ready.append(time.monotonic()))
+    source.timeline_ready.connect(lambda _t: ready.append(time.monotonic()))
     for _ in range(5):
-        feed.follow(event)
+        source.follow(event)
     qtbot.waitUntil(lambda: len(ready) == 1, timeout=10_000)
     qtbot.wait(round(MIN_GAP_S * 1500))
     assert len(ready) == 1 and ready[0] - started >= MIN_GAP_S
+    source.close()
     feed.close()
