@@ -128,24 +128,18 @@ def _print_result(result: Any) -> None:
 
 
 def _export(args: argparse.Namespace, config: Any) -> int:
-    from sqlalchemy.orm import Session
-
     from desktop.models import importing
     from desktop.models.file_modes import write_file
-    from desktop.models.replica import check_schema, open_reader
+    from desktop.models.replica import reading
 
-    engine = open_reader(args.path or config.replica)
     try:
-        check_schema(engine)
-        with Session(engine) as session:
+        with reading(args.path or config.replica) as session:
             data, count = importing.export_bytes(
                 session, args.kind, args.format, masked=not args.full_personal_data,
                 layer=args.layer)
     except importing.Bad as problem:
         print(f"dutyroom: {problem.zh} / {problem.en}", file=sys.stderr)
         return 1
-    finally:
-        engine.dispose()
     write_file(args.out, data)  # owner-only: an export may hold personal data
     if args.full_personal_data:
         log.warning("export with FULL personal data: user %s, kind %s, %d rows, file %s",

@@ -26,8 +26,8 @@ from desktop.models.replica import (
     beat,
     check_schema,
     describe_error,
-    open_reader,
     open_writer,
+    reading,
     sqlite_path,
     url_for,
 )
@@ -140,10 +140,8 @@ def _fill(engine: Engine, *, demo: bool, scale: int, seed: int, now: dt.datetime
 
 
 def summary(location: str) -> str:
-    engine = open_reader(location)
     try:
-        check_schema(engine)
-        with Session(engine) as session:
+        with reading(location) as session:
             meta = replica_meta(session)
 
             def count(model: type) -> int:
@@ -159,8 +157,6 @@ def summary(location: str) -> str:
             )
     except (DBAPIError, SQLAlchemyError) as error:
         raise ReplicaError(f"replica cannot be read ({describe_error(error)})") from error
-    finally:
-        engine.dispose()
 
 
 def ensure_demo(*, rebuild: bool = False) -> str:
@@ -169,11 +165,8 @@ def ensure_demo(*, rebuild: bool = False) -> str:
     path = Path(location)
     if path.exists() and not rebuild:
         try:
-            engine = open_reader(location)
-            check_schema(engine)
-            with Session(engine) as session:
+            with reading(location) as session:
                 built = replica_meta(session).get("generated_at")
-            engine.dispose()
             if built and clock.now() - dt.datetime.fromisoformat(built) < DEMO_MAX_AGE:
                 return location
             log.info("demo replica older than %s: building it anew", DEMO_MAX_AGE)

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.models import masking
 from desktop.models.clock import day_bounds
 from desktop.models.queries import replica_meta
-from desktop.models.replica import open_reader
+from desktop.models.replica import reading
 from desktop.models.schema import DutyAssignment, DutyShift, HazardWarning, Incident, Person
 from desktop.models.situation import Situation
 from desktop.models.workstation.duty_log import LogEntry
@@ -185,15 +185,11 @@ def load_daily_report(
 ) -> DailyReport:
     """Read the day's incidents, warnings and shifts from the replica (read-only) and assemble."""
     start, end = day_bounds(day)
-    engine = open_reader(replica)
-    try:
-        with Session(engine) as session:
-            incidents = incidents_received(session, start, end)
-            warnings = warnings_during(session, start, end)
-            shifts = duty_shifts(session, start, end)
-            meta = replica_meta(session)
-    finally:
-        engine.dispose()
+    with reading(replica) as session:
+        incidents = incidents_received(session, start, end)
+        warnings = warnings_during(session, start, end)
+        shifts = duty_shifts(session, start, end)
+        meta = replica_meta(session)
     return assemble(day, situation=situation, shifts=shifts, incidents=incidents,
                     warnings=warnings, log=log, compiled_at=compiled_at,
                     compiled_by=compiled_by, street=meta.get("home_street_name", ""),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +104,19 @@ def open_reader(location: str | Path, *, keep_connections: bool = True) -> Engin
     _sqlite_pragmas(engine, writer=False)
     return engine
 
+
+
+@contextmanager
+def reading(location: str | Path) -> Iterator[Session]:
+    """One short read-only session of the replica, its schema checked: the way every reader
+    opens it (the live feed, which polls, keeps its own: ``live.ReplicaReader``)."""
+    engine = open_reader(location, keep_connections=False)
+    try:
+        check_schema(engine)
+        with Session(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
 
 def _pg_reader_args(url: str) -> dict[str, Any]:
     if make_url(url).get_backend_name() != "postgresql":

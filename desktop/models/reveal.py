@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import masking
-from desktop.models.replica import open_reader
+from desktop.models.replica import reading
 from desktop.models.schema import Feature, KeyCustodian, Person, Station
 from desktop.models.situation import MapFeature, OnDuty, Shift
 from desktop.models.workstation.roles import REVEAL_RESIDENT, REVEAL_STAFF
@@ -116,19 +116,11 @@ def contact_in(session: Session, target: RevealTarget) -> Contact:
 
 def fetch_contact(location: str | Path, target: RevealTarget) -> Contact:
     """Open the replica read-only, read this one contact, close it again."""
-    engine = open_reader(location)
-    try:
-        with Session(engine) as session:
-            return contact_in(session, target)
-    finally:
-        engine.dispose()
+    with reading(location) as session:
+        return contact_in(session, target)
 
 
 def load_custodian_targets(location: str | Path, station_id: int, *,
                            english: bool = False) -> tuple[RevealTarget, ...]:
-    engine = open_reader(location)
-    try:
-        with Session(engine) as session:
-            return custodian_targets(session, station_id, english=english)
-    finally:
-        engine.dispose()
+    with reading(location) as session:
+        return custodian_targets(session, station_id, english=english)

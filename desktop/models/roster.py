@@ -208,18 +208,13 @@ def load_week(location: str, first_day: dt.date, tz: dt.tzinfo, days: int = 7) -
         WeekDay, ...]:
     """Duty shifts and readiness by local day, read on a short read-only connection."""
     from desktop.models.queries import shifts_between
-    from desktop.models.replica import check_schema, open_reader
+    from desktop.models.replica import reading
 
     start = dt.datetime.combine(first_day, dt.time(), tz)
     end = start + dt.timedelta(days=days)
-    engine = open_reader(location)
-    try:
-        check_schema(engine)
-        with Session(engine) as session:
-            duty = shifts_between(session, "duty", start, end)
-            readiness = shifts_between(session, "readiness", start, end)
-    finally:
-        engine.dispose()
+    with reading(location) as session:
+        duty = shifts_between(session, "duty", start, end)
+        readiness = shifts_between(session, "readiness", start, end)
     result = []
     for offset in range(days):
         day = first_day + dt.timedelta(days=offset)

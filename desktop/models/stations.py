@@ -226,12 +226,7 @@ def station_detail(session: Session, station_id: int, *, english: bool = False,
 
 def load_station_detail(location: str, station_id: int, *, english: bool = False) -> StationDetail:
     """station_detail on its own short read-only connection (for the operator's dialog)."""
-    from desktop.models.replica import check_schema, open_reader
+    from desktop.models.replica import reading
 
-    engine = open_reader(location)
-    try:
-        check_schema(engine)
-        with Session(engine) as session:
-            return station_detail(session, station_id, english=english)
-    finally:
-        engine.dispose()
+    with reading(location) as session:
+        return station_detail(session, station_id, english=english)

@@ -157,3 +157,18 @@ def test_migrations_have_a_single_head_that_the_code_expects():
     config = Config()
     config.set_main_option("script_location", str(files("desktop.models") / "migrations"))
     assert ScriptDirectory.from_config(config).get_heads() == [ALEMBIC_HEAD]
+
+
+def test_every_short_read_checks_the_schema_first(empty_replica, tmp_path):
+    """``reading`` is how readers open the replica: a wrong one is refused in words."""
+    from desktop.models.replica import reading
+
+    engine = open_writer(empty_replica)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0000'"))
+    engine.dispose()
+    with pytest.raises(ReplicaError, match="older than this application"), \
+            reading(empty_replica):
+        pass
+    with pytest.raises(ReplicaError), reading(tmp_path / "missing.db"):
+        pass

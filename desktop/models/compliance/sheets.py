@@ -8,8 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from desktop.models.clock import beijing_day
 from desktop.models.compliance.evidence import (
     EvidenceBook,
@@ -20,7 +18,7 @@ from desktop.models.compliance.evidence import (
 from desktop.models.compliance.scoring import Compliance, Standard, score
 from desktop.models.geometry import label_point
 from desktop.models.queries import situation_now
-from desktop.models.replica import check_schema, open_reader
+from desktop.models.replica import reading
 
 NEAR_DEGREES = 0.02  # grids whose label point lies this close are drawn around a station
 
@@ -65,41 +63,36 @@ def collect_sheets(
     ``progress(done, total)`` is called per station; returning False cancels (Cancelled).
     """
     standard = standard or Standard.load()
-    engine = open_reader(location)
-    try:
-        check_schema(engine)
-        with Session(engine) as session:
-            situation = situation_now(session, as_of)
-            day = beijing_day(as_of)
-            period = (_months_before(day, standard.period_months), day)
-            if stations == "street":
-                evidence = street_evidence(session, situation, standard.period_months)
-                return SheetSet(situation.street.name, period, ((score(evidence, standard), None),))
-            wanted = situation.stations if stations == "all" else [
-                s for s in situation.stations if s.code in set(stations)]
-            missing = set(stations) - {s.code for s in wanted} if stations != "all" else set()
-            if missing:
-                raise LookupError("no station with code " + ", ".join(sorted(missing)))
-            book = EvidenceBook(session, period[0])
-            cells: dict[tuple[int, int], list[tuple[tuple[float, float], dict[str, Any]]]] = (
-                defaultdict(list))
-            for grid in situation.grids:  # bucketed, so each station looks at 9 cells only
-                point = grid.label_at or label_point(grid.geometry)
-                if point is not None:
-                    cells[_cell(point[0], point[1])].append((point, grid.geometry))
-            sheets = []
-            for done, status in enumerate(wanted):
-                if progress is not None and not progress(done, len(wanted)):
-                    raise Cancelled(f"cancelled after {done} of {len(wanted)} sheets")
-                evidence = station_evidence(session, situation, status.id,
-                                            standard.period_months, book)
-                row, column = _cell(status.lat, status.lon)
-                reach = status.service_radius_m * 2.5 / 111_000  # degrees, a little beyond view
-                near = tuple(geometry for dr in (-1, 0, 1) for dc in (-1, 0, 1)
-                             for (lat, lon), geometry in cells.get((row + dr, column + dc), ())
-                             if abs(lat - status.lat) < reach and abs(lon - status.lon) < reach)
-                circle = CircleMap(status.lon, status.lat, status.service_radius_m, near)
-                sheets.append((score(evidence, standard), circle))
-            return SheetSet(situation.street.name, period, tuple(sheets))
-    finally:
-        engine.dispose()
+    with reading(location) as session:
+        situation = situation_now(session, as_of)
+        day = beijing_day(as_of)
+        period = (_months_before(day, standard.period_months), day)
+        if stations == "street":
+            evidence = street_evidence(session, situation, standard.period_months)
+            return SheetSet(situation.street.name, period, ((score(evidence, standard), None),))
+        wanted = situation.stations if stations == "all" else [
+            s for s in situation.stations if s.code in set(stations)]
+        missing = set(stations) - {s.code for s in wanted} if stations != "all" else set()
+        if missing:
+            raise LookupError("no station with code " + ", ".join(sorted(missing)))
+        book = EvidenceBook(session, period[0])
+        cells: dict[tuple[int, int], list[tuple[tuple[float, float], dict[str, Any]]]] = (
+            defaultdict(list))
+        for grid in situation.grids:  # bucketed, so each station looks at 9 cells only
+            point = grid.label_at or label_point(grid.geometry)
+            if point is not None:
+                cells[_cell(point[0], point[1])].append((point, grid.geometry))
+        sheets = []
+        for done, status in enumerate(wanted):
+            if progress is not None and not progress(done, len(wanted)):
+                raise Cancelled(f"cancelled after {done} of {len(wanted)} sheets")
+            evidence = station_evidence(session, situation, status.id,
+                                        standard.period_months, book)
+            row, column = _cell(status.lat, status.lon)
+            reach = status.service_radius_m * 2.5 / 111_000  # degrees, a little beyond view
+            near = tuple(geometry for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+                         for (lat, lon), geometry in cells.get((row + dr, column + dc), ())
+                         if abs(lat - status.lat) < reach and abs(lon - status.lon) < reach)
+            circle = CircleMap(status.lon, status.lat, status.service_radius_m, near)
+            sheets.append((score(evidence, standard), circle))
+        return SheetSet(situation.street.name, period, tuple(sheets))

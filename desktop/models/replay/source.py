@@ -118,8 +118,7 @@ class ReplicaSessions:
 
 def with_replica(location: str, work: Callable[[Session], T]) -> T:
     """Run ``work`` on a short read-only session of the replica at ``location``."""
-    sessions = ReplicaSessions(location)
-    try:
-        return sessions.run(work)
-    finally:
-        sessions.close()
+    from desktop.models.replica import reading
+
+    with reading(location) as session:
+        return work(session)

@@ -175,18 +175,14 @@ def enrol_duty_staff(
     """Enrol every active duty leader and duty officer on the replica's roster with one
     initial secret (the demo, or a first install; each officer then sets their own).
     ``record(name, role)``: the audit row of each enrolment."""
-    from desktop.models.replica import open_reader
+    from desktop.models.replica import reading
     from desktop.models.schema import Person
 
-    engine = open_reader(replica)
-    try:
-        with Session(engine) as session:
-            people = session.execute(
-                select(Person.code, Person.name, Person.role)
-                .where(Person.role.in_(("duty_leader", "duty_officer")), Person.active.is_(True))
-                .order_by(Person.code)).all()
-    finally:
-        engine.dispose()
+    with reading(replica) as session:
+        people = session.execute(
+            select(Person.code, Person.name, Person.role)
+            .where(Person.role.in_(("duty_leader", "duty_officer")), Person.active.is_(True))
+            .order_by(Person.code)).all()
     return tuple(enrol(store, hasher, now, login=name, name=name, role=role, secret=secret,
                        person_code=code, record=record(name, role) if record else None)
                  for code, name, role in people)

@@ -188,17 +188,11 @@ def sample_situation(
 
 
 def _replica_situation(location: str) -> Situation:
-    from sqlalchemy.orm import Session
-
     from desktop.models.queries import situation_now
-    from desktop.models.replica import open_reader
+    from desktop.models.replica import reading
 
-    engine = open_reader(location)
-    try:
-        with Session(engine) as session:
-            return situation_now(session, clock.now())
-    finally:
-        engine.dispose()
+    with reading(location) as session:
+        return situation_now(session, clock.now())
 
 
 def _ring_polygon(vertex: dict[tuple[int, int], tuple[float, float]], c0: int, r0: int,
