@@ -75,6 +75,26 @@ def _deliver_deferred_deletes(request: pytest.FixtureRequest):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture
+def chinese(qapp, tmp_path):
+    """The UI in Chinese (the duty room's default), from the .ts as it is now; removed after."""
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    source = Path(__file__).resolve().parents[1] / "resources/translations/dutyroom_zh_CN.ts"
+    compiled = tmp_path / "zh.qm"
+    subprocess.run([str(lrelease), str(source), "-qm", str(compiled)], check=True,
+                   capture_output=True, timeout=60)
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
 @pytest.fixture(scope="session")
 def fixed_now() -> dt.datetime:
     """The moment the demo template was built at."""

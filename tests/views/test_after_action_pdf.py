@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 from desktop.models.after_action import after_action
 from desktop.models.replay import list_drills
@@ -23,7 +22,6 @@ from desktop.models.replay.source import replay_drill, with_replica
 from desktop.views.after_action_pdf import AfterActionPdf, write_after_action_pdf
 
 pytestmark = pytest.mark.gui
-ROOT = Path(__file__).resolve().parents[2]
 PRINTED = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
 
 
@@ -36,17 +34,6 @@ def _run(tool: str, *args: str) -> str:
                           timeout=120).stdout
 
 
-@pytest.fixture
-def chinese(qapp, tmp_path):
-    """The UI in Chinese, from the .ts as it is now (compiled here, removed after)."""
-    compiled = tmp_path / "zh.qm"
-    _run("pyside6-lrelease", str(ROOT / "resources/translations/dutyroom_zh_CN.ts"), "-qm",
-         str(compiled))
-    translator = QTranslator()
-    assert translator.load(str(compiled))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,9 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from desktop.app import Dashboard
@@ -23,7 +22,6 @@ from desktop.views import theme
 from desktop.views.alert_banner import BACK_TO_LIVE_KEY
 
 pytestmark = pytest.mark.gui
-ROOT = Path(__file__).resolve().parents[2]
 
 # Another process writes the replica: a new III (较大) incident, or an open IV incident
 # raised to III. Prints the incident's id and title.
@@ -52,18 +50,6 @@ WRITE_INCIDENT = textwrap.dedent("""
 """)
 
 
-@pytest.fixture
-def chinese(qapp, tmp_path):
-    """The UI in Chinese (the duty room's default), from the .ts as it is now."""
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    compiled = tmp_path / "zh.qm"
-    subprocess.run([str(lrelease), str(ROOT / "resources/translations/dutyroom_zh_CN.ts"),
-                    "-qm", str(compiled)], check=True, capture_output=True, timeout=60)
-    translator = QTranslator()
-    assert translator.load(str(compiled))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def _open_first_drill(qtbot, board):

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from desktop.views import theme
@@ -28,21 +26,8 @@ from desktop.views.station_panel import StationPanel
 from desktop.views.timeline_panel import TimelinePanel
 
 pytestmark = pytest.mark.gui
-ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def chinese(qapp, tmp_path):
-    """The UI in Chinese (the wall's default), from the .ts as it is now; removed after."""
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    compiled = tmp_path / "zh.qm"
-    subprocess.run([str(lrelease), str(ROOT / "resources/translations/dutyroom_zh_CN.ts"),
-                    "-qm", str(compiled)], check=True, capture_output=True, timeout=60)
-    translator = QTranslator()
-    assert translator.load(str(compiled))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 class ReplayWindow(QWidget):

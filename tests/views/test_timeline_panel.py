@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, QTranslator
+from PySide6.QtCore import QPoint, QPointF, Qt
 
 from desktop.models.queries import situation_now
 from desktop.models.replay.source import with_replica
@@ -23,21 +21,8 @@ from desktop.views.qt_timeline_data import STAGES
 from desktop.views.timeline_panel import TimelinePanel
 
 pytestmark = pytest.mark.gui
-ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def chinese(qapp, tmp_path):
-    """The UI in Chinese (the wall's default), from the .ts as it is now; removed after."""
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    compiled = tmp_path / "zh.qm"
-    subprocess.run([str(lrelease), str(ROOT / "resources/translations/dutyroom_zh_CN.ts"),
-                    "-qm", str(compiled)], check=True, capture_output=True, timeout=60)
-    translator = QTranslator()
-    assert translator.load(str(compiled))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def screenshot_path(tmp_path: Path, name: str) -> Path:
