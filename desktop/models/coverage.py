@@ -28,14 +28,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
 import shapely
 from shapely.geometry import mapping, shape
 
-from desktop.models.situation import Area, IncidentStatus, Situation, StationStatus
+from desktop.models.situation import Area, IncidentStatus, StationStatus, Street
 
 Array = npt.NDArray[np.float64]
 
@@ -213,6 +213,21 @@ class Coverage:
         return 1.0 - self.uncovered_m2 / self.area_m2 if self.area_m2 > 0 else 0.0
 
 
+class Places(Protocol):
+    """What the coverage is computed from (a ``Situation`` is one)."""
+
+    @property
+    def street(self) -> Street: ...
+    @property
+    def communities(self) -> tuple[Area, ...]: ...
+    @property
+    def grids(self) -> tuple[Area, ...]: ...
+    @property
+    def stations(self) -> tuple[StationStatus, ...]: ...
+    @property
+    def incidents(self) -> tuple[IncidentStatus, ...]: ...
+
+
 def placed(lon: float | None, lat: float | None) -> bool:
     return (lon is not None and lat is not None and math.isfinite(lon) and math.isfinite(lat)
             and -180 <= lon <= 180 and -90 <= lat <= 90)
@@ -224,7 +239,7 @@ def covers(station: StationStatus) -> bool:
             and placed(station.lon, station.lat) and station.service_radius_m > 0)
 
 
-def projection_for(situation: Situation) -> LocalProjection:
+def projection_for(situation: Places) -> LocalProjection:
     lons: list[float] = [s.lon for s in situation.stations]
     lats: list[float] = [s.lat for s in situation.stations]
     for area in (*situation.grids, *situation.communities):
@@ -253,7 +268,7 @@ class AreaCover:
     skipped_area_ids: tuple[int, ...]
 
 
-def area_cover(situation: Situation) -> AreaCover:
+def area_cover(situation: Places) -> AreaCover:
     """Gaps in the grids (else the communities, else the street)."""
     projection = projection_for(situation)
     stations = tuple(s for s in situation.stations if covers(s))
@@ -266,7 +281,7 @@ def area_cover(situation: Situation) -> AreaCover:
                      tuple(skipped))
 
 
-def compute_coverage(situation: Situation, cover: AreaCover | None = None) -> Coverage:
+def compute_coverage(situation: Places, cover: AreaCover | None = None) -> Coverage:
     """Gaps in the grids (else the communities, else the street) and each incident's nearest
     ready station; ``cover``: the situation's ``area_cover`` when already known."""
     cover = cover or area_cover(situation)
@@ -278,6 +293,35 @@ def compute_coverage(situation: Situation, cover: AreaCover | None = None) -> Co
             nearest[incident.id] = found
     return Coverage(cover.gaps, cover.areas_checked, cover.area_m2, cover.uncovered_m2,
                     tuple(s.id for s in stations), nearest, cover.skipped_area_ids)
+
+
+def circles(stations: Iterable[StationStatus]) -> tuple[tuple[Any, ...], ...]:
+    """What the area cover depends on in the stations: where each is, its radius, whether it
+    covers now (not a reason's wording or a kit count)."""
+    return tuple((s.id, s.lon, s.lat, s.service_radius_m, covers(s)) for s in stations)
+
+
+class CoverCache:
+    """The costly half of the coverage (``area_cover``) kept for the street, areas and
+    station circles it was computed for: live computes it again only when a station moves or
+    starts or stops covering, a replay keeps the few states its stations pass through."""
+
+    def __init__(self, size: int = 16) -> None:
+        self._size = size
+        self._entries: list[tuple[tuple[object, ...], tuple[tuple[Any, ...], ...], AreaCover]] = []
+
+    def coverage(self, places: Places) -> Coverage:
+        where = (places.street, places.communities, places.grids)  # compared by identity
+        key = circles(places.stations)
+        for index, (seen, seen_key, cover) in enumerate(self._entries):
+            if all(a is b for a, b in zip(seen, where, strict=True)) and seen_key == key:
+                if index:
+                    self._entries.insert(0, self._entries.pop(index))
+                return compute_coverage(places, cover)
+        cover = area_cover(places)
+        self._entries.insert(0, (where, key, cover))
+        del self._entries[self._size:]
+        return compute_coverage(places, cover)
 
 
 def nearest_ready(
@@ -297,7 +341,7 @@ def nearest_ready(
 
 
 def uncovered(
-    situation: Situation, points: Sequence[tuple[float, float]],
+    situation: Places, points: Sequence[tuple[float, float]],
 ) -> list[bool]:
     """For each (lon, lat): True when it lies outside every ready station's circle."""
     projection = projection_for(situation)

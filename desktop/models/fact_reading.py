@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, null, select
+from sqlalchemy import func, null, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.models import masking
@@ -29,6 +29,7 @@ from desktop.models.schema import (
     DutyShift,
     EquipmentItem,
     EquipmentKind,
+    EquipmentLoan,
     Feature,
     HazardWarning,
     Inspection,
@@ -283,6 +284,21 @@ def _inspections(session: Session, until: dt.datetime, since: dt.datetime | None
     return found
 
 
+def _loans(session: Session, until: dt.datetime, since: dt.datetime | None,
+           ) -> dict[int, list[tuple[dt.datetime, dt.datetime | None]]]:
+    """Each item's loans begun by ``until`` (with ``since``: only those still out then or
+    begun after), sorted."""
+    query = (select(EquipmentLoan.item_id, EquipmentLoan.out_at, EquipmentLoan.back_at)
+             .where(EquipmentLoan.out_at <= until)
+             .order_by(EquipmentLoan.out_at, EquipmentLoan.id))
+    if since is not None:
+        query = query.where(or_(EquipmentLoan.back_at.is_(None), EquipmentLoan.back_at > since))
+    found: dict[int, list[tuple[dt.datetime, dt.datetime | None]]] = defaultdict(list)
+    for item_id, out_at, back_at in session.execute(query):
+        found[item_id].append((out_at, back_at))
+    return found
+
+
 def read_stations(
     session: Session,
     unit_names: Mapping[int, str],
@@ -301,17 +317,17 @@ def read_stations(
     daily = {kind_id: interval == 1 for kind_id, interval in session.execute(
         select(EquipmentKind.id, EquipmentKind.inspection_interval_days))}
     seen_by = _inspections(session, until, since)
+    loans = _loans(session, until, since)
     kinds = set(daily)
     items: dict[int, list[ItemHistory]] = defaultdict(list)
-    item_query = select(*ITEM_COLUMNS, EquipmentItem.id, EquipmentItem.dispatched_at,
-                        EquipmentItem.returned_at)
+    item_query = select(*ITEM_COLUMNS, EquipmentItem.id, EquipmentItem.dispatched_at)
     station_query = select(Station).order_by(Station.code)
     if station_ids is not None:
         item_query = item_query.where(EquipmentItem.station_id.in_(station_ids))
         station_query = station_query.where(Station.id.in_(station_ids))
     for item in session.execute(item_query.order_by(EquipmentItem.id)):
         values: tuple[Any, ...] = tuple(item)
-        row, (item_id, dispatched_at, returned_at) = values[:-3], values[-3:]
+        row, (item_id, dispatched_at) = values[:-2], values[-2:]
         station_id, kind_id = row[0], row[2]
         read = item_facts(row, kinds, now, quality)
         if read is None:
@@ -319,7 +335,7 @@ def read_stations(
         seen = seen_by.by_item.get(item_id, []) + (
             seen_by.walk_throughs.get(station_id, []) if daily.get(kind_id) else [])
         items[station_id].append(ItemHistory(
-            read, dispatched_at, returned_at, tuple(sorted(seen)),
+            read, dispatched_at, tuple(loans.get(item_id, ())), tuple(sorted(seen)),
             tuple(sorted(seen_by.checks.get(item_id, ())))))
     result = []
     for station in session.scalars(station_query):

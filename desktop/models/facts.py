@@ -13,9 +13,9 @@ History the replica keeps, and so replays: incidents and their events (by
 ``recorded_at``, with the severity an event reports), shifts, assignments and
 check-ins (``checked_in_at``), warnings' validity, inspections and walk-throughs
 (``inspection.inspected_at``), faults found and repairs (an item's own inspection
-rows), an item's latest loan (``dispatched_at`` … ``returned_at``). Facts it keeps
-only as they are now, which a replay reads as they are at its reading: an item's
-earlier loans, a status no row dates (faulty, scrapped set by an import), quantities,
+rows), loans out and back (``equipment_loan``). Facts it keeps only as they are now,
+which a replay reads as they are at its reading: a status no row dates (faulty or
+scrapped set by an import, a loan typed in without the log), quantities,
 made/expiry/service dates, a station's or person's name, kit standards, custodians,
 phone numbers, grid and layer geometry, an incident's title and place.
 """
@@ -26,6 +26,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from desktop.models.readiness import ItemFacts, ReadinessRules, StationFacts, assess_station
 from desktop.models.roster import (
@@ -49,17 +50,20 @@ from desktop.models.situation import (
     Street,
 )
 
+if TYPE_CHECKING:  # numpy and shapely load with the first coverage, off the start-up path
+    from desktop.models.coverage import CoverCache
+
 
 @dataclass(frozen=True)
 class ItemHistory:
-    """One item through time: out on its latest loan from ``dispatched_at`` until
-    ``returned_at``; faulty or working as its own checks say; inspected when the inspection
-    rows say (its own rows, and for daily-checked kinds the station's daily walk-through).
-    Earlier loans, and status changes no row dates, are as at the reading."""
+    """One item through time: out while a loan of the loan log covers t (without a log, from
+    the row's ``dispatched_at``); faulty or working as its own checks say; inspected when
+    the inspection rows say (its own rows, and for daily-checked kinds the station's daily
+    walk-through). Status changes no row dates are as at the reading."""
 
     facts: ItemFacts  # as the replica holds it at the reading
-    dispatched_at: dt.datetime | None  # the latest loan: out from then
-    returned_at: dt.datetime | None  # ... back from then (None: still out, or never lent)
+    dispatched_at: dt.datetime | None  # out since then, as the item row says
+    loans: tuple[tuple[dt.datetime, dt.datetime | None], ...] = ()  # (out, back), sorted
     inspections: tuple[dt.datetime, ...] = ()  # sorted
     checks: tuple[tuple[dt.datetime, bool], ...] = ()  # its own rows: (when, fault found)
     _variants: dict[tuple[str, dt.datetime | None], ItemFacts] = field(
@@ -67,14 +71,16 @@ class ItemHistory:
 
     def at(self, moment: dt.datetime) -> ItemFacts:
         status = self.facts.status
-        if status in ("in_service", "faulty") and self.checks:
-            status = self._checked_status(moment)
-        out, back = self.dispatched_at, self.returned_at
-        if status == "dispatched" and out is not None and out > moment:
-            status = "in_service"  # not lent yet
-        elif (status == "in_service" and out is not None and back is not None
-              and out <= moment < back):
-            status = "dispatched"  # on the loan it has come back from since
+        if status != "scrapped":
+            working = (self._checked_status(moment) if self.checks
+                       else "faulty" if status == "faulty" else "in_service")
+            if self.loans:
+                out = any(start <= moment and (back is None or moment < back)
+                          for start, back in self.loans)
+            else:  # no loan log: the row's own time
+                out = status == "dispatched" and (self.dispatched_at is None
+                                                  or self.dispatched_at <= moment)
+            status = "dispatched" if out else working
         latest = self.facts.last_inspected_at
         known = bisect_right(self.inspections, moment)
         if known:
@@ -226,11 +232,13 @@ def situation_at(
     *,
     freshness: Freshness | None = None,
     problems: tuple[Problem, ...] | None = None,
+    covers: CoverCache | None = None,
 ) -> Situation:
     """Everything shown at ``moment``: from the facts, and the open incidents known then
-    (newest first) with the teams they had out."""
+    (newest first) with the teams they had out. ``covers`` keeps the costly half of the
+    coverage between calls (a replay seeks again and again)."""
     on_shift = shifts_at(facts.duty_shifts, facts.readiness_shifts, moment)
-    return Situation(
+    situation = Situation(
         at=moment,
         street=facts.street,
         communities=facts.communities,
@@ -247,3 +255,8 @@ def situation_at(
         problems=facts.problems if problems is None else problems,
         roster=roster_at(facts.roster, moment),
     )
+    if covers is None:
+        from desktop.models.coverage import CoverCache
+
+        covers = CoverCache()
+    return replace(situation, coverage=covers.coverage(situation))

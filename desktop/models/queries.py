@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -35,7 +35,18 @@ from desktop.models.readiness import ReadinessRules
 from desktop.models.replica import newest_heartbeat
 from desktop.models.roster import RosterRules
 from desktop.models.schema import ChangeLog
-from desktop.models.situation import Freshness, Problem, Situation
+from desktop.models.situation import (
+    Area,
+    Freshness,
+    IncidentStatus,
+    Problem,
+    Situation,
+    StationStatus,
+    Street,
+)
+
+if TYPE_CHECKING:  # numpy and shapely load with the first coverage
+    from desktop.models.coverage import CoverCache
 
 __all__ = ["PARTS", "SituationLoader", "replica_meta", "shifts_between", "situation_now"]
 
@@ -67,9 +78,11 @@ PARTS: dict[str, Part] = {
                       read_with=("areas",)),
     "stations": Part(frozenset({
         "station", "key_custodian", "kit_standard", "equipment_category", "equipment_kind",
-        "kit_requirement", "equipment_item", "inspection", "person",
+        "kit_requirement", "equipment_item", "equipment_loan", "inspection", "person",
     }), clock=True, needs=("areas", "shifts", "incidents"), read_with=("areas",)),
     "warnings": Part(frozenset({"warning"}), clock=True),
+    # Derived only: from the areas, the stations' circles and the incidents' places.
+    "coverage": Part(frozenset(), needs=("areas", "stations", "incidents")),
 }
 
 
@@ -109,6 +122,7 @@ class SituationLoader:
         self._read: dict[str, _Read] = {}
         self._derived: dict[str, _Derived] = {}
         self._problems: tuple[Problem, ...] = ()
+        self._covers: CoverCache | None = None
 
     def facts(self, name: str) -> Any:
         """The facts part ``name`` was last derived from."""
@@ -217,10 +231,15 @@ class SituationLoader:
 
     # ---------------------------------------------------------------- at now
 
+    def _read_coverage(self, _session: Session, _now: dt.datetime, _quality: QualityCollector,
+                       _needed: dict[str, Any]) -> _Read:
+        return _Read(None, (), None)
+
     def _areas(self, areas: Any, _now: dt.datetime, _needed: dict[str, Any]) -> _Derived:
-        return _Derived(
-            {"street": areas.street, "communities": areas.communities, "grids": areas.grids},
-            {"unit_names": areas.unit_names, "unit_codes": areas.unit_codes})
+        fields = {"street": areas.street, "communities": areas.communities,
+                  "grids": areas.grids}
+        return _Derived(fields, {"unit_names": areas.unit_names, "unit_codes": areas.unit_codes,
+                                 **fields})
 
     def _layers(self, layers: Any, _now: dt.datetime, _needed: dict[str, Any]) -> _Derived:
         return _Derived({"layers": layers}, {})
@@ -240,11 +259,21 @@ class SituationLoader:
     def _incidents(self, incidents: Any, _now: dt.datetime,
                    _needed: dict[str, Any]) -> _Derived:
         open_incidents, engaged = incidents
-        return _Derived({"incidents": open_incidents}, {"engaged": engaged})
+        return _Derived({"incidents": open_incidents},
+                        {"engaged": engaged, "incidents": open_incidents})
 
     def _stations(self, bases: Any, now: dt.datetime, needed: dict[str, Any]) -> _Derived:
-        return _Derived({"stations": stations_at(bases, now, needed["reachable"],
-                                                 needed["engaged"], self._rules)}, {})
+        stations = stations_at(bases, now, needed["reachable"], needed["engaged"], self._rules)
+        return _Derived({"stations": stations}, {"stations": stations})
+
+    def _coverage(self, _facts: Any, _now: dt.datetime, needed: dict[str, Any]) -> _Derived:
+        if self._covers is None:
+            from desktop.models.coverage import CoverCache
+
+            self._covers = CoverCache(size=2)
+        places = _Places(needed["street"], needed["communities"], needed["grids"],
+                         needed["stations"], needed["incidents"])
+        return _Derived({"coverage": self._covers.coverage(places)}, {})
 
     def _warnings(self, warnings: Any, now: dt.datetime, _needed: dict[str, Any]) -> _Derived:
         return _Derived({"warnings": warnings_at(warnings, now)}, {},
@@ -259,6 +288,7 @@ _READERS: dict[str, Reader] = {
     "incidents": SituationLoader._read_incidents,
     "stations": SituationLoader._read_stations,
     "warnings": SituationLoader._read_warnings,
+    "coverage": SituationLoader._read_coverage,
 }
 _DERIVERS: dict[str, Deriver] = {
     "areas": SituationLoader._areas,
@@ -268,7 +298,19 @@ _DERIVERS: dict[str, Deriver] = {
     "incidents": SituationLoader._incidents,
     "stations": SituationLoader._stations,
     "warnings": SituationLoader._warnings,
+    "coverage": SituationLoader._coverage,
 }
+
+
+@dataclass(frozen=True)
+class _Places:
+    """What the coverage part reads of the other parts (see ``coverage.Places``)."""
+
+    street: Street
+    communities: tuple[Area, ...]
+    grids: tuple[Area, ...]
+    stations: tuple[StationStatus, ...]
+    incidents: tuple[IncidentStatus, ...]
 
 
 def situation_now(

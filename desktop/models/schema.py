@@ -252,9 +252,20 @@ class EquipmentItem(Base):
     last_inspected_at: Mapped[dt.datetime | None]
     status: Mapped[str] = mapped_column(String(16), default="in_service")
     # in_service | dispatched | faulty | scrapped
-    dispatched_at: Mapped[dt.datetime | None]  # when the latest loan began
-    returned_at: Mapped[dt.datetime | None]  # when it came back (None: out, or never lent)
+    dispatched_at: Mapped[dt.datetime | None]  # while out: since when
     kind: Mapped[EquipmentKind] = relationship()
+
+
+class EquipmentLoan(Base):
+    """An item out of its station (to a call, a drill, a neighbour), from ``out_at`` until
+    ``back_at`` (None: still out): the dated history the item row's status lacks."""
+
+    __tablename__ = "equipment_loan"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("equipment_item.id"), index=True)
+    out_at: Mapped[dt.datetime] = mapped_column(index=True)
+    back_at: Mapped[dt.datetime | None]
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"))
 
 
 class Inspection(Base):
@@ -410,6 +421,7 @@ TRACKED_TABLES: tuple[str, ...] = (
     "station", "key_custodian", "kit_standard", "equipment_category", "equipment_kind",
     "kit_requirement", "equipment_item", "inspection", "drill", "incident",
     "incident_event", "warning", "plan", "work_rule", "training", "replica_meta",
+    "equipment_loan",
 )
 
 # Primary-key column per tracked table (all "id" except these).

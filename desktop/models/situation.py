@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from desktop.models.coverage import Coverage
     from desktop.models.roster import RosterOverview
 
 Level = Literal["green", "amber", "red"]
@@ -199,6 +200,8 @@ class Situation:
     freshness: Freshness
     problems: tuple[Problem, ...] = field(default=())
     roster: RosterOverview | None = None  # composition, skills cover, staffing gaps
+    # Gaps in the ready stations' cover and each incident's nearest ready station, in metres.
+    coverage: Coverage | None = None
 
     @property
     def kpis(self) -> Kpis:

@@ -147,11 +147,21 @@ def test_delta_holds_only_what_changed(situation):
 @pytest.mark.parametrize("datum", ["cgcs2000", "gcj02"])
 def test_cached_layers_are_reused_only_for_the_same_parts(situation, datum):
     """With a LayerCache, a situation sharing parts with the last one reuses their layers (the
-    same objects, so the delta skips them) and the payload is what a fresh build gives."""
+    same objects, so the delta skips them) and the payload is what a fresh build gives. The
+    coverage comes with the situation, as the models compute it (one CoverCache, as live)."""
+    from desktop.models.coverage import CoverCache
+
+    covers = CoverCache()
+
+    def covered(changed):
+        return dataclasses.replace(changed, coverage=covers.coverage(changed))
+
+    situation = covered(situation)
     cache = mp.LayerCache()
     first = mp.build(situation, cache=cache, datum=datum).payload
     incident = dataclasses.replace(situation.incidents[0], severity=1)
-    moved = dataclasses.replace(situation, incidents=(incident, *situation.incidents[1:]))
+    moved = covered(dataclasses.replace(situation,
+                                        incidents=(incident, *situation.incidents[1:])))
     second = mp.build(moved, cache=cache, datum=datum).payload
     assert second == mp.build(moved, datum=datum).payload
     before, after = _layers(first), _layers(second)
@@ -163,14 +173,14 @@ def test_cached_layers_are_reused_only_for_the_same_parts(situation, datum):
     # A station's reasons reworded: its layer is built again, the coverage is not.
     worded = dataclasses.replace(situation.stations[0], readiness=dataclasses.replace(
         situation.stations[0].readiness, reasons=(Reason("x", "措辞", "wording", "amber"),)))
-    reworded = dataclasses.replace(moved, stations=(worded, *moved.stations[1:]))
+    reworded = covered(dataclasses.replace(moved, stations=(worded, *moved.stations[1:])))
     again = _layers(mp.build(reworded, cache=cache, datum=datum).payload)
     assert again["coverage"] is after["coverage"]
     assert again["station:" + worded.kind] is not after["station:" + worded.kind]
     # A station turning red: the coverage and the station layers are built again, and the
     # cache never hands out layers for other settings.
     red = dataclasses.replace(situation.stations[0], readiness=Readiness("red"))
-    third_situation = dataclasses.replace(moved, stations=(red, *moved.stations[1:]))
+    third_situation = covered(dataclasses.replace(moved, stations=(red, *moved.stations[1:])))
     third = _layers(mp.build(third_situation, cache=cache, datum=datum).payload)
     assert third["grids"] is after["grids"]
     assert third["coverage"] is not after["coverage"]

@@ -15,7 +15,7 @@ import random
 
 from desktop.models.demo.context import Build, StationInfo, Street
 from desktop.models.demo.standards import Standards
-from desktop.models.schema import EquipmentItem, Inspection
+from desktop.models.schema import EquipmentItem, EquipmentLoan, Inspection
 
 PROBLEMS = ("overdue", "late_extinguisher", "expiring", "expired", "dispatched", "faulty", "short")
 
@@ -173,7 +173,10 @@ def stock_stations(build: Build, street: Street, standards: Standards) -> None:
                     status=status,
                     dispatched_at=dispatched_at,
                 )
-                if interval > 1 and inspected is not None:
+                if dispatched_at is not None:  # the loan log says since when it is out
+                    build.rows.add(EquipmentLoan, item_id=item_id, out_at=dispatched_at)
+                # A faulty item's last check is the one that found the fault (below).
+                if interval > 1 and inspected is not None and status != "faulty":
                     note = (
                         "月度检查：压力指针在绿区"
                         if code == "extinguisher"

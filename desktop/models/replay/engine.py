@@ -13,6 +13,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
+from desktop.models.coverage import CoverCache
 from desktop.models.facts import Facts, situation_at
 from desktop.models.quality import QualityCollector
 from desktop.models.replay.clean import clean_log
@@ -45,6 +46,7 @@ class ReplayEngine:
     ) -> None:
         quality = quality or QualityCollector()
         self.facts = facts
+        self._covers = CoverCache()
         self.rejected: dict[int, int] = {}  # event id → incident id, of events left out
         self.incidents, self.events = clean_log(incidents, events, quality, self.rejected)
         self.log_problems: tuple[Problem, ...] = quality.problems
@@ -118,4 +120,4 @@ class ReplayEngine:
     ) -> Situation:
         entries.sort(key=_first)
         return situation_at(self.facts, at, tuple(entry[1] for entry in entries), engaged,
-                            problems=self.problems)
+                            problems=self.problems, covers=self._covers)

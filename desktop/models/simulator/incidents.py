@@ -22,10 +22,12 @@ from desktop.models.schema import (
     DutyAssignment,
     DutyShift,
     EquipmentItem,
+    EquipmentLoan,
     Incident,
     IncidentEvent,
 )
 from desktop.models.simulator.engine import Action, Followups
+from desktop.models.simulator.stations import end_loan
 from desktop.models.simulator.world import GridPlace, StationPlace, World
 
 _STATION_STAGES = ("dispatched", "arrived", "handling")
@@ -243,7 +245,8 @@ class Stage:
         row = session.get(EquipmentItem, item.id) if item else None
         if item is None or row is None or row.status != "in_service":
             return
-        row.status, row.dispatched_at, row.returned_at = "dispatched", now, None
+        row.status, row.dispatched_at = "dispatched", now
+        session.add(EquipmentLoan(item_id=item.id, out_at=now, incident_id=story.incident_id))
         item.status, story.item_id = "dispatched", item.id
 
     def _return_kit(self, session: Session, now: dt.datetime) -> None:
@@ -252,7 +255,8 @@ class Stage:
             return
         row = session.get(EquipmentItem, story.item_id)
         if row is not None and row.status == "dispatched":
-            row.status, row.returned_at = "in_service", now
+            row.status, row.dispatched_at = "in_service", None
+            end_loan(session, row.id, now)
         for item in self.world.items:
             if item.id == story.item_id:
                 item.status = "in_service"

@@ -14,10 +14,10 @@ import logging
 import random
 from dataclasses import dataclass
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from desktop.models.schema import EquipmentItem, Inspection
+from desktop.models.schema import EquipmentItem, EquipmentLoan, Inspection
 from desktop.models.simulator.engine import Followups
 from desktop.models.simulator.world import Item, StationPlace, World
 
@@ -86,6 +86,13 @@ class WalkThrough:
             item.status = status
 
 
+def end_loan(session: Session, item_id: int, now: dt.datetime) -> None:
+    """The item is back: its open loan ends now."""
+    for loan in session.scalars(select(EquipmentLoan).where(
+            EquipmentLoan.item_id == item_id, EquipmentLoan.back_at.is_(None))):
+        loan.back_at = now
+
+
 @dataclass
 class KitLoan:
     """One in-service item goes out for a while, then comes back (``back`` set)."""
@@ -104,12 +111,14 @@ class KitLoan:
             row = session.get(EquipmentItem, item.id)
             if row is None or row.status != "in_service":
                 return []
-            row.status, row.dispatched_at, row.returned_at = "dispatched", now, None
+            row.status, row.dispatched_at = "dispatched", now
+            session.add(EquipmentLoan(item_id=item.id, out_at=now))
             item.status, self.item = "dispatched", item
             minutes = self.rnd.uniform(20, 120)
             return [(minutes * 60.0 / self.time_scale, self)]
         row = session.get(EquipmentItem, self.item.id)
         if row is not None and row.status == "dispatched":
-            row.status, row.returned_at = "in_service", now
+            row.status, row.dispatched_at = "in_service", None
+            end_loan(session, self.item.id, now)
         self.item.status = "in_service"
         return []

@@ -223,7 +223,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 def _build(situation: Situation, lang: str, recent_minutes: int, base_map: JsonDict | None,
            datum: str, with_coverage: bool, cache: LayerCache) -> Built:
-    from desktop.models.coverage import area_cover, compute_coverage, covers
+    from desktop.models.coverage import compute_coverage
 
     text = TEXT[lang]
     skipped = Skipped()
@@ -239,14 +239,12 @@ def _build(situation: Situation, lang: str, recent_minutes: int, base_map: JsonD
     layers: list[JsonDict] = [street, grids, communities]
     coverage = None
     if with_coverage:
-        # The gaps change with where stations are and which of them cover, not with every
-        # change to a station (a reason's wording, a kit count).
-        circles = tuple((st.id, st.lon, st.lat, st.service_radius_m, covers(st))
-                        for st in s.stations)
-        cover = cache.get("cover", places, lambda _sk: area_cover(s), skipped, circles)
-        coverage = compute_coverage(s, cover)
-        layers.extend(cache.get("gaps", (cover, grids), lambda _sk: shifted(
-            [_gap_layer(cover, grids, text)]), skipped))
+        # The situation carries its coverage (live and replay alike); a situation made by
+        # hand (a test's, the preview's) gets it here from the same function.
+        coverage = s.coverage or compute_coverage(s)
+        drawn = coverage
+        layers.extend(cache.get("gaps", (coverage.gaps, grids), lambda _sk: shifted(
+            [_gap_layer(drawn, grids, text)]), skipped))
     layers.extend(cache.get("registry", (s.layers,), lambda sk: shifted([
         built for index, layer in enumerate(s.layers)
         if (built := _registry_layer(layer, index, lang, text, sk)) is not None]), skipped))
