@@ -84,3 +84,17 @@ def test_live_equals_replay_at_a_thousand_moments(demo_replica):
              if any(r.code == "dispatched" for r in st.readiness.reasons)}
     assert loans, "kit out on loan is part of what is compared"
     _compare(samples, demo_replica)
+
+
+@pytest.mark.slow
+def test_live_equals_replay_on_a_district(tmp_path):
+    """The same at district size: 20 streets, the simulator writing across all of them."""
+    from desktop.replica_commands import init_replica
+
+    replica = tmp_path / "district.db"
+    init_replica(str(replica), demo=True, scale=20, now=NOW)
+    samples = _live_run(replica, 200, SimulatorOptions(
+        rate_per_min=40, time_scale=60, seed=11), step_s=3.0)
+    assert len(samples[0][1].stations) > 100
+    assert len({i.code for _m, s, _i in samples for i in s.incidents}) >= 10
+    _compare(samples, replica)
