@@ -47,7 +47,7 @@ def _pct(values: list[float], share: float) -> float:
 def build(seed: int) -> tuple[object, object, dict[str, float]]:
     """The engine and the replay over a generated day, on the demo street."""
     from desktop.models.replay import ReplayEngine
-    from desktop.models.replay.loader import load_world
+    from desktop.models.replay.loader import load_facts
     from desktop.models.replay.source import Replay, with_replica
     from desktop.models.replay.synthetic import LogShape, synthetic_log
     from desktop.models.timeline import build_timeline
@@ -56,7 +56,7 @@ def build(seed: int) -> tuple[object, object, dict[str, float]]:
     folder = Path(tempfile.mkdtemp(prefix="bench-replay-"))
     init_replica(str(folder / "demo.db"), demo=True, now=START + dt.timedelta(days=2))
     end = START + dt.timedelta(hours=24)
-    world = with_replica(str(folder / "demo.db"), lambda s: load_world(s, START, end))
+    world = with_replica(str(folder / "demo.db"), lambda s: load_facts(s, START, end))
     stations = tuple(s.status.id for s in world.stations)
     shape = LogShape(incidents=INCIDENTS, stations=stations, duplicate_share=0.01,
                      bad_share=0.001, drill_id=1)

@@ -286,11 +286,7 @@ def compute_coverage(situation: Places, cover: AreaCover | None = None) -> Cover
     ready station; ``cover``: the situation's ``area_cover`` when already known."""
     cover = cover or area_cover(situation)
     stations = list(cover.stations)
-    nearest = {}
-    for incident in situation.incidents:
-        found = nearest_ready(stations, incident, cover.projection)
-        if found is not None:
-            nearest[incident.id] = found
+    nearest = _nearest_all(stations, situation.incidents, cover.projection)
     return Coverage(cover.gaps, cover.areas_checked, cover.area_m2, cover.uncovered_m2,
                     tuple(s.id for s in stations), nearest, cover.skipped_area_ids)
 
@@ -324,20 +320,24 @@ class CoverCache:
         return compute_coverage(places, cover)
 
 
-def nearest_ready(
-    stations: Sequence[StationStatus], incident: IncidentStatus, projection: LocalProjection,
-) -> NearestStation | None:
-    """The covering station closest to the incident, or None when none is ready (or no place)."""
-    if not stations or not placed(incident.lon, incident.lat):
-        return None
-    assert incident.lon is not None and incident.lat is not None
+def _nearest_all(stations: Sequence[StationStatus], incidents: Sequence[IncidentStatus],
+                 projection: LocalProjection) -> dict[int, NearestStation]:
+    """The covering station closest to each placed incident (one projection, one matrix)."""
+    placed_incidents = [i for i in incidents if placed(i.lon, i.lat)]
+    if not stations or not placed_incidents:
+        return {}
     xs, ys = projection.forward([s.lon for s in stations], [s.lat for s in stations])
-    ix, iy = projection.forward([incident.lon], [incident.lat])
-    distances = np.hypot(xs - ix[0], ys - iy[0])
-    best = int(np.argmin(distances))
-    station = stations[best]
-    return NearestStation(station.id, station.code, station.name, station.kind, station.lon,
-                          station.lat, float(distances[best]))
+    ix, iy = projection.forward([i.lon for i in placed_incidents],
+                                [i.lat for i in placed_incidents])
+    distances = np.hypot(ix[:, None] - xs[None, :], iy[:, None] - ys[None, :])
+    best = np.argmin(distances, axis=1)
+    result = {}
+    for row, (incident, column) in enumerate(zip(placed_incidents, best, strict=True)):
+        station = stations[int(column)]
+        result[incident.id] = NearestStation(station.id, station.code, station.name,
+                                             station.kind, station.lon, station.lat,
+                                             float(distances[row, column]))
+    return result
 
 
 def uncovered(

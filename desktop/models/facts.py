@@ -71,16 +71,11 @@ class ItemHistory:
 
     def at(self, moment: dt.datetime) -> ItemFacts:
         status = self.facts.status
-        if status != "scrapped":
-            working = (self._checked_status(moment) if self.checks
-                       else "faulty" if status == "faulty" else "in_service")
-            if self.loans:
-                out = any(start <= moment and (back is None or moment < back)
-                          for start, back in self.loans)
-            else:  # no loan log: the row's own time
-                out = status == "dispatched" and (self.dispatched_at is None
-                                                  or self.dispatched_at <= moment)
-            status = "dispatched" if out else working
+        if self.checks or self.loans:
+            status = self._status_at(moment)
+        elif status == "dispatched" and self.dispatched_at is not None and (
+                self.dispatched_at > moment):
+            status = "in_service"  # no loan log: not out yet by the row's own time
         latest = self.facts.last_inspected_at
         known = bisect_right(self.inspections, moment)
         if known:
@@ -100,6 +95,19 @@ class ItemHistory:
                                                   last_inspected_at=inspected)
         return found
 
+    def _status_at(self, moment: dt.datetime) -> str:
+        status = self.facts.status
+        if status == "scrapped":
+            return status
+        working = (self._checked_status(moment) if self.checks
+                   else "faulty" if status == "faulty" else "in_service")
+        if self.loans:
+            out = any(start <= moment and (back is None or moment < back)
+                      for start, back in self.loans)
+        else:  # no loan log: the row's own time
+            out = status == "dispatched" and (self.dispatched_at is None
+                                              or self.dispatched_at <= moment)
+        return "dispatched" if out else working
 
     def _checked_status(self, moment: dt.datetime) -> str:
         """Faulty from a check that found a fault until one that found it working."""

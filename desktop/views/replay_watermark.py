@@ -79,7 +79,8 @@ class ReplayWatermark(QWidget):
                 widget.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._host and event.type() in (
+        # (getattr: the filter may still be called while this object is being torn down)
+        if watched is getattr(self, "_host", None) and event.type() in (
                 QEvent.Type.Resize, QEvent.Type.ChildAdded):
             self.setGeometry(self._host.rect())
             if self.isVisible():
