@@ -57,13 +57,15 @@ LIVE_WINDOW = dt.timedelta(hours=6)
 @dataclass(frozen=True)
 class Part:
     """One part of the situation: the tables its facts come from, whether what it shows
-    moves with the clock, the parts whose results it uses, and of those the ones its
-    reading uses (a change there reads the facts again, not only derives them)."""
+    moves with the clock, the parts whose results it uses (``needs``), the results it
+    derives from (``uses``: a change there derives it again) and of those the ones its
+    reading uses (``read_uses``: a change there reads its facts again)."""
 
     reads: frozenset[str]
     clock: bool = False
     needs: tuple[str, ...] = ()
-    read_with: tuple[str, ...] = ()
+    uses: frozenset[str] = frozenset()
+    read_uses: frozenset[str] = frozenset()
 
 
 _PEOPLE = ("person", "team")
@@ -75,14 +77,17 @@ PARTS: dict[str, Part] = {
     "shifts": Part(frozenset(_SHIFTS), clock=True),
     "roster": Part(frozenset(_SHIFTS), clock=True),
     "incidents": Part(frozenset({"incident", "incident_event"}), needs=("areas",),
-                      read_with=("areas",)),
+                      uses=frozenset({"unit_codes"}), read_uses=frozenset({"unit_codes"})),
     "stations": Part(frozenset({
         "station", "key_custodian", "kit_standard", "equipment_category", "equipment_kind",
         "kit_requirement", "equipment_item", "equipment_loan", "inspection", "person",
-    }), clock=True, needs=("areas", "shifts", "incidents"), read_with=("areas",)),
+    }), clock=True, needs=("areas", "shifts", "incidents"),
+        uses=frozenset({"unit_names", "reachable", "engaged"}),
+        read_uses=frozenset({"unit_names"})),
     "warnings": Part(frozenset({"warning"}), clock=True),
     # Derived only: from the areas, the stations' circles and the incidents' places.
-    "coverage": Part(frozenset(), needs=("areas", "stations", "incidents")),
+    "coverage": Part(frozenset(), needs=("areas", "stations", "incidents"), uses=frozenset({
+        "street", "communities", "grids", "stations", "incidents"})),
 }
 
 
@@ -139,19 +144,20 @@ class SituationLoader:
              *, clock: bool = True) -> Situation:
         """The situation at ``now``. ``touched``: the tables changed since the last read
         (None: unknown, read everything); ``clock``: derive the time-dependent parts again."""
-        moved: set[str] = set()  # parts whose results other parts use changed
+        moved: set[str] = set()  # results other parts use that changed
         for name, part in PARTS.items():
             read = self._read.get(name)
             if (touched is None or read is None or not part.reads.isdisjoint(touched)
                     or (read.until is not None and now >= read.until)
-                    or moved.intersection(part.read_with)):
+                    or not part.read_uses.isdisjoint(moved)):
                 self._read_facts(session, name, now)
-            elif not ((clock and part.clock) or moved.intersection(part.needs)):
+            elif not ((clock and part.clock) or not part.uses.isdisjoint(moved)):
                 continue
             before = self._derived.get(name)
             self._derive(name, now)
-            if before is None or before.context != self._derived[name].context:
-                moved.add(name)
+            context = self._derived[name].context
+            moved.update(key for key, value in context.items()
+                         if before is None or before.context.get(key) != value)
         fields: dict[str, Any] = {}
         problems: list[Problem] = []
         for name in PARTS:
