@@ -76,7 +76,7 @@ def to_xlsx(table: ExportTable, tz: dt.tzinfo) -> bytes:
     for number, row in enumerate(table.rows, start=2):
         cells = []
         for value in row:
-            if isinstance(value, dt.datetime) and value.microsecond == 0:
+            if isinstance(value, dt.datetime):  # typed, so Excel sorts and filters it
                 cell = WriteOnlyCell(sheet, _local(value, tz).replace(tzinfo=None))
                 cell.number_format = "yyyy-mm-dd hh:mm:ss"
             elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):

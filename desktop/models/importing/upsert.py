@@ -8,6 +8,7 @@ row dicts and are never touched.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,17 @@ from sqlalchemy.orm import Session
 from desktop.models.schema import Base
 
 BATCH = 5000
+SPREADSHEET_PRECISION = dt.timedelta(milliseconds=1)
+
+
+def same(current: Any, new: Any) -> bool:
+    """Whether ``new`` leaves ``current`` as it is. Excel and WPS keep times to the
+    millisecond: a moment read back from a spreadsheet is the replica's own when the two
+    agree to the millisecond, so saving an export in Excel changes nothing."""
+    if isinstance(current, dt.datetime) and isinstance(new, dt.datetime) \
+            and current.tzinfo is not None and new.tzinfo is not None:
+        return abs(current - new) < SPREADSHEET_PRECISION
+    return bool(current == new)
 
 
 @dataclass
@@ -66,7 +78,7 @@ def upsert(
             inserts.append({**(defaults or {}), **row})
             continue
         changed = {f"v_{name}": value for name, value in row.items()
-                   if name != pk and current.get(name) != value}
+                   if name != pk and not same(current.get(name), value)}
         if not changed:
             counts.unchanged += 1
             continue
