@@ -54,7 +54,9 @@ def test_export_masks_unless_asked_and_round_trips(run_cli, demo_replica, tmp_pa
     assert done.returncode == 0 and "recorded" in done.stdout
     document = json.loads(full.read_bytes())
     assert document["crs"]["properties"]["name"].endswith("4490")
+    stamp = document["dutyroom"].pop("stamp")
     assert document["dutyroom"] == {"kind": "stations", "masked": False}
+    assert stamp["kind"] == "stations" and stamp["position"] > 0 and len(stamp["replica"]) == 36
     empty = tmp_path / "empty.db"
     init_replica(str(empty))
     back = run_cli("replica", "import", str(full), "--replica", str(empty))

@@ -165,12 +165,10 @@ def excel_serial(value: Any) -> dt.datetime | None:
     Excel keeps it), or None when ``value`` is not such a number."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int | float):
-        days = float(value)
-    elif isinstance(value, str) and _SERIAL.match(value.strip()):
-        days = float(value)
-    else:
+    if not (isinstance(value, int | float)
+            or (isinstance(value, str) and _SERIAL.match(value.strip()))):
         return None
+    days = float(value)
     if not math.isfinite(days) or not SERIAL_DAYS[0] <= days < SERIAL_DAYS[1]:
         return None
     return EXCEL_EPOCH + dt.timedelta(milliseconds=round(days * 86_400_000))
