@@ -131,19 +131,29 @@ def boolean(value: Any, _tz: dt.tzinfo) -> bool:
     raise Bad(f"“{word[:20]}”不是 是/否", f"{word[:20]!r} is not yes/no")
 
 
+class Choice:
+    """A coded value; ``labels`` (code → Chinese, the words our exports write) make the
+    Chinese message list words and let an import report show a change as staff wrote it."""
+
+    def __init__(self, table: dict[str, str], what_zh: str, what_en: str,
+                 labels: dict[str, str] | None = None) -> None:
+        self.table, self.what_zh, self.what_en = table, what_zh, what_en
+        self.labels = labels or {}
+
+    def __call__(self, value: Any, _tz: dt.tzinfo) -> str:
+        raw = _text_of(value)
+        found = self.table.get(fold(raw))
+        if found is None:
+            codes = sorted(set(self.table.values()))
+            words = "、".join(self.labels.get(c, c) for c in codes)
+            raise Bad(f"未知的{self.what_zh}“{raw[:40]}”（可用：{words}）",
+                      f"unknown {self.what_en} {raw[:40]!r} (allowed: {', '.join(codes)})")
+        return found
+
+
 def choice(table: dict[str, str], what_zh: str, what_en: str,
            labels: dict[str, str] | None = None) -> Parser:
-    """A coded value; ``labels`` (code → Chinese) makes the Chinese message list words."""
-    def parse(value: Any, _tz: dt.tzinfo) -> str:
-        raw = _text_of(value)
-        found = table.get(fold(raw))
-        if found is None:
-            codes = sorted(set(table.values()))
-            words = "、".join((labels or {}).get(c, c) for c in codes)
-            raise Bad(f"未知的{what_zh}“{raw[:40]}”（可用：{words}）",
-                      f"unknown {what_en} {raw[:40]!r} (allowed: {', '.join(codes)})")
-        return found
-    return parse
+    return Choice(table, what_zh, what_en, labels)
 
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
