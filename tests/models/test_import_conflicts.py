@@ -91,12 +91,13 @@ def test_a_stale_export_is_refused_row_by_row_with_both_values_and_nothing_is_wr
     for code, change in refused.items():
         when = dt.datetime.fromisoformat(changed_at[code]).replace(tzinfo=dt.UTC)
         assert change.changed_at == when.astimezone(SHANGHAI).replace(
-            microsecond=0).isoformat(sep=" ")
+            microsecond=0, tzinfo=None).isoformat(sep=" ")
     errors = [i for i in result.errors if i.column == "状态"]
     assert len(errors) == 2 and all(i.row is not None and i.file == "ledger.xlsx" for i in errors)
     message = next(i for i in errors if i.row == refused[extinguisher].row)
     assert "“在用”" in message.zh and "“调出”" in message.zh and refused[extinguisher].changed_at \
-        in message.zh and "--overwrite-newer" in message.en
+        in message.zh and "'在用'" in message.en
+    assert "--overwrite-newer forces them" in result.summary()[-2]
     assert _seq(engine) == before
     assert (_status(engine, extinguisher), _status(engine, radio)) == ("dispatched", "in_service")
 

@@ -160,7 +160,7 @@ class Changes:
         return str(self._codes[target.name].get(value, value))
 
     def _moment(self, at: dt.datetime) -> str:
-        return at.astimezone(self.tz).replace(microsecond=0).isoformat(sep=" ")
+        return at.astimezone(self.tz).replace(microsecond=0, tzinfo=None).isoformat(sep=" ")
 
 
 def _header(kind: Kind | None, table: Table, column: str) -> str:
@@ -187,11 +187,18 @@ def _problems(change: RowChange) -> list[Issue]:
                       f"overwrote a change made in the replica after the export ({when}) "
                       f"as --overwrite-newer asks: {what}", WARNING)]
     return [Issue(file, change.row, f.column,
-                  f"导出后副本中此行已修改（{when}）：文件中为“{f.new}”，副本现为“{f.old}”；"
-                  "未覆盖（确需覆盖请用 --overwrite-newer）",
-                  f"changed in the replica after the export ({when}): the file has "
-                  f"{f.new!r}, the replica now {f.old!r}; not overwritten (--overwrite-newer "
-                  "forces it)", ERROR) for f in change.fields]
+                  f"导出后副本中此行已修改（{when}）：文件中为{_zh(f.new)}，副本现为{_zh(f.old)}；"
+                  "未覆盖", f"changed in the replica after the export ({when}): the file has "
+                  f"{_en(f.new)}, the replica now {_en(f.old)}; not overwritten", ERROR)
+            for f in change.fields]
+
+
+def _zh(value: str) -> str:
+    return f"“{value}”" if value else "空"
+
+
+def _en(value: str) -> str:
+    return f"'{value}'" if value else "nothing"
 
 
 def _key_text(key: Hashable) -> str:

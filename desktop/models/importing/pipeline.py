@@ -97,6 +97,10 @@ class ImportResult:
             if c.forced:
                 line += f", 强制覆盖 forced {c.forced}"
             lines.append(line)
+        if any(c.refused for c in self.counts.values()):
+            lines.append("导出后副本中已修改的行未覆盖：确需覆盖请加 --overwrite-newer / rows "
+                         "changed in the replica after the export were not overwritten: "
+                         "--overwrite-newer forces them")
         if self.dry_run:
             lines.append("试导入（未写入） dry run: nothing written")
         elif self.committed:
