@@ -218,9 +218,9 @@ def _check_kind(kind: Kind, files: list[ReadFile], context: Context) -> tuple[li
                 _mark(kind, f, row.get("code"), context, row.number)
                 continue
             context.row = row.number
-            context.where = Where(f.source.name, row.number, kind.key_text(row))
             try:
                 key = kind.natural_key(row)
+                context.where = Where(f.source.name, row.number, key)
                 where = (f.source.name, row.number)
                 if key in seen:
                     name, number = seen[key]

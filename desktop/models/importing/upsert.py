@@ -29,7 +29,7 @@ WHERE = "_where"  # row key (not a column): the file, row and key text the row c
 class Where(NamedTuple):
     file: str
     row: int
-    key: str  # the row's natural key as the file writes it
+    key: Hashable  # the row's natural key (a code, or a tuple of the key fields)
 SPREADSHEET_PRECISION = dt.timedelta(milliseconds=1)
 
 
@@ -92,19 +92,20 @@ def upsert(
         existing[key(dict(mapping))] = dict(mapping)
     inserts: list[dict[str, Any]] = []
     updates: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    skip = {pk, WHERE}
     for row in rows:
         where = row.get(WHERE)
-        if where is not None:
-            row = {name: value for name, value in row.items() if name != WHERE}
         found = key(row)
         current = existing.get(found)
         if current is None:
-            inserts.append({**(defaults or {}), **row})
+            new = {**(defaults or {}), **row}
+            new.pop(WHERE, None)
+            inserts.append(new)
             if watch is not None:
                 watch.inserted(table, found, where)
             continue
-        differing = [name for name, value in row.items()
-                     if name != pk and not same(current.get(name), value)]
+        differing = [name for name, value in row.items() if name not in skip
+                     and current.get(name) != value and not same(current.get(name), value)]
         if not differing:
             counts.unchanged += 1
             continue
