@@ -2,7 +2,7 @@
 
 ``upsert`` is the one place that decides whether a row is new, changed or
 unchanged. While an import runs, the import's ``Changes`` sits on the session
-(``session.info[WATCH]``) and ``upsert`` tells it every decision before it
+(``session.info[upsert.WATCH]``) and ``upsert`` tells it every decision before it
 writes, so the dry run and the import report show the same changes the import
 makes: per row and field, old → new.
 
@@ -31,11 +31,10 @@ from sqlalchemy.orm import Session
 from desktop.models.importing.issues import ERROR, WARNING, Issue
 from desktop.models.importing.kind_base import Kind
 from desktop.models.importing.parsers import Choice
-from desktop.models.importing.upsert import WATCH, WHERE, Where
+from desktop.models.importing.upsert import Where
 from desktop.models.schema import ChangeLog
 
 NEW, CHANGE, REFUSED, FORCED = "new", "change", "refused", "forced"
-CHANGE_SEVERITIES = (NEW, CHANGE)  # report rows that are changes, not problems
 
 
 class FieldChange(NamedTuple):
@@ -222,5 +221,5 @@ def _value_text(value: Any, tz: dt.tzinfo) -> str:
     return str(value)
 
 
-__all__ = ["CHANGE", "FORCED", "NEW", "REFUSED", "WATCH", "WHERE", "Changes",
+__all__ = ["CHANGE", "FORCED", "NEW", "REFUSED", "Changes",
            "FieldChange", "RowChange", "Where", "describe", "report_items"]
