@@ -2,7 +2,10 @@
 
 Import exit codes: 0 imported (or, with --dry-run, would import), 1 nothing
 imported because of errors, 2 usage (unknown file, bad option). The per-row
-report is printed and, with --report, written as CSV. An export with full
+report (problems, then every change: new rows, and old → new per field) is
+printed and, with --report, written as CSV. A row changed in the replica after
+the export a file is stamped with is refused unless --overwrite-newer, which
+lists each row it overwrites. An export with full
 personal data needs --full-personal-data and is recorded in the log with the
 user, the kind, the file and the row count.
 """
@@ -43,6 +46,9 @@ def add_parsers(replica_subparsers: Any) -> None:
                       help="datum of the coordinates (never guessed; GCJ-02/BD-09 are converted)")
     load.add_argument("--platform-export", action="store_true",
                       help="the files come from the provincial platform: CGCS2000 unless declared")
+    load.add_argument("--overwrite-newer", action="store_true",
+                      help="write rows changed in the replica after the file was exported "
+                      "(refused by default; each is listed)")
     load.add_argument("--repair-geometry", action="store_true",
                       help="repair self-touching polygons when that keeps their area (warned)")
     load.add_argument("--report", type=Path, metavar="CSV", help="also write the report as CSV")
@@ -94,7 +100,7 @@ def _import(args: argparse.Namespace, config: Any) -> int:
     options = importing.ImportOptions(
         kind=args.kind, datum=args.datum, platform_export=args.platform_export,
         skip_invalid=args.skip_invalid, dry_run=args.dry_run,
-        repair_geometry=args.repair_geometry,
+        repair_geometry=args.repair_geometry, overwrite_newer=args.overwrite_newer,
         layer=importing.LayerOptions(args.layer, args.layer_name, args.layer_name_en,
                                      args.sensitive))
     engine = open_writer(replica or config.replica)
@@ -106,7 +112,7 @@ def _import(args: argparse.Namespace, config: Any) -> int:
         engine.dispose()
     _print_result(result)
     if args.report:
-        importing.write_report(args.report, result.issues)
+        importing.write_report(args.report, result.report_items())
         print(f"report written: {args.report}")
     return result.exit_code
 
@@ -116,6 +122,7 @@ def _print_result(result: Any) -> None:
         print(issue.line())
     if len(result.issues) > MAX_PRINTED:
         print(f"… {len(result.issues) - MAX_PRINTED} more (see --report)")
+    _print_changes(result.changes)
     for item in result.files:
         extra = ", ".join(part for part in (
             f"datum {item.datum}" if item.datum else "",
@@ -125,6 +132,20 @@ def _print_result(result: Any) -> None:
     for line in result.summary():
         print(line)
     print(f"{len(result.errors)} 个错误 errors, {len(result.warnings)} 个警告 warnings")
+
+
+def _print_changes(changes: Any) -> None:
+    from desktop.models.importing.changes import CHANGE, FORCED, NEW, describe
+
+    marks = {FORCED: "强制覆盖 FORCED", CHANGE: "变更 CHANGE", NEW: "新增 NEW"}
+    shown = sorted((c for c in changes if c.op in marks), key=lambda c: c.op == NEW)
+    for change in shown[:MAX_PRINTED]:
+        where = ", ".join(str(part) for part in (change.file, change.row and f"row {change.row}")
+                          if part)
+        what = describe(change.fields) if change.fields else ""
+        print(f"{marks[change.op]}  {where} ({change.key})" + (f": {what}" if what else ""))
+    if len(shown) > MAX_PRINTED:
+        print(f"… {len(shown) - MAX_PRINTED} more changes (see --report)")
 
 
 def _export(args: argparse.Namespace, config: Any) -> int:

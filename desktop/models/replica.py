@@ -26,7 +26,7 @@ from desktop.models.schema import Heartbeat
 
 __all__ = ["ALEMBIC_HEAD", "ReplicaError"]
 
-ALEMBIC_HEAD = "0002"
+ALEMBIC_HEAD = "0003"
 PG_CONNECT_TIMEOUT_S = 3
 PG_STATEMENT_TIMEOUT_MS = 15_000
 

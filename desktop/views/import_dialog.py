@@ -7,6 +7,10 @@ duration of each run, exactly as the CLI does, and the importer writes
 everything in one transaction (or nothing). The work runs off the GUI thread
 through ``run_blocking``; progress comes back through a queued signal.
 Importing is only offered after a dry run of the same selection succeeded.
+The report lists the problems and then every change, per row and field
+(old → new), with counts per kind; rows changed in the replica after the file
+was exported are refused unless the operator ticks the overwrite box (they
+are then listed as warnings).
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ from desktop.models.replica import check_schema, describe_error, open_writer
 from desktop.views.plain_text import plain_label
 from desktop.views.qt_import_report_model import ImportReportModel
 from desktop.views.worker import run_blocking
+
+WRAPPED_ROWS = 300  # reports this short show long messages wrapped in full
 
 
 class _Progress(QObject):
@@ -91,6 +97,8 @@ class ImportDialog(QDialog):
         self.platform = QCheckBox(self.tr("Export of the provincial platform (CGCS2000)"))
         self.skip_invalid = QCheckBox(self.tr("Load the valid rows, skip the invalid ones"))
         self.repair = QCheckBox(self.tr("Repair self-touching polygons"))
+        self.overwrite = QCheckBox(self.tr(
+            "Overwrite rows changed in the replica after the export (each is listed)"))
         self.layer = QLineEdit()
         self.layer.setPlaceholderText(self.tr("layer key, e.g. districts"))
         self.layer_name = QLineEdit()
@@ -103,9 +111,10 @@ class ImportDialog(QDialog):
         form.addRow(self.platform)
         form.addRow(self.skip_invalid)
         form.addRow(self.repair)
+        form.addRow(self.overwrite)
         for widget in (self.kind, self.datum):
             widget.currentIndexChanged.connect(self._selection_changed)
-        for box in (self.platform, self.skip_invalid, self.repair):
+        for box in (self.platform, self.skip_invalid, self.repair, self.overwrite):
             box.toggled.connect(self._selection_changed)
         for line in (self.layer, self.layer_name):
             line.textChanged.connect(self._selection_changed)
@@ -120,6 +129,8 @@ class ImportDialog(QDialog):
         header.setStretchLastSection(True)
         self.summary = plain_label(self.tr("Add files, then check them."))
         self.summary.setWordWrap(True)
+        self.counts = plain_label("")
+        self.counts.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
         self.bar.setValue(0)
@@ -141,6 +152,7 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.counts)
         layout.addLayout(buttons)
         self.resize(1100, 720)
 
@@ -187,6 +199,7 @@ class ImportDialog(QDialog):
             kind=self.kind.currentData(), datum=self.datum.currentData(),
             platform_export=self.platform.isChecked(), skip_invalid=self.skip_invalid.isChecked(),
             dry_run=dry_run, repair_geometry=self.repair.isChecked(),
+            overwrite_newer=self.overwrite.isChecked(),
             layer=importing.LayerOptions(layer, self.layer_name.text().strip() or None))
 
     def _selection(self) -> tuple[Any, ...]:
@@ -241,7 +254,10 @@ class ImportDialog(QDialog):
         self._busy = False
         self.result = result
         self.bar.setValue(100)
-        self.model.set_issues(result.issues)
+        self.model.set_report(result.issues, result.changes)
+        if self.model.rowCount() <= WRAPPED_ROWS:
+            self.table.resizeRowsToContents()
+        self.counts.setText("\n".join(self._count_lines(result)))
         errors, warnings = len(result.errors), len(result.warnings)
         rows = sum(f.rows for f in result.files)
         written = sum(c.written for c in result.counts.values())
@@ -265,10 +281,25 @@ class ImportDialog(QDialog):
         self._refresh()
         self.finished_run.emit(result)
 
+    def _count_lines(self, result: importing.ImportResult) -> list[str]:
+        labels = self._kind_labels()
+        text = self.tr("%1: %2 new, %3 changed, %4 unchanged, %5 refused (changed in the "
+                       "replica after the export), %6 overwritten")
+        lines = []
+        for kind, c in result.counts.items():
+            values = (labels.get(kind, kind), c.inserted, c.updated - c.forced, c.unchanged,
+                      c.refused, c.forced)
+            line = text
+            for number, value in enumerate(values, start=1):
+                line = line.replace(f"%{number}", str(value))
+            lines.append(line)
+        return lines
+
     def _failed(self, error: BaseException) -> None:
         self._busy = False
         self._checked = None
         self.bar.setValue(0)
+        self.counts.clear()
         self.summary.setText(self.tr("The import could not run: %1").replace(
             "%1", describe_error(error)))
         self._refresh()

@@ -1374,6 +1374,16 @@
         <source>The import could not run: %1</source>
         <translation>The import could not run: %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="99"/>
+        <source>Overwrite rows changed in the replica after the export (each is listed)</source>
+        <translation>Overwrite rows changed in the replica after the export (each is listed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="283"/>
+        <source>%1: %2 new, %3 changed, %4 unchanged, %5 refused (changed in the replica after the export), %6 overwritten</source>
+        <translation>%1: %2 new, %3 changed, %4 unchanged, %5 refused (changed in the replica after the export), %6 overwritten</translation>
+    </message>
 </context>
 <context>
     <name>ImportReportModel</name>
@@ -1398,11 +1408,6 @@
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="33"/>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <location filename="../../desktop/views/qt_import_report_model.py" line="38"/>
         <source>Error</source>
         <translation>Error</translation>
@@ -1411,6 +1416,31 @@
         <location filename="../../desktop/views/qt_import_report_model.py" line="38"/>
         <source>Warning</source>
         <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_import_report_model.py" line="46"/>
+        <source>… and %1 more changes</source>
+        <translation>… and %1 more changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_import_report_model.py" line="57"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_import_report_model.py" line="58"/>
+        <source>Problem or change</source>
+        <translation>Problem or change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_import_report_model.py" line="64"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_import_report_model.py" line="66"/>
+        <source>New</source>
+        <translation>New</translation>
     </message>
 </context>
 <context>

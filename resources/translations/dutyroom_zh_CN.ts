@@ -1370,6 +1370,16 @@
         <source>The import could not run: %1</source>
         <translation>导入无法进行：%1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="99"/>
+        <source>Overwrite rows changed in the replica after the export (each is listed)</source>
+        <translation>覆盖导出后副本中已被修改的行（逐行列出）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="283"/>
+        <source>%1: %2 new, %3 changed, %4 unchanged, %5 refused (changed in the replica after the export), %6 overwritten</source>
+        <translation>%1：新增 %2，变更 %3，未变 %4，拒绝 %5（导出后副本中已被修改），强制覆盖 %6</translation>
+    </message>
 </context>
 <context>
     <name>ImportReportModel</name>
@@ -1394,11 +1404,6 @@
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/qt_import_report_model.py" line="33"/>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
         <location filename="../../desktop/views/qt_import_report_model.py" line="38"/>
         <source>Error</source>
         <translation>错误</translation>
@@ -1407,6 +1412,31 @@
         <location filename="../../desktop/views/qt_import_report_model.py" line="38"/>
         <source>Warning</source>
         <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_import_report_model.py" line="46"/>
+        <source>… and %1 more changes</source>
+        <translation>……另有 %1 处变更</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_import_report_model.py" line="57"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_import_report_model.py" line="58"/>
+        <source>Problem or change</source>
+        <translation>问题或变更</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_import_report_model.py" line="64"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/qt_import_report_model.py" line="66"/>
+        <source>New</source>
+        <translation>新增</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 
 from desktop.replica_commands import init_replica
 
@@ -54,9 +55,41 @@ def test_export_masks_unless_asked_and_round_trips(run_cli, demo_replica, tmp_pa
     assert done.returncode == 0 and "recorded" in done.stdout
     document = json.loads(full.read_bytes())
     assert document["crs"]["properties"]["name"].endswith("4490")
+    stamp = document["dutyroom"].pop("stamp")
     assert document["dutyroom"] == {"kind": "stations", "masked": False}
+    assert stamp["kind"] == "stations" and stamp["position"] > 0 and len(stamp["replica"]) == 36
     empty = tmp_path / "empty.db"
     init_replica(str(empty))
     back = run_cli("replica", "import", str(full), "--replica", str(empty))
     # stations need their communities and key holders first: named, nothing written
     assert back.returncode == 1 and "所属社区" in back.stdout
+
+
+def test_stale_export_is_refused_then_forced_with_each_row_listed(run_cli, demo_replica,
+                                                                 tmp_path):
+    ledger = tmp_path / "equipment.xlsx"
+    done = run_cli("replica", "export", str(demo_replica), "--kind", "equipment", "--format",
+                   "xlsx", "--out", str(ledger))
+    assert done.returncode == 0
+    with sqlite3.connect(demo_replica) as connection:
+        code, status = connection.execute(
+            "SELECT code, status FROM equipment_item WHERE status = 'in_service' "
+            "ORDER BY code LIMIT 1").fetchone()
+        connection.execute("UPDATE equipment_item SET status = 'faulty' WHERE code = ?", (code,))
+    report = tmp_path / "report.csv"
+    refused = run_cli("replica", "import", str(ledger), "--replica", str(demo_replica),
+                      "--dry-run", "--report", str(report))
+    assert refused.returncode == 1, refused.stdout
+    assert "changed in the replica after the export" in refused.stdout
+    assert "“在用”" in refused.stdout and "“故障”" in refused.stdout
+    assert "refused (changed since the export) 1" in refused.stdout
+    assert "error,equipment.xlsx," in report.read_text(encoding="utf-8-sig")
+    forced = run_cli("replica", "import", str(ledger), "--replica", str(demo_replica),
+                     "--overwrite-newer", "--report", str(report))
+    assert forced.returncode == 0, forced.stdout
+    assert "强制覆盖 FORCED  equipment.xlsx, row " in forced.stdout
+    assert f"({code}): 状态: 故障 → 在用" in forced.stdout
+    assert "warning,equipment.xlsx," in report.read_text(encoding="utf-8-sig")
+    with sqlite3.connect(demo_replica) as connection:
+        assert connection.execute("SELECT status FROM equipment_item WHERE code = ?",
+                                  (code,)).fetchone() == (status,)

@@ -81,8 +81,9 @@ def test_triggers_log_insert_update_delete_from_raw_sql(cluster, empty_pg, datab
         ).all()
         at = session.scalars(select(ChangeLog.at)).first()
     engine.dispose()
-    assert rows == [("team", "7", "I"), ("team", "7", "U"), ("team", "7", "D"),
-                    ("layer", "x", "I")]
+    assert rows[0] == ("replica_meta", "replica_id", "I")  # migration 0002: the identity
+    assert rows[1:] == [("team", "7", "I"), ("team", "7", "U"), ("team", "7", "D"),
+                        ("layer", "x", "I")]
     assert at is not None and at.tzinfo is not None
     assert abs(at - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
 
@@ -170,3 +171,24 @@ def test_reader_sees_a_gap_and_the_late_commit_that_fills_it(cluster, empty_pg):
 def _team_id(engine, code: str) -> int:
     with Session(engine) as session:
         return session.scalars(select(Team.id).where(Team.code == code)).one()
+
+
+def test_a_stale_export_is_refused_on_postgres_too(cluster, empty_pg, database):
+    from desktop.models.importing import ImportOptions, Source, export_bytes, import_sources
+
+    people = ("人员编码,姓名,手机,身份证号,角色\r\n"
+              "T-1,张三,13812341234,420606198503279150,网格员\r\n"
+              "T-2,李四,13812341235,420606198503279169,志愿者\r\n").encode()
+    engine = open_writer(empty_pg)
+    assert import_sources(engine, [Source("p.csv", people)], ImportOptions()).committed
+    with Session(engine) as session:
+        exported = export_bytes(session, "people", "csv", masked=False)[0]
+    cluster.psql("UPDATE person SET phone = '13900000000' WHERE code = 'T-2'", database)
+    refused = import_sources(engine, [Source("p.csv", exported)], ImportOptions())
+    assert refused.exit_code == 1 and refused.counts["people"].refused == 1
+    assert [(c.key, c.fields[0].new, c.fields[0].old) for c in refused.changes
+            if c.op == "refused"] == [("T-2", "13812341235", "13900000000")]
+    forced = import_sources(engine, [Source("p.csv", exported)],
+                            ImportOptions(overwrite_newer=True))
+    assert forced.committed and forced.counts["people"].forced == 1
+    engine.dispose()

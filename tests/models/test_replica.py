@@ -39,7 +39,8 @@ def test_triggers_log_insert_update_delete_even_from_raw_sql(empty_replica):
     engine = open_writer(empty_replica)
     with Session(engine) as session:
         rows = session.execute(
-            select(ChangeLog.entity, ChangeLog.entity_id, ChangeLog.op).order_by(ChangeLog.seq)
+            select(ChangeLog.entity, ChangeLog.entity_id, ChangeLog.op)
+            .where(ChangeLog.entity == "team").order_by(ChangeLog.seq)
         ).all()
         at = session.scalars(select(ChangeLog.at)).first()
     engine.dispose()
@@ -128,9 +129,11 @@ def test_update_is_logged_with_the_primary_key_of_key_tables(empty_replica):
     with Session(engine) as session:
         session.add(ReplicaMeta(key="home_street_name", value="七里河街道"))
         session.commit()
-        session.execute(update(ReplicaMeta).values(value="x"))
+        session.execute(update(ReplicaMeta).where(ReplicaMeta.key == "home_street_name")
+                        .values(value="x"))
         session.commit()
-        rows = session.execute(select(ChangeLog.entity_id, ChangeLog.op)).all()
+        rows = session.execute(select(ChangeLog.entity_id, ChangeLog.op)
+                               .where(ChangeLog.entity_id != "replica_id")).all()
     engine.dispose()
     assert rows == [("home_street_name", "I"), ("home_street_name", "U")]
 
@@ -172,3 +175,21 @@ def test_every_short_read_checks_the_schema_first(empty_replica, tmp_path):
         pass
     with pytest.raises(ReplicaError), reading(tmp_path / "missing.db"):
         pass
+
+
+def test_each_replica_gets_its_own_identity_also_when_migrated_from_v1(tmp_path):
+    from desktop.models.queries import replica_meta
+
+    identities = []
+    for name in ("a.db", "b.db"):
+        engine = open_writer(tmp_path / name, create=True)
+        migrate.upgrade(engine, "0001")
+        with Session(engine) as session:
+            assert "replica_id" not in replica_meta(session)
+        migrate.upgrade(engine)
+        migrate.upgrade(engine)  # idempotent
+        check_schema(engine)
+        with Session(engine) as session:
+            identities.append(replica_meta(session)["replica_id"])
+        engine.dispose()
+    assert len(set(identities)) == 2 and all(len(i) == 36 for i in identities)

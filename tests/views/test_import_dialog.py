@@ -36,7 +36,7 @@ def test_report_model(qtmodeltester):
     assert model.rowCount() == 3
     assert model.data(model.index(0, 0)).endswith("Error")
     assert model.data(model.index(2, 0)).startswith("▲")
-    assert model.data(model.index(0, 4)) == "name is empty"
+    assert model.data(model.index(0, 5)) == "name is empty"
     assert model.data(model.index(1, 2)) == "2"
 
 
@@ -73,3 +73,70 @@ def test_dry_run_shows_errors_and_blocks_import_then_imports(qtbot, demo_replica
     assert dialog.result is not None and dialog.result.committed
     assert _people(demo_replica) == 2
     assert not dialog.import_button.isEnabled()
+
+
+def _stale_ledger(replica, folder):
+    """An equipment export with one row edited in the sheet, and another row changed in the
+    replica after the export."""
+    import io
+
+    from openpyxl import load_workbook
+    from sqlalchemy.orm import Session
+
+    from desktop.models.importing import export_bytes
+    from desktop.models.replica import open_writer
+
+    engine = open_writer(replica)
+    with Session(engine) as session:
+        data, _count = export_bytes(session, "equipment", "xlsx", masked=False)
+    engine.dispose()
+    book = load_workbook(io.BytesIO(data))
+    sheet = book.active
+    status = [c.value for c in sheet[1]].index("状态")
+    in_use = [row for row in sheet.iter_rows(min_row=2) if row[status].value == "在用"]
+    edited, changed = in_use[0][0].value, in_use[1][0].value
+    in_use[0][status].value = "报废"
+    path = folder / "ledger.xlsx"
+    book.save(path)
+    with sqlite3.connect(replica) as connection:
+        connection.execute("UPDATE equipment_item SET status = 'faulty' WHERE code = ?",
+                           (changed,))
+    return path, edited, changed
+
+
+def _rows(model):
+    return [(model.data(model.index(r, 0)), model.record(r), model.data(model.index(r, 4)),
+             model.data(model.index(r, 5))) for r in range(model.rowCount())]
+
+
+def test_the_dialog_shows_field_changes_and_refuses_newer_rows_until_told(
+        qtbot, demo_replica, tmp_path):
+    path, edited, changed = _stale_ledger(demo_replica, tmp_path)
+    dialog = ImportDialog(str(demo_replica))
+    qtbot.addWidget(dialog)
+    dialog.add_files([path])
+    with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
+        dialog.dry_run()
+    rows = _rows(dialog.model)
+    refused = [r for r in rows if r[1] == changed]
+    assert refused and refused[0][0].endswith("Error") and refused[0][2] == "状态"
+    assert "“在用”" in refused[0][3] and "“故障”" in refused[0][3]
+    assert any(r[1] == edited and r[0].startswith("✎") and r[2] == "状态" and
+               r[3] == "在用 → 报废" for r in rows)
+    assert "1 changed" in dialog.counts.text() and "1 refused" in dialog.counts.text()
+    assert not dialog.import_button.isEnabled()
+
+    dialog.overwrite.setChecked(True)
+    with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
+        dialog.dry_run()
+    rows = _rows(dialog.model)
+    assert any(r[1] == changed and r[0].startswith("▲") and "故障 → 在用" in r[3] for r in rows)
+    assert "1 overwritten" in dialog.counts.text()
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
+        dialog.start_import()
+    assert dialog.result is not None and dialog.result.committed
+    with sqlite3.connect(demo_replica) as connection:
+        assert dict(connection.execute(
+            "SELECT code, status FROM equipment_item WHERE code IN (?, ?)", (edited, changed))
+            ) == {edited: "scrapped", changed: "in_service"}

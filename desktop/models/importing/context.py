@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models.importing.issues import Bad
+from desktop.models.importing.upsert import Where
 from desktop.models.schema import (
     AdminUnit,
     Drill,
@@ -82,6 +83,7 @@ class Context:
     invalid: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
     street_extent: Extent | None = None
     row: int | None = None  # the row being checked, for warnings
+    where: Where | None = None  # the same row's file, number and key
     warnings: list[tuple[int | None, Bad]] = field(default_factory=list)
 
     @classmethod

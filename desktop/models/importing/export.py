@@ -4,7 +4,9 @@ Personal data is masked unless the caller asks for it in full (the CLI's
 ``--full-personal-data``, which it records). Times are written in the duty
 room's local time with their offset, coordinates as CGCS2000 with a declared
 datum (a ``坐标系`` column, a GeoJSON ``crs``), so an export imports back
-unchanged, without flags.
+unchanged, without flags. Every export is stamped with the replica it came from
+and its change_log position (``stamp``), so re-importing it cannot undo newer
+changes.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.models.csv_cells import neutralise
 from desktop.models.file_modes import write_file
 from desktop.models.importing import kinds as kind_registry
+from desktop.models.importing import stamp as stamps
 from desktop.models.importing.context import Context
 from desktop.models.importing.issues import Bad
 from desktop.models.importing.kind_base import ExportTable
@@ -70,7 +73,7 @@ def to_csv(table: ExportTable, tz: dt.tzinfo) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")  # the BOM tells Excel it is UTF-8
 
 
-def to_xlsx(table: ExportTable, tz: dt.tzinfo) -> bytes:
+def to_xlsx(table: ExportTable, tz: dt.tzinfo, stamp: stamps.Stamp | None = None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -80,7 +83,7 @@ def to_xlsx(table: ExportTable, tz: dt.tzinfo) -> bytes:
     for number, row in enumerate(table.rows, start=2):
         cells = []
         for value in row:
-            if isinstance(value, dt.datetime) and value.microsecond == 0:
+            if isinstance(value, dt.datetime):  # typed, so Excel sorts and filters it
                 cell = WriteOnlyCell(sheet, _local(value, tz).replace(tzinfo=None))
                 cell.number_format = "yyyy-mm-dd hh:mm:ss"
             elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -100,6 +103,7 @@ def to_xlsx(table: ExportTable, tz: dt.tzinfo) -> bytes:
                     cell.data_type = "s"  # codes and IDs stay text, never numbers
             cells.append(cell)
         sheet.append(cells)
+    stamps.add_sheet(book, stamp)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -117,7 +121,8 @@ def _json_value(value: Any, tz: dt.tzinfo) -> Any:
     return value
 
 
-def to_geojson(table: ExportTable, tz: dt.tzinfo, masked: bool) -> bytes:
+def to_geojson(table: ExportTable, tz: dt.tzinfo, masked: bool,
+               stamp: stamps.Stamp | None = None) -> bytes:
     skip = set(table.point or ()) | ({table.geometry_column} if table.geometry_column is not None
                                      else set())
     features = []
@@ -143,7 +148,8 @@ def to_geojson(table: ExportTable, tz: dt.tzinfo, masked: bool) -> bytes:
     document = {
         "type": "FeatureCollection",
         "crs": CRS_CGCS2000,
-        "dutyroom": _json_value({"kind": table.kind, "masked": masked, **table.file_member}, tz),
+        "dutyroom": _json_value({"kind": table.kind, "masked": masked, **table.file_member,
+                                 **stamps.member(stamp)}, tz),
         "features": features,
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -155,13 +161,14 @@ def export_bytes(session: Session, kind: str, fmt: str, *, masked: bool = True,
     if fmt not in FORMATS:
         raise Bad(f"未知的导出格式“{fmt}”", f"unknown export format {fmt!r}")
     tz = Context.load(session).tz
+    stamp = stamps.current(session, kind, tz)  # before the rows (see stamp.py)
     table = export_table(session, kind, masked=masked, layer=layer)
     if fmt == "csv":
-        data = to_csv(table, tz)
+        data = stamps.stamp_csv(to_csv(table, tz), stamp)
     elif fmt == "xlsx":
-        data = to_xlsx(table, tz)
+        data = to_xlsx(table, tz, stamp)
     else:
-        data = to_geojson(table, tz, masked)
+        data = to_geojson(table, tz, masked, stamp)
     return data, len(table.rows)
 
 

@@ -37,7 +37,7 @@ from desktop.models.importing.kind_base import (
 )
 from desktop.models.importing.parsers import code, json_object, moment, text
 from desktop.models.importing.spatial import KIND_OF, dumps
-from desktop.models.importing.upsert import Counts, upsert
+from desktop.models.importing.upsert import Counts, columns, upsert
 from desktop.models.schema import AdminUnit, Feature, Layer
 
 _LAYER_COLUMNS = ("key", "name_zh", "name_en", "geometry_kind", "style", "sensitive",
@@ -169,7 +169,7 @@ class Features(Kind):
                    ("key",))
             context.forget("layer")
         _locate(session, [r for r in records if "_locate" in r])
-        rows = [{k: v for k, v in r.items() if not k.startswith("_")} for r in records]
+        rows = [columns(r) for r in records]
         now = _now()
         existing = context.lookup("feature")
         for row in rows:

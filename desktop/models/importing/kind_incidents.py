@@ -30,7 +30,7 @@ from desktop.models.importing.kind_base import (
     present,
 )
 from desktop.models.importing.parsers import boolean, choice, integer, moment, text
-from desktop.models.importing.upsert import Counts, upsert
+from desktop.models.importing.upsert import WHERE, Counts, columns, upsert
 from desktop.models.schema import AdminUnit, Drill, Incident, IncidentEvent, Person, Station
 
 
@@ -149,10 +149,11 @@ class Incidents(Kind):
 
     def apply(self, records: list[dict[str, Any]], context: Context) -> Counts:
         counts = upsert(context.session, Incident, lambda r: r["code"],
-                        [{k: v for k, v in r.items() if not k.startswith("_")} for r in records],
+                        [columns(r) for r in records],
                         ("code",), defaults={"exercise": False})
         context.forget("incident")
-        events = [event for record in records for event in record.get("_events", [])]
+        events = [{**event, WHERE: record.get(WHERE)} for record in records
+                  for event in record.get("_events", [])]
         if events:
             counts.add(self.events.apply(events, context))
         return counts
@@ -222,7 +223,7 @@ class Events(Kind):
         incidents = context.lookup("incident")
         rows = []
         for record in records:
-            row = {k: v for k, v in record.items() if not k.startswith("_")}
+            row = columns(record)
             row["incident_id"] = incidents[record["_incident"]]
             rows.append(row)
         return upsert(context.session, IncidentEvent,

@@ -30,7 +30,7 @@ from desktop.models.importing.parsers import (
     text,
     word_list,
 )
-from desktop.models.importing.upsert import Counts, upsert
+from desktop.models.importing.upsert import WHERE, Counts, columns, upsert
 from desktop.models.schema import AdminUnit, Person, Team
 
 _PERSON_COLUMNS = ("code", "name", "phone", "id_number", "role", "party_member", "skills",
@@ -63,9 +63,11 @@ class People(Kind):
 
     def __init__(self) -> None:
         self._teams: dict[str, tuple[str | None, str | None, int]] = {}
+        self._team_where: dict[str, Any] = {}  # team code → where its first row is
 
     def prepare(self, rows: list[Row], context: Context) -> None:
         self._teams = {}
+        self._team_where = {}
 
     def check(self, row: Row, context: Context) -> dict[str, Any]:
         record = present(row.values, row, *_PERSON_COLUMNS)
@@ -95,6 +97,8 @@ class People(Kind):
                 raise Bad(f"队伍“{team_code}”不存在：填写所属队伍（名称）即可新建",
                           f"team {team_code!r} does not exist: give its name to create it",
                           column="team_code")
+            if context.where is not None:
+                self._team_where.setdefault(team_code, context.where._replace(key=team_code))
             if team_name or team_kind or not earlier:
                 self._teams[team_code] = (team_name or (earlier[0] if earlier else None),
                                           team_kind or (earlier[1] if earlier else None),
@@ -123,7 +127,7 @@ class People(Kind):
         teams = context.lookup("team")
         team_rows = []
         for team_code, (team_name, team_kind, _row) in self._teams.items():
-            row: dict[str, Any] = {"code": team_code}
+            row: dict[str, Any] = {"code": team_code, WHERE: self._team_where.get(team_code)}
             if team_name:
                 row["name"] = team_name
             if team_kind:
@@ -137,7 +141,7 @@ class People(Kind):
         teams = context.lookup("team")
         rows = []
         for record in records:
-            row = {k: v for k, v in record.items() if not k.startswith("_")}
+            row = columns(record)
             if "team_id" in row:
                 row["team_id"] = teams.get(record["_team"]) if record["_team"] else None
             rows.append(row)

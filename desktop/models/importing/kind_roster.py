@@ -20,7 +20,7 @@ from desktop.models.importing.context import Context
 from desktop.models.importing.issues import Bad
 from desktop.models.importing.kind_base import CODE, ExportTable, Kind, Row, need
 from desktop.models.importing.parsers import choice, moment, text
-from desktop.models.importing.upsert import Counts, upsert
+from desktop.models.importing.upsert import WHERE, Counts, upsert
 from desktop.models.schema import DutyAssignment, DutyShift, Person
 
 MAX_SHIFT = dt.timedelta(days=3)
@@ -87,7 +87,7 @@ class Roster(Kind):
         shifts: dict[tuple[str, dt.datetime], dict[str, Any]] = {}
         for record in records:
             shift: dict[str, Any] = {
-                k: record[k] for k in ("kind", "starts_at", "ends_at", "handover_note")
+                k: record[k] for k in ("kind", "starts_at", "ends_at", "handover_note", WHERE)
                 if k in record}
             shifts.setdefault((record["kind"], record["starts_at"]), shift)
         counts = upsert(session, DutyShift, lambda r: (r["kind"], r["starts_at"]),
@@ -99,7 +99,8 @@ class Roster(Kind):
             if "person_id" not in record:
                 continue
             row = {"shift_id": ids[(record["kind"], record["starts_at"])],
-                   "person_id": record["person_id"], "role": record["role"]}
+                   "person_id": record["person_id"], "role": record["role"],
+                   WHERE: record.get(WHERE)}
             if "checked_in_at" in record:
                 row["checked_in_at"] = record["checked_in_at"]
             assignments.append(row)

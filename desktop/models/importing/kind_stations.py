@@ -28,7 +28,7 @@ from desktop.models.importing.kind_base import (
     present,
 )
 from desktop.models.importing.parsers import choice, code, json_object, number, text, word_list
-from desktop.models.importing.upsert import Counts, upsert
+from desktop.models.importing.upsert import Counts, columns, upsert
 from desktop.models.schema import AdminUnit, KeyCustodian, Person, Station
 
 HOLDERS = {"property": "key_holder_property", "community": "key_holder_community"}
@@ -101,7 +101,7 @@ class Stations(Kind):
 
     def apply(self, records: list[dict[str, Any]], context: Context) -> Counts:
         session = context.session
-        rows = [{k: v for k, v in r.items() if not k.startswith("_")} for r in records]
+        rows = [columns(r) for r in records]
         counts = upsert(session, Station, lambda r: r["code"], rows, ("code",),
                         defaults={"service_radius_m": 500.0, "opening_hours": "24h",
                                   "properties": {}})

@@ -131,26 +131,57 @@ def boolean(value: Any, _tz: dt.tzinfo) -> bool:
     raise Bad(f"“{word[:20]}”不是 是/否", f"{word[:20]!r} is not yes/no")
 
 
+class Choice:
+    """A coded value; ``labels`` (code → Chinese, the words our exports write) make the
+    Chinese message list words and let an import report show a change as staff wrote it."""
+
+    def __init__(self, table: dict[str, str], what_zh: str, what_en: str,
+                 labels: dict[str, str] | None = None) -> None:
+        self.table, self.what_zh, self.what_en = table, what_zh, what_en
+        self.labels = labels or {}
+
+    def __call__(self, value: Any, _tz: dt.tzinfo) -> str:
+        raw = _text_of(value)
+        found = self.table.get(fold(raw))
+        if found is None:
+            codes = sorted(set(self.table.values()))
+            words = "、".join(self.labels.get(c, c) for c in codes)
+            raise Bad(f"未知的{self.what_zh}“{raw[:40]}”（可用：{words}）",
+                      f"unknown {self.what_en} {raw[:40]!r} (allowed: {', '.join(codes)})")
+        return found
+
+
 def choice(table: dict[str, str], what_zh: str, what_en: str,
            labels: dict[str, str] | None = None) -> Parser:
-    """A coded value; ``labels`` (code → Chinese) makes the Chinese message list words."""
-    def parse(value: Any, _tz: dt.tzinfo) -> str:
-        raw = _text_of(value)
-        found = table.get(fold(raw))
-        if found is None:
-            codes = sorted(set(table.values()))
-            words = "、".join((labels or {}).get(c, c) for c in codes)
-            raise Bad(f"未知的{what_zh}“{raw[:40]}”（可用：{words}）",
-                      f"unknown {what_en} {raw[:40]!r} (allowed: {', '.join(codes)})")
-        return found
-    return parse
+    return Choice(table, what_zh, what_en, labels)
 
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})$")
+# 2026-11-23 10:05, 2026/11/23 9:05:03, 2026年11月23日10时05分, 2026-11-23T10:05:03.5+08:00
 _TIME = re.compile(
-    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)[\sT]+"
-    r"(\d{1,2})[:时](\d{2})(?:[:分](\d{2})(?:\.(\d{1,6}))?秒?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
+    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})\s*(?:日\s*|[\sT]\s*)"
+    r"(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2})(?:\.(\d{1,6}))?\s*秒?|\s*分)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?$")
+# A date cell whose format was lost (or a General-format CSV cell) arrives as Excel's serial
+# day number; only numbers from 1950 to 2199 are taken as days, so a year or a count is not.
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+SERIAL_DAYS = (18_264.0, 109_575.0)
+_SERIAL = re.compile(r"\d{5}(?:\.\d+)?$")
+
+
+def excel_serial(value: Any) -> dt.datetime | None:
+    """The naive moment an Excel/WPS serial day number stands for (to the millisecond, as
+    Excel keeps it), or None when ``value`` is not such a number."""
+    if isinstance(value, bool):
+        return None
+    if not (isinstance(value, int | float)
+            or (isinstance(value, str) and _SERIAL.match(value.strip()))):
+        return None
+    days = float(value)
+    if not math.isfinite(days) or not SERIAL_DAYS[0] <= days < SERIAL_DAYS[1]:
+        return None
+    return EXCEL_EPOCH + dt.timedelta(milliseconds=round(days * 86_400_000))
 
 
 def _date_from_text(raw: str) -> dt.date:
@@ -165,6 +196,7 @@ def _date_from_text(raw: str) -> dt.date:
 
 
 def date(value: Any, _tz: dt.tzinfo) -> dt.date:
+    value = excel_serial(value) or value
     if isinstance(value, dt.datetime):
         if value.time() != dt.time():
             raise Bad("应为日期，不含时间", "expected a date without a time")
@@ -179,6 +211,7 @@ def date(value: Any, _tz: dt.tzinfo) -> dt.date:
 
 def moment(value: Any, tz: dt.tzinfo) -> dt.datetime:
     """A point in time; naive times are the duty room's local time."""
+    value = excel_serial(value) or value
     if isinstance(value, dt.datetime):
         result = value
     elif isinstance(value, dt.date):

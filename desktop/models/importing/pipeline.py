@@ -5,11 +5,14 @@ order (grids before people before stations …) inside that transaction, so a
 roster can name people from the people file beside it; if anything is wrong
 the transaction is rolled back and the replica is as it was. With
 ``skip_invalid`` the valid rows are kept and the rest reported. A dry run is
-the same import, always rolled back.
+the same import, always rolled back. Both list what they change, per row and
+field (``changes``); a row that changed in the replica after the export its
+file was stamped by is refused, unless ``overwrite_newer``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
@@ -20,13 +23,15 @@ from sqlalchemy.orm import Session
 
 from desktop.models import clock
 from desktop.models.importing import kinds as kind_registry
+from desktop.models.importing import stamp as stamps
+from desktop.models.importing.changes import Changes, RowChange, report_items
 from desktop.models.importing.context import Context
 from desktop.models.importing.issues import Bad, Issue, Issues
 from desktop.models.importing.kind_base import Kind
 from desktop.models.importing.kind_features import LayerOptions
 from desktop.models.importing.reading import ReadFile, ReadOptions, read_file
 from desktop.models.importing.sources import Source
-from desktop.models.importing.upsert import Counts
+from desktop.models.importing.upsert import WATCH, WHERE, Counts, Where
 from desktop.models.replica import beat, describe_error
 
 FAR_DEG = 0.05  # ≈ 5 km: a file this far from the street was probably declared in the wrong datum
@@ -42,6 +47,7 @@ class ImportOptions:
     dry_run: bool = False
     repair_geometry: bool = False
     layer: LayerOptions = field(default_factory=LayerOptions)
+    overwrite_newer: bool = False  # write rows changed in the replica after the export
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,7 @@ class ImportResult:
     committed: bool
     dry_run: bool
     would_import: bool  # the import (or the dry run) loads at least the valid rows
+    changes: tuple[RowChange, ...] = ()  # what it writes (or would), row by row
 
     @property
     def errors(self) -> tuple[Issue, ...]:
@@ -76,11 +83,24 @@ class ImportResult:
         """0 imported (or a dry run that would), 1 nothing imported because of errors."""
         return 0 if self.would_import else 1
 
+    def report_items(self) -> list[Issue]:
+        """The report: every problem, then every change (severity new or change)."""
+        return [*self.issues, *report_items(self.changes)]
+
     def summary(self) -> list[str]:
         lines = []
         for name, c in self.counts.items():
-            lines.append(f"{name}: 新增 inserted {c.inserted}, 更新 updated {c.updated}, "
-                         f"未变 unchanged {c.unchanged}, 跳过 skipped {c.invalid}")
+            line = (f"{name}: 新增 inserted {c.inserted}, 更新 updated {c.updated}, "
+                    f"未变 unchanged {c.unchanged}, 跳过 skipped {c.invalid}")
+            if c.refused:
+                line += f", 拒绝（导出后已修改） refused (changed since the export) {c.refused}"
+            if c.forced:
+                line += f", 强制覆盖 forced {c.forced}"
+            lines.append(line)
+        if any(c.refused for c in self.counts.values()):
+            lines.append("导出后副本中已修改的行未覆盖：确需覆盖请加 --overwrite-newer / rows "
+                         "changed in the replica after the export were not overwritten: "
+                         "--overwrite-newer forces them")
         if self.dry_run:
             lines.append("试导入（未写入） dry run: nothing written")
         elif self.committed:
@@ -108,7 +128,8 @@ def import_sources(engine: Engine, sources: Sequence[Source], options: ImportOpt
         if result.would_import and not options.dry_run:
             beat(session, "import")
             session.commit()
-            result = ImportResult(result.issues, result.counts, result.files, True, False, True)
+            result = dataclasses.replace(result, committed=True, dry_run=False,
+                                         would_import=True)
         else:
             session.rollback()
         report(1.0, "done")
@@ -128,27 +149,60 @@ def _run(session: Session, sources: Sequence[Source], options: ImportOptions,
         if read.kind is not None and read.kind.name == "features":
             registry.get("features").set_file_layers(read.member.get("layers"))  # type: ignore[attr-defined]
         files.append(read)
+    changes = _guard(session, files, context.tz, options.overwrite_newer)
     counts: dict[str, Counts] = {}
     valid_rows = 0
-    for step, name in enumerate(kind_registry.ORDER):
-        mine = [f for f in files if f.kind is not None and f.kind.name == name and f.rows]
-        if not mine:
-            continue
-        report(0.4 + 0.55 * step / len(kind_registry.ORDER), name)
-        kind = registry.get(name)
-        records, invalid = _check_kind(kind, mine, context)
-        counts[name] = Counts(invalid=invalid)
-        if records:
-            counts[name].add(kind.apply(records, context))
-            valid_rows += len(records)
-    issues = [issue for f in files for issue in _dedupe(f.issues.items)]
+    session.info[WATCH] = changes
+    try:
+        for step, name in enumerate(kind_registry.ORDER):
+            mine = [f for f in files if f.kind is not None and f.kind.name == name and f.rows]
+            if not mine:
+                continue
+            report(0.4 + 0.55 * step / len(kind_registry.ORDER), name)
+            kind = registry.get(name)
+            records, invalid = _check_kind(kind, mine, context)
+            counts[name] = Counts(invalid=invalid)
+            if records:
+                changes.kind = kind
+                counts[name].add(kind.apply(records, context))
+                valid_rows += len(records)
+    finally:
+        session.info.pop(WATCH, None)
+    decided, refusals = changes.result()
+    issues = [issue for f in files for issue in _dedupe(f.issues.items)] + refusals
     has_errors = any(issue.is_error for issue in issues)
     would_import = (valid_rows > 0 or not has_errors) if options.skip_invalid else not has_errors
     if not files or all(not f.rows for f in files):
         would_import = would_import and not has_errors
     summaries = tuple(FileResult(f.source.name, f.kind.name if f.kind else None, len(f.rows),
                                  len(f.invalid), f.datum, f.encoding) for f in files)
-    return ImportResult(tuple(issues), counts, summaries, False, options.dry_run, would_import)
+    return ImportResult(tuple(issues), counts, summaries, False, options.dry_run, would_import,
+                        tuple(decided))
+
+
+def _guard(session: Session, files: list[ReadFile], tz: dt.tzinfo,
+           overwrite_newer: bool) -> Changes:
+    """The import's Changes, guarding the files stamped by this replica's exports."""
+    changes = Changes(session, tz, overwrite_newer)
+    stamped = [f for f in files if f.stamp is not None]
+    if not stamped:
+        return changes
+    identity, now = stamps.replica_id(session), stamps.position(session)
+    for f in stamped:
+        stamp = f.stamp
+        assert stamp is not None
+        if stamp.replica != identity:
+            f.issues.warning(None, None, f"此文件导出自另一个副本（{stamp.replica[:8]}…）："
+                             "不检查导出后的修改", f"this file was exported from another replica "
+                             f"({stamp.replica[:8]}…): changes since its export are not checked")
+            continue
+        if stamp.position > now:
+            f.issues.warning(None, None, "此文件的导出标记比副本还新（副本从备份恢复过？）",
+                             "the file's export stamp is newer than the replica (restored from "
+                             "a backup?)")
+        changes.guard(f.source.name, stamp.position)
+    changes.load()
+    return changes
 
 
 def _check_kind(kind: Kind, files: list[ReadFile], context: Context) -> tuple[list[dict], int]:  # type: ignore[type-arg]
@@ -166,6 +220,7 @@ def _check_kind(kind: Kind, files: list[ReadFile], context: Context) -> tuple[li
             context.row = row.number
             try:
                 key = kind.natural_key(row)
+                context.where = Where(f.source.name, row.number, key)
                 where = (f.source.name, row.number)
                 if key in seen:
                     name, number = seen[key]
@@ -177,6 +232,7 @@ def _check_kind(kind: Kind, files: list[ReadFile], context: Context) -> tuple[li
                 if kind.point_in_street and row.get("lon") is not None:
                     _inside_street(row.get("lon"), row.get("lat"), context)
                 record = kind.check(row, context)
+                record[WHERE] = context.where
             except Bad as problem:
                 f.fail(row.number, problem)
                 invalid += 1

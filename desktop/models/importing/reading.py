@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.models.datum import parse_datum
 from desktop.models.importing import spatial
+from desktop.models.importing import stamp as stamps
 from desktop.models.importing.columns import Field
 from desktop.models.importing.issues import Bad, Issues
 from desktop.models.importing.kind_base import Kind, Row
@@ -43,6 +44,7 @@ class ReadFile:
     encoding: str | None = None
     member: dict[str, Any] = field(default_factory=dict)
     total: int = 0
+    stamp: stamps.Stamp | None = None  # where our own export came from
 
     def header(self, key: str | None) -> str | None:
         if key is None:
@@ -77,6 +79,7 @@ def read_file(source: Source, options: ReadOptions, kinds: dict[str, Kind],
         if fmt == "geojson":
             geo = read_geojson(source.data)
             result.member = geo.member
+            result.stamp = stamps.from_member(geo.member)
             if geo.member.get("masked") is True:
                 raise Bad("这是脱敏导出的文件：个人信息已脱敏或略去，导入会覆盖真实数据。"
                           "请用 --full-personal-data 导出后再导入",
@@ -89,6 +92,8 @@ def read_file(source: Source, options: ReadOptions, kinds: dict[str, Kind],
         else:
             sheet = read_csv(source.data) if fmt == "csv" else read_xlsx(source.data)
             result.encoding = sheet.encoding
+            result.stamp = (stamps.from_rows(sheet.rows) if fmt == "csv"
+                            else stamps.from_xlsx(source.data))
             chosen = kind_name(options.kind, sheet_headers(sheet), kinds)
             result.kind = make_kind(chosen)
             raw = sheet_rows(sheet, result)
