@@ -18,6 +18,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from desktop.models.importing import KINDS, ImportOptions, Source, export_bytes, import_sources
+from desktop.models.importing.stamp import CSV_MARK
 from desktop.models.replica import open_writer
 from desktop.models.schema import ChangeLog, Heartbeat
 from desktop.replica_commands import init_replica
@@ -205,7 +206,8 @@ def test_csv_export_guards_formula_cells_and_imports_them_back_unchanged(demo_re
                            {"c": codes[0]})  # a number starting with "-" is not touched
     with Session(engine) as session:
         data, _count = export_bytes(session, "stations", "csv", masked=False)
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    rows = [row for row in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+            if row and not row[0].startswith(CSV_MARK)]  # the export's stamp above the header
     by_code = {row[0]: row for row in rows[1:]}
     for code, name in zip(codes, HOSTILE_CELLS, strict=False):
         written = by_code[code][1]
@@ -240,7 +242,8 @@ def test_a_foreign_csv_keeps_its_apostrophes(demo_replica, tmp_path):
     engine = open_writer(demo_replica)
     with Session(engine) as session:
         data, _count = export_bytes(session, "stations", "csv", masked=False)
-    lines = data.decode("utf-8-sig").splitlines()
+    lines = [line for line in data.decode("utf-8-sig").splitlines()
+             if line and not line.startswith(CSV_MARK)]  # a foreign file carries no stamp
     header = lines[0].split(",")
     header[0], header[1] = header[1], header[0]  # same columns, another order
     first = lines[1].split(",")

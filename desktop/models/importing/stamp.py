@@ -1,6 +1,6 @@
 """Where an export came from: the replica's identity and its change_log position.
 
-Every export carries a stamp: ``replica_id`` (replica_meta, migration 0002) and
+Every export carries a stamp: ``replica_id`` (replica_meta, migration 0003) and
 the highest change_log ``seq`` when the export began. Re-importing the file
 into the same replica then refuses to overwrite any row that changed after
 that position (``desktop.models.importing.changes``). The position holds for
