@@ -35,6 +35,7 @@ import numpy.typing as npt
 import shapely
 from shapely.geometry import mapping, shape
 
+from desktop.models.drawable import placeable
 from desktop.models.situation import Area, IncidentStatus, StationStatus, Street
 
 Array = npt.NDArray[np.float64]
@@ -229,8 +230,8 @@ class Places(Protocol):
 
 
 def placed(lon: float | None, lat: float | None) -> bool:
-    return (lon is not None and lat is not None and math.isfinite(lon) and math.isfinite(lat)
-            and -180 <= lon <= 180 and -90 <= lat <= 90)
+    """Whether the point is on the map (the one rule: desktop.models.drawable)."""
+    return placeable(lon, lat)
 
 
 def covers(station: StationStatus) -> bool:

@@ -18,6 +18,7 @@ from sqlalchemy import func, null, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.models import masking
+from desktop.models.drawable import DRAWN_KINDS, keep_drawable, position_problem
 from desktop.models.facts import ItemHistory, RosterBase, StationBase, stations_at
 from desktop.models.geometry import label_point
 from desktop.models.quality import QualityCollector
@@ -69,26 +70,41 @@ def masked_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
     return {pid: masking.mask_name(name) for pid, name in rows}
 
 
-def home_street(units: list[AdminUnit], meta: dict[str, str], quality: QualityCollector) -> Street:
+def home_unit(units: list[AdminUnit], meta: dict[str, str]) -> AdminUnit | None:
     code = meta.get("home_street_code")
     streets = [u for u in units if u.level == "street"]
-    home = next((u for u in streets if u.code == code), streets[0] if streets else None)
+    return next((u for u in streets if u.code == code), streets[0] if streets else None)
+
+
+def home_street(home: AdminUnit | None, meta: dict[str, str],
+                geometries: Mapping[int, dict[str, Any]], quality: QualityCollector) -> Street:
+    """The home street; its geometry an empty collection when it cannot be drawn (noted)."""
+    empty = {"type": "GeometryCollection", "geometries": []}
     if home is None:
         quality.note("admin_unit", "-", "replica holds no street")
-        return Street(code or "", meta.get("home_street_name", ""), meta.get("district_name", ""),
-                      {"type": "GeometryCollection", "geometries": []})
-    geometry = quality.geometry("admin_unit", home.code, home.geometry) or {
-        "type": "GeometryCollection", "geometries": []}
-    return Street(home.code, home.name, meta.get("district_name", ""), geometry)
+        return Street(meta.get("home_street_code", ""), meta.get("home_street_name", ""),
+                      meta.get("district_name", ""), empty)
+    return Street(home.code, home.name, meta.get("district_name", ""),
+                  geometries.get(home.id) or empty)
+
+
+def drawable_geometries(units: Iterable[AdminUnit], quality: QualityCollector,
+                        ) -> dict[int, dict[str, Any]]:
+    """Unit id → its geometry, for the units whose geometry the map can draw (the others
+    noted)."""
+    parsed = [(u.code, quality.geometry("admin_unit", u.code, u.geometry), u.id) for u in units]
+    kept = keep_drawable(quality, "admin_unit", ((code, geometry, (uid, geometry))
+                                                 for code, geometry, uid in parsed
+                                                 if geometry is not None))
+    return dict(kept)
 
 
 def area_of(
     unit: AdminUnit,
+    geometry: dict[str, Any] | None,
     code_by_id: dict[int, str],
     people: dict[int, str],
-    quality: QualityCollector,
 ) -> Area | None:
-    geometry = quality.geometry("admin_unit", unit.code, unit.geometry)
     if geometry is None:
         return None
     return Area(
@@ -105,13 +121,25 @@ def area_of(
 
 
 def map_layers(session: Session, quality: QualityCollector) -> tuple[MapLayer, ...]:
-    features: dict[str, list[MapFeature]] = defaultdict(list)
-    layers = list(session.scalars(select(Layer).order_by(Layer.sort_order, Layer.key)))
+    """The registry's layers the page can draw, each with its drawable features; a layer of
+    another kind, and a feature whose geometry cannot be drawn, are noted and left out."""
+    layers = []
+    for layer in session.scalars(select(Layer).order_by(Layer.sort_order, Layer.key)):
+        if layer.geometry_kind in DRAWN_KINDS:
+            layers.append(layer)
+        else:
+            quality.note("layer", layer.key, f"layer kind {layer.geometry_kind!r} cannot be "
+                         "drawn: the layer and its features are not shown")
+    drawn = {layer.key for layer in layers}
     sensitive = {layer.key for layer in layers if layer.sensitive}
-    for row in session.scalars(select(Feature).order_by(Feature.id)):
+    read: list[tuple[str, Any, tuple[Feature, dict[str, Any]]]] = []
+    for row in session.scalars(select(Feature).where(Feature.layer_key.in_(drawn))
+                               .order_by(Feature.id)):
         geometry = quality.geometry("feature", row.code, row.geometry)
-        if geometry is None:
-            continue
+        if geometry is not None:
+            read.append((row.code, geometry, (row, geometry)))
+    features: dict[str, list[MapFeature]] = defaultdict(list)
+    for row, geometry in keep_drawable(quality, "feature", read):
         properties = dict(row.properties or {})
         name = row.name
         if row.layer_key in sensitive:
@@ -189,9 +217,12 @@ def read_areas(session: Session, quality: QualityCollector) -> AreaFacts:
     units = list(session.scalars(select(AdminUnit)))
     people = masked_names(session, (u.grid_worker_id for u in units))
     code_by_id = {u.id: u.code for u in units}
-    areas = [area_of(u, code_by_id, people, quality) for u in units if u.level != "street"]
+    home = home_unit(units, meta)
+    places = [u for u in units if u.level != "street"]
+    geometries = drawable_geometries([*([home] if home else []), *places], quality)
+    areas = [area_of(u, geometries.get(u.id), code_by_id, people) for u in places]
     return AreaFacts(
-        street=home_street(units, meta, quality),
+        street=home_street(home, meta, geometries, quality),
         communities=tuple(a for a in areas if a is not None and a.level == "community"),
         grids=tuple(a for a in areas if a is not None and a.level == "grid"),
         unit_names={u.id: u.name for u in units},
@@ -339,6 +370,9 @@ def read_stations(
             tuple(sorted(seen_by.checks.get(item_id, ())))))
     result = []
     for station in session.scalars(station_query):
+        problem = position_problem(station.lon, station.lat)
+        if problem:  # still listed and judged; only the map cannot place it
+            quality.note("station", station.code, f"cannot be placed on the map: {problem}")
         base = facts[station.id]
         community = unit_names.get(station.community_id) if station.community_id else None
         status = station_status(station, base, Readiness("green"), community)

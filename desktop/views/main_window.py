@@ -47,8 +47,6 @@ class MainWindow(QMainWindow):
         self.alerts = AlertBanner(language)
         self.kpis = KpiTiles()
         self.map = MapPanel(wall=wall, zoom=sizes.scale, language=language, tiles=tiles)
-        # What the map had to leave out (bad geometry) counts as a data problem too.
-        self.map.skipped_changed.connect(self._refresh_problems)
         map_frame = PanelFrame(self.tr("Grid map"))
         map_frame.body.addWidget(self.map, 1)
         self.stations = StationPanel(language, sizes.row)
@@ -101,11 +99,11 @@ class MainWindow(QMainWindow):
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
 
     def _with_map_problems(self, situation: Situation) -> Situation:
-        return dataclasses.replace(situation, problems=(*situation.problems, *self.map.skipped))
-
-    def _refresh_problems(self, _count: int) -> None:
-        if self._last is not None:
-            self.header.show_situation(self._with_map_problems(self._last))
+        """A base map that would not open counts as a data problem too."""
+        if not self.map.tile_problems:
+            return situation
+        return dataclasses.replace(situation,
+                                   problems=(*situation.problems, *self.map.tile_problems))
 
     # What each panel draws: a panel whose fields hold the same objects as in the situation
     # drawn before is left alone (a live read reuses the parts no change touched).

@@ -19,7 +19,7 @@
  * layer says how it is drawn ("render") and brings its own legend rows, and
  * every text from the data is written as text, never parsed as HTML.
  *
- * Messages to Python (clicks, skipped features, paint notices) go through the
+ * Messages to Python (clicks, the ready and paint notices) go through the
  * console as one line: BRIDGE + JSON (see map_panel.py for why not QWebChannel).
  */
 (function () {
@@ -414,17 +414,17 @@
 
   // ------------------------------------------------------------ layers
 
-  /* One feature that cannot be drawn is left out and reported; the rest still draw. */
+  /* The models send only drawable features (desktop/models/drawable.py). Should one still
+     fail here, it is left out silently (counted in state().render_errors) and the rest draw:
+     nothing but clicks and ready/painted notices goes back to Python. */
   function addFeature(entry, f) {
     if (entry.meta.render === 'point' && isPointGeometry(f.g)) {
       try {
         const points = rawPoints(f.g);
         if (!finiteParts([points])) { throw new Error('coordinates are not finite'); }
         batchFor(entry).setItem(f.id, points);
-      } catch (error) {
+      } catch {
         renderErrors += 1;
-        tell({event: 'skipped', layer: entry.meta.key, id: String(f && f.id),
-          problem: 'the page could not draw it: ' + String(error)});
         return;
       }
       entry.items.set(f.id, []);
@@ -442,10 +442,8 @@
           if (entry.meta.render === 'community' && f.label && f.label_at) {
             drawn.push(labelMarker(f.label_at, f.label, 'dm-label-community', entry.meta.key));
           }
-        } catch (error) {
+        } catch {
           renderErrors += 1;
-          tell({event: 'skipped', layer: entry.meta.key, id: String(f && f.id),
-            problem: 'the page could not draw it: ' + String(error)});
           return;
         }
         drawn.forEach((layer) => {
@@ -467,10 +465,8 @@
     let drawn;
     try {
       drawn = render(entry.meta, f);
-    } catch (error) {
+    } catch {
       renderErrors += 1;
-      tell({event: 'skipped', layer: entry.meta.key, id: String(f && f.id),
-        problem: 'the page could not draw it: ' + String(error)});
       return;
     }
     drawn.forEach((layer) => {
@@ -791,7 +787,6 @@
   function overview() {
     clearFollow();
     fit();
-    tell({event: 'overview'});
     return {};
   }
 

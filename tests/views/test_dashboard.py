@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
+
 import pytest
 
 from desktop.app import Dashboard
@@ -66,6 +69,33 @@ def test_panels_show_real_rows_of_the_demo_street(qtbot, dashboard):
     assert features["grids"] == len(situation.grids) > 0
     assert sum(n for key, n in features.items() if key.startswith("station")) == len(
         situation.stations)
+
+
+def test_rows_the_map_cannot_draw_are_counted_once_in_the_header(qtbot, live_demo_replica):
+    feature, = sqlite3.connect(live_demo_replica).execute(
+        "SELECT code FROM feature ORDER BY id LIMIT 1").fetchone()
+    station, = sqlite3.connect(live_demo_replica).execute(
+        "SELECT code FROM station ORDER BY id LIMIT 1").fetchone()
+    bow_tie = {"type": "Polygon", "coordinates": [[[112.12, 32.05], [112.13, 32.06],
+                                                   [112.13, 32.05], [112.12, 32.06],
+                                                   [112.12, 32.05]]]}
+    with sqlite3.connect(live_demo_replica) as db:
+        db.execute("UPDATE feature SET geometry = ? WHERE code = ?",
+                   (json.dumps(bow_tie), feature))
+        db.execute("UPDATE station SET lon = 212.0 WHERE code = ?", (station,))
+    db.close()
+    board = Dashboard(Settings(replica=str(live_demo_replica), poll_interval_ms=100), 1080)
+    qtbot.addWidget(board.window)
+    _start_and_capture(qtbot, board)  # ready: the map has drawn its layers too
+    window = board.window
+    assert window.header.problems.isVisible()
+    assert window.header.problems.text().endswith("2")
+    window._show_problems()
+    lines = window.problems_box.text().splitlines()  # type: ignore[union-attr]
+    assert len(lines) == 2
+    assert any(line.startswith(f"feature {feature}: ") for line in lines)
+    assert any(line.startswith(f"station {station}: ") for line in lines)
+    board.close()
 
 
 def test_missing_replica_is_shown_unreadable_and_window_stays(qtbot, tmp_path):

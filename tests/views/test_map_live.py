@@ -1,4 +1,4 @@
-"""The live map in a real (offscreen) page: clicks, privacy, bad geometry, follow, tiles.
+"""The live map in a real (offscreen) page: clicks, privacy, bad rows, follow, tiles.
 
 Few tests, each a whole story (~1-2 s each). Clicks are real DOM mouse events at the
 feature's pixel, so Leaflet's and our own hit-testing and the console bridge all run.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import http.server
+import json
 import math
 import re
 import sqlite3
@@ -19,7 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.orm import Session
 
+from desktop.models.queries import situation_now
+from desktop.models.replica import open_reader
 from desktop.models.situation import MapFeature, MapLayer, Situation
 from desktop.models.tiles import parse_tile_source
 from desktop.views.map import MapPanel
@@ -113,37 +117,50 @@ def test_clicks_emit_layer_and_id_details_are_masked_and_reveal_is_only_asked(qt
     assert PHONE.findall(text) == [] and ID_NUMBER.findall(text) == []
 
 
-def test_bad_geometry_never_breaks_the_page_and_is_counted(qtbot):
-    base = sample_situation(communities=2, grids_per_community=4, features=60, stations=4)
-    odd = MapLayer(key="odd", name_zh="异常图层", name_en="Odd", geometry_kind="polygon",
-                   style={}, sensitive=False, symbol_code=None, visible_by_default=True,
-                   features=(
-                       MapFeature(1, "N", "null", None, {}),  # type: ignore[arg-type]
-                       MapFeature(2, "S", "self-intersecting", BOW_TIE, {}),
-                       MapFeature(3, "R", "out of range", {"type": "Point",
-                                                           "coordinates": [190.0, 32.0]}, {}),
-                       MapFeature(4, "OK", "fine", {"type": "Point",
-                                                    "coordinates": [112.13, 32.06]}, {}),
-                   ))
-    heat = MapLayer(key="heat", name_zh="热力", name_en="Heat", geometry_kind="heatmap",
-                    style={}, sensitive=False, symbol_code=None, visible_by_default=True,
-                    features=(MapFeature(5, "H", "h", {"type": "Point",
-                                                       "coordinates": [112.13, 32.06]}, {}),))
-    situation = dataclasses.replace(base, layers=(*base.layers, odd, heat))
+def test_bad_rows_are_left_out_by_the_models_and_the_page_sends_no_skips(
+        qtbot, demo_replica, fixed_now):
+    feature, key = sqlite3.connect(demo_replica).execute(
+        "SELECT f.code, f.layer_key FROM feature f JOIN layer l ON l.key = f.layer_key "
+        "WHERE NOT l.sensitive ORDER BY f.id LIMIT 1").fetchone()
+    station, = sqlite3.connect(demo_replica).execute(
+        "SELECT code FROM station ORDER BY id LIMIT 1").fetchone()
+    with sqlite3.connect(demo_replica) as db:
+        db.execute("UPDATE feature SET geometry = ? WHERE code = ?", (json.dumps(BOW_TIE),
+                                                                       feature))
+        db.execute("UPDATE station SET lon = 212.0 WHERE code = ?", (station,))
+    db.close()
+    engine = open_reader(demo_replica)
+    with Session(engine) as session:
+        situation = situation_now(session, fixed_now)
+    engine.dispose()
+    # Noted once, by the models, under the rows' own entities and codes.
+    assert sorted((p.entity, p.entity_id) for p in situation.problems) == [
+        ("feature", feature), ("station", station)]
+
     panel = _ready(qtbot, situation)
+    events: list[Any] = []
+    heard = panel.page._on_message  # type: ignore[attr-defined]
+    panel.page._on_message = lambda message: (events.append(message.get("event")),  # type: ignore[attr-defined]
+                                              heard(message))
     state = _js(qtbot, panel, "DutyMap.state()")
     layers = {layer["key"]: layer for layer in state["layers"]}
-    assert layers["layer:odd"]["features"] == 1 and "layer:heat" not in layers
-    assert layers["grids"]["features"] == len(base.grids)
+    registry = next(layer for layer in situation.layers if layer.key == key)
+    assert layers["layer:" + key]["features"] == len(registry.features)  # all it was given
+    bad = next(s for s in situation.stations if s.code == station)
+    assert layers["station:" + bad.kind]["features"] == sum(
+        1 for s in situation.stations if s.kind == bad.kind) - 1  # not placed, not drawn
     assert state["render_errors"] == 0
-    assert sorted(p.entity_id for p in panel.skipped) == ["1", "2", "3", "5"]
+    assert not hasattr(panel, "skipped") and not hasattr(panel, "skipped_changed")
 
-    # Something the checks let through but the page cannot draw is skipped there, reported.
-    with qtbot.waitSignal(panel.skipped_changed, timeout=5000):
-        _js(qtbot, panel, "DutyMap.apply({features: [{layer: 'layer:odd', remove: [], put: ["
-                          "{id: '9', g: {type: 'Polygon', coordinates: null}}]}]})")
-    assert ("map:layer:odd", "9") in {(p.entity, p.entity_id) for p in panel.skipped}
-    assert _js(qtbot, panel, "DutyMap.state().ready") is True
+    # Should the page still meet something it cannot draw, it leaves it out silently:
+    # what comes back is the paint notice asked for, no 'skipped' report.
+    _js(qtbot, panel, "DutyMap.apply({features: [{layer: 'layer:" + key + "', remove: [], "
+                      "put: [{id: '9', g: {type: 'Polygon', coordinates: null}}]}]})")
+    with qtbot.waitSignal(panel.painted, timeout=5000):
+        _js(qtbot, panel, "DutyMap.notifyPainted('after-bad')")
+    assert events == ["painted"]
+    state = _js(qtbot, panel, "DutyMap.state()")
+    assert state["render_errors"] == 1 and state["ready"] is True
 
 
 def test_a_new_incident_is_followed_and_the_wall_returns_to_the_overview(qtbot):

@@ -3,7 +3,8 @@
 An event is excluded (and noted in the quality collector) when a time is
 missing or unreadable, its stage is not in the lifecycle, its incident is
 unknown, or it happened before its incident did. The same event delivered
-twice is kept once: the copy the duty room received first.
+twice is kept once: the copy the duty room received first. An incident whose
+location cannot be placed on the map (desktop.models.drawable) is kept, noted.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import attrgetter
 
+from desktop.models.drawable import position_problem
 from desktop.models.quality import QualityCollector
 from desktop.models.replay.records import STAGE_RANK, Event, EventRecord, IncidentRecord
 
@@ -47,6 +49,10 @@ def valid_incidents(
             quality.note("incident", record.code,
                          "occurred_at missing or unreadable: recorded_at used")
             occurred = record.recorded_at
+        if not (record.lon is None and record.lat is None):  # none yet: normal at intake
+            problem = position_problem(record.lon, record.lat)
+            if problem:  # still listed and followed; only the map cannot place it
+                quality.note("incident", record.code, f"cannot be placed on the map: {problem}")
         result[record.id] = Incident(record, occurred, record.recorded_at)
     return result
 

@@ -125,7 +125,6 @@ class MapPanel(QWidget):
     ready = Signal()
     feature_clicked = Signal(str, str)  # layer key (grids, coverage, layer:<key>, …), feature id
     reveal_requested = Signal(str, str)  # registry layer key, feature id (a sensitive feature)
-    skipped_changed = Signal(int)  # features left out of the map (bad geometry …)
     followed = Signal(str)  # id of the incident the map moved to
     painted = Signal(str)  # a token given to DutyMap.notifyPainted (benchmarks)
 
@@ -182,7 +181,6 @@ class MapPanel(QWidget):
         self._preparing = False
         self._layer_cache = map_payload.LayerCache()  # used by the one preparing job
         self._built: map_payload.Built | None = None
-        self._page_skipped: list[Problem] = []
         self._ready_emitted = False
         self._load_started = 0.0
         self.load_ms: float | None = None
@@ -242,11 +240,11 @@ class MapPanel(QWidget):
         return self._page
 
     @property
-    def skipped(self) -> tuple[Problem, ...]:
-        """What the map left out, in words (entity ``map:<layer>``): merge with the
-        situation's problems for the header's data-quality count."""
-        built = self._built.skipped if self._built is not None else ()
-        return (*self._tile_problems, *built, *self._page_skipped)
+    def tile_problems(self) -> tuple[Problem, ...]:
+        """Why the configured base map could not be opened, in words (entity ``map:tiles``):
+        merge with the situation's problems for the header's data-quality count. Bad
+        geometry is the models' to note (desktop.models.drawable), not the map's."""
+        return tuple(self._tile_problems)
 
     @property
     def coverage(self) -> Coverage | None:
@@ -318,7 +316,6 @@ class MapPanel(QWidget):
         if prepared.base is not self._shown:  # the page was reloaded meanwhile: again
             self._prepare_next()
             return
-        before = self._built.skipped if self._built is not None else ()
         self._built = prepared.built
         self._prepared_version = prepared.version
         payload = prepared.built.payload
@@ -334,8 +331,6 @@ class MapPanel(QWidget):
             for script in prepared.scripts:
                 self._call_literal("DutyMap.apply", script)
             self._follow_new_incidents(prepared.base, payload)
-        if prepared.built.skipped != before:
-            self.skipped_changed.emit(len(self.skipped))
         self._prepare_next()
 
     def _on_prepare_failed(self, error: BaseException) -> None:
@@ -451,11 +446,6 @@ class MapPanel(QWidget):
         event = message.get("event")
         if event == "click":
             self._on_click(str(message.get("layer")), str(message.get("id")))
-        elif event == "skipped":
-            self._page_skipped.append(Problem(f"map:{message.get('layer')}",
-                                              str(message.get("id")),
-                                              str(message.get("problem"))))
-            self.skipped_changed.emit(len(self.skipped))
         elif event == "painted":
             self.painted.emit(str(message.get("token")))
         elif event == "ready":

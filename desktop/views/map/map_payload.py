@@ -8,9 +8,11 @@ through one generic path; nothing here names a registry key.
 Personal fields (grid workers, names in sensitive layers) arrive masked from
 the models; feature ``properties`` are not sent except the keys a layer's
 style lists under ``tooltip_fields``, and every text of a sensitive layer goes
-through map_privacy once more. Geometry the page cannot draw is left out and
-listed (``Built.skipped``, map_checks). The coverage gaps (desktop.models.coverage)
-are a derived layer; with GCJ-02 tiles every position is shifted last (map_tiles).
+through map_privacy once more. Geometry arrives drawable: the fact readers
+left out (and noted) what the page cannot draw (desktop.models.drawable); a
+point that cannot be placed is simply not drawn. The coverage gaps
+(desktop.models.coverage) are a derived layer; with GCJ-02 tiles every
+position is shifted last (map_tiles).
 """
 
 from __future__ import annotations
@@ -27,17 +29,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from desktop.models import vocab
+from desktop.models.drawable import DRAWN_KINDS, placeable
 from desktop.models.situation import (
     Area,
     IncidentStatus,
     MapFeature,
     MapLayer,
-    Problem,
     Situation,
     StationStatus,
 )
 from desktop.views.map import map_privacy
-from desktop.views.map.map_checks import DRAWN_KINDS, Skipped, position_problem
 from desktop.views.map.map_delta import JsonDict, diff_payload, split_delta
 from desktop.views.map.map_tiles import shift_bounds, shift_layers
 
@@ -147,10 +148,9 @@ _RANK = {"street": 0, "grid": 10, "gap": 15, "community": 20, "polygon": 100, "l
 
 @dataclass(frozen=True)
 class Built:
-    """A payload, what it left out (bad geometry) and the coverage it drew."""
+    """A payload and the coverage it drew."""
 
     payload: JsonDict
-    skipped: tuple[Problem, ...] = ()
     coverage: Coverage | None = None
 
 
@@ -158,7 +158,7 @@ class LayerCache:
     """The layers built for the last situation, kept by what they were built from.
 
     A live read reuses the parts of the situation no change touched (the very same
-    objects), so a layer built from such parts is not built, checked and shifted
+    objects), so a layer built from such parts is not built and shifted
     again: an incident update rebuilds the incident layer and leaves the grids,
     the registry layers and the coverage alone. One per map panel, used by one
     thread at a time (the panel prepares one payload at a time).
@@ -166,7 +166,7 @@ class LayerCache:
 
     def __init__(self) -> None:
         self._settings: tuple[Any, ...] = ()
-        self._entries: dict[str, tuple[tuple[Any, ...], Any, Any, tuple[Problem, ...]]] = {}
+        self._entries: dict[str, tuple[tuple[Any, ...], Any, Any]] = {}
 
     def settings(self, *values: Any) -> None:
         """What every layer depends on (language, datum, …): a change forgets everything."""
@@ -174,18 +174,15 @@ class LayerCache:
             self._settings = values
             self._entries.clear()
 
-    def get(self, key: str, inputs: tuple[Any, ...], make: Callable[[Skipped], T],
-            skipped: Skipped, value: Any = None) -> T:
+    def get(self, key: str, inputs: tuple[Any, ...], make: Callable[[], T],
+            value: Any = None) -> T:
         """``make``'s value for ``inputs`` (compared by identity) and ``value`` (compared by
-        equality), made again only when they differ from last time; what it skipped is
-        noted again."""
+        equality), made again only when they differ from last time."""
         entry = self._entries.get(key)
         if entry is None or entry[1] != value or len(entry[0]) != len(inputs) or any(
                 a is not b for a, b in zip(entry[0], inputs, strict=True)):
-            own = Skipped()
-            entry = (inputs, value, make(own), own.problems)
+            entry = (inputs, value, make())
             self._entries[key] = entry
-        skipped.add(entry[3])
         return cast("T", entry[2])
 
 
@@ -226,16 +223,15 @@ def _build(situation: Situation, lang: str, recent_minutes: int, base_map: JsonD
     from desktop.models.coverage import compute_coverage
 
     text = TEXT[lang]
-    skipped = Skipped()
     s = situation
     places = (s.street, s.grids, s.communities)
 
     def shifted(layers: list[JsonDict]) -> list[JsonDict]:
         return shift_layers(layers, datum)
 
-    street, grids, communities = cache.get("areas", places, lambda sk: shifted([
-        _street_layer(s, text, sk), _grid_layer(s.grids, text, sk),
-        _community_layer(s.communities, text, sk)]), skipped)
+    street, grids, communities = cache.get("areas", places, lambda: shifted([
+        _street_layer(s, text), _grid_layer(s.grids, text),
+        _community_layer(s.communities, text)]))
     layers: list[JsonDict] = [street, grids, communities]
     coverage = None
     if with_coverage:
@@ -243,17 +239,16 @@ def _build(situation: Situation, lang: str, recent_minutes: int, base_map: JsonD
         # hand (a test's, the preview's) gets it here from the same function.
         coverage = s.coverage or compute_coverage(s)
         drawn = coverage
-        layers.extend(cache.get("gaps", (coverage.gaps, grids), lambda _sk: shifted(
-            [_gap_layer(drawn, grids, text)]), skipped))
-    layers.extend(cache.get("registry", (s.layers,), lambda sk: shifted([
+        layers.extend(cache.get("gaps", (coverage.gaps, grids), lambda: shifted(
+            [_gap_layer(drawn, grids, text)])))
+    layers.extend(cache.get("registry", (s.layers,), lambda: shifted([
         built for index, layer in enumerate(s.layers)
-        if (built := _registry_layer(layer, index, lang, text, sk)) is not None]), skipped))
-    layers.extend(cache.get("stations", (s.stations,), lambda sk: shifted(
-        _station_layers(s.stations, lang, text, sk)), skipped))
-    layers.extend(shifted([_incident_layer(s, lang, text, recent_minutes, skipped,
+        if (built := _registry_layer(layer, index, lang, text)) is not None])))
+    layers.extend(cache.get("stations", (s.stations,), lambda: shifted(
+        _station_layers(s.stations, lang, text))))
+    layers.extend(shifted([_incident_layer(s, lang, text, recent_minutes,
                                            coverage.nearest if coverage is not None else None)]))
-    bounds = cache.get("bounds", places, lambda _sk: shift_bounds(street_bounds(s), datum),
-                       skipped)
+    bounds = cache.get("bounds", places, lambda: shift_bounds(street_bounds(s), datum))
     payload = {
         "schema": SCHEMA,
         "lang": lang,
@@ -264,7 +259,7 @@ def _build(situation: Situation, lang: str, recent_minutes: int, base_map: JsonD
         "bounds": bounds,
         "layers": sorted(layers, key=lambda layer: layer["rank"]),
     }
-    return Built(payload, skipped.problems, coverage)
+    return Built(payload, coverage)
 
 
 def build_payload(
@@ -285,7 +280,7 @@ def street_bounds(situation: Situation) -> list[list[float]] | None:
     lats: list[float] = []
     for geometry in geometries:
         for lon, lat in _positions(geometry.get("coordinates")):
-            if position_problem(lon, lat) is None:  # bad vertices are skipped, not fitted
+            if placeable(lon, lat):  # a hand-made situation's bad vertex is not fitted
                 lons.append(lon)
                 lats.append(lat)
     if not lons:
@@ -312,13 +307,12 @@ def _layer(
     }
 
 
-def _street_layer(situation: Situation, text: Mapping[str, str], skipped: Skipped) -> JsonDict:
+def _street_layer(situation: Situation, text: Mapping[str, str]) -> JsonDict:
     street = situation.street
     geometry = street.geometry
     missing = not geometry or (geometry.get("type") == "GeometryCollection"
                                and not geometry.get("geometries"))  # noted by the query
-    features = [] if missing else skipped.keep_drawable(
-        "street", [(street.code, geometry, {"id": street.code, "g": geometry})])
+    features = [] if missing else [{"id": street.code, "g": geometry}]
     style = BASE_STYLES["street"]
     return _layer(
         "street", text["street"], "street", rank=_RANK["street"], style=style,
@@ -326,9 +320,8 @@ def _street_layer(situation: Situation, text: Mapping[str, str], skipped: Skippe
     )
 
 
-def _grid_layer(grids: Iterable[Area], text: Mapping[str, str], skipped: Skipped) -> JsonDict:
+def _grid_layer(grids: Iterable[Area], text: Mapping[str, str]) -> JsonDict:
     style = BASE_STYLES["grid"]
-    drawable = skipped.keep_drawable("grids", ((str(g.id), g.geometry, g) for g in grids))
     features = [
         {
             "id": str(grid.id),
@@ -343,7 +336,7 @@ def _grid_layer(grids: Iterable[Area], text: Mapping[str, str], skipped: Skipped
                  else None),
             ),
         }
-        for grid in drawable
+        for grid in grids
     ]
     return _layer(
         "grids", text["grids"], "grid", rank=_RANK["grid"], style=style,
@@ -359,14 +352,11 @@ def _short_code(grid: Area) -> str:
     return grid.code
 
 
-def _community_layer(communities: Iterable[Area], text: Mapping[str, str], skipped: Skipped,
-                     ) -> JsonDict:
+def _community_layer(communities: Iterable[Area], text: Mapping[str, str]) -> JsonDict:
     style = BASE_STYLES["community"]
-    drawable = skipped.keep_drawable("communities",
-                                     ((str(c.id), c.geometry, c) for c in communities))
     features = [
         {"id": str(c.id), "g": c.geometry, "label": c.name, "label_at": _label_point(c)}
-        for c in drawable
+        for c in communities
     ]
     return _layer(
         "communities", text["communities"], "community", rank=_RANK["community"], style=style,
@@ -415,19 +405,16 @@ def _label_point(area: Area) -> list[float] | None:
 
 
 def _registry_layer(layer: MapLayer, index: int, lang: str, text: Mapping[str, str],
-                    skipped: Skipped) -> JsonDict | None:
+                    ) -> JsonDict | None:
     key = "layer:" + layer.key
     kind = layer.geometry_kind
-    if kind not in DRAWN_KINDS:
-        for feature in layer.features:
-            skipped.note(key, feature.id, f"layer kind {kind!r} cannot be drawn")
+    if kind not in DRAWN_KINDS:  # the models leave such a layer out (noted); a hand-made one
         return None
     style = normalise_style(layer.style, kind, layer.key)
     name = layer.name_zh if lang == "zh" else layer.name_en
     tooltip_fields = [f for f in layer.style.get("tooltip_fields", ()) if isinstance(f, str)]
-    drawable = skipped.keep_drawable(key, ((str(f.id), f.geometry, f) for f in layer.features))
     features = [_registry_feature(f, name, text, tooltip_fields, layer.sensitive)
-                for f in drawable]
+                for f in layer.features]
     return _layer(
         key, name, kind, rank=_RANK[kind] + index, style=style,
         legend=[_row(name, _swatch(kind, style))], features=features,
@@ -499,13 +486,11 @@ def _dash(value: Any) -> str | None:
 
 
 def _station_layers(
-    stations: Iterable[StationStatus], lang: str, text: Mapping[str, str], skipped: Skipped,
+    stations: Iterable[StationStatus], lang: str, text: Mapping[str, str],
 ) -> list[JsonDict]:
     by_kind: dict[str, list[StationStatus]] = {}
     for station in stations:
-        problem = position_problem(station.lon, station.lat)
-        if problem:
-            skipped.note("station:" + station.kind, station.id, problem)
+        if not placeable(station.lon, station.lat):  # noted by the models
             continue
         by_kind.setdefault(station.kind, []).append(station)
     known = [t.code for t in vocab.STATION_KINDS]
@@ -577,7 +562,7 @@ def _plain(value: float) -> str:
 
 def _incident_layer(
     situation: Situation, lang: str, text: Mapping[str, str], recent_minutes: int,
-    skipped: Skipped, nearest: Mapping[int, NearestStation] | None,
+    nearest: Mapping[int, NearestStation] | None,
 ) -> JsonDict:
     placed = []
     unplaced = 0
@@ -585,11 +570,8 @@ def _incident_layer(
         if incident.lon is None or incident.lat is None:
             unplaced += 1  # no location yet: normal at intake, counted in the legend
             continue
-        problem = position_problem(incident.lon, incident.lat)
-        if problem:
-            skipped.note("incidents", incident.id, problem)
-            continue
-        placed.append(incident)
+        if placeable(incident.lon, incident.lat):  # one that cannot be: noted by the models
+            placed.append(incident)
     legend = [
         _row(_severity_name(n, lang), {"kind": "badge", "shape": "pill", "glyph": NUMERALS[n],
                                        **SEVERITY_PALETTE[str(n)]})

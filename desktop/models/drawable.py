@@ -1,17 +1,20 @@
-"""Geometry the page cannot draw is skipped here, and each skip is counted in words.
+"""What the map page can draw, decided once, where the facts are read.
 
 A null, malformed, out-of-range or self-intersecting geometry, or a layer of a
 kind the page does not know, would break the drawing (or draw nonsense) for
-everyone; instead the feature is left out and noted, and the map exposes the
-list beside the queries' own problems. Pure functions, no Qt.
+everyone: the fact readers (fact_reading, replay.clean) leave such a row out of
+the situation, or leave it unplaced, and note it once in the quality collector
+with its entity and code. The map payload then only translates. No Qt.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
-from desktop.models.situation import Problem
+from desktop.models.quality import QualityCollector
+
+T = TypeVar("T")
 
 # GeoJSON geometry types and how deep their coordinates nest (0 = one position).
 _DEPTH = {"Point": 0, "MultiPoint": 1, "LineString": 1, "MultiLineString": 2, "Polygon": 2,
@@ -153,44 +156,33 @@ def _one_shape(geometry: dict[str, Any]) -> Any:
         return None
 
 
-class Skipped:
-    """Collects what the payload leaves out: one Problem per feature, entity ``map:<layer>``."""
+def placeable(lon: Any, lat: Any) -> bool:
+    """Whether a point at (lon, lat) can be put on the map."""
+    return position_problem(lon, lat) is None
 
-    def __init__(self) -> None:
-        self._problems: list[Problem] = []
 
-    def note(self, layer_key: str, feature_id: object, problem: str) -> None:
-        self._problems.append(Problem(f"map:{layer_key}", str(feature_id), problem))
+def keep_drawable(quality: QualityCollector, entity: str,
+                  items: Iterable[tuple[str, Any, T]]) -> list[T]:
+    """The items whose geometry can be drawn; (code, geometry, item) triples in, items out.
 
-    def add(self, problems: Iterable[Problem]) -> None:
-        self._problems.extend(problems)
-
-    @property
-    def problems(self) -> tuple[Problem, ...]:
-        return tuple(self._problems)
-
-    def keep_drawable(self, layer_key: str, items: Iterable[tuple[str, Any, Any]],
-                      ) -> list[Any]:
-        """The items whose geometry can be drawn; (id, geometry, item) triples in, items out.
-
-        Structural problems first, then polygon validity for the polygonal survivors, in one
-        batch per layer.
-        """
-        survivors: list[tuple[str, Any, Any]] = []
-        for feature_id, geometry, item in items:
-            problem = geometry_problem(geometry)
-            if problem:
-                self.note(layer_key, feature_id, problem)
-            else:
-                survivors.append((feature_id, geometry, item))
-        polygonal = [i for i, (_, g, _) in enumerate(survivors) if _has_polygon(g)]
-        reasons = invalid_polygons([survivors[i][1] for i in polygonal])
-        bad = set()
-        for index, reason in zip(polygonal, reasons, strict=True):
-            if reason:
-                bad.add(index)
-                self.note(layer_key, survivors[index][0], reason)
-        return [item for i, (_, _, item) in enumerate(survivors) if i not in bad]
+    Each one left out is noted under ``entity`` and its code. Structural problems
+    first, then polygon validity for the polygonal survivors, in one batch.
+    """
+    survivors: list[tuple[str, Any, T]] = []
+    for code, geometry, item in items:
+        problem = geometry_problem(geometry)
+        if problem:
+            quality.note(entity, code, f"geometry cannot be drawn: {problem}")
+        else:
+            survivors.append((code, geometry, item))
+    polygonal = [i for i, (_, g, _) in enumerate(survivors) if _has_polygon(g)]
+    reasons = invalid_polygons([survivors[i][1] for i in polygonal])
+    bad = set()
+    for index, reason in zip(polygonal, reasons, strict=True):
+        if reason:
+            bad.add(index)
+            quality.note(entity, survivors[index][0], f"geometry cannot be drawn: {reason}")
+    return [item for i, (_, _, item) in enumerate(survivors) if i not in bad]
 
 
 def _has_polygon(geometry: dict[str, Any]) -> bool:
