@@ -344,7 +344,12 @@ def read_stations(
     ``now`` is the reading's moment (an inspection dated after it is noted and ignored).
     ``since``: moments before it will not be asked (live), so older inspections are read as
     their latest only."""
-    facts = station_facts(session, now, quality, station_ids, with_items=False)
+    station_query = select(Station).order_by(Station.code)
+    if station_ids is not None:
+        station_query = station_query.where(Station.id.in_(station_ids))
+    station_rows = list(session.scalars(station_query))
+    facts = station_facts(session, now, quality, station_ids, with_items=False,
+                          stations=station_rows)
     daily = {kind_id: interval == 1 for kind_id, interval in session.execute(
         select(EquipmentKind.id, EquipmentKind.inspection_interval_days))}
     seen_by = _inspections(session, until, since)
@@ -352,10 +357,8 @@ def read_stations(
     kinds = set(daily)
     items: dict[int, list[ItemHistory]] = defaultdict(list)
     item_query = select(*ITEM_COLUMNS, EquipmentItem.id, EquipmentItem.dispatched_at)
-    station_query = select(Station).order_by(Station.code)
     if station_ids is not None:
         item_query = item_query.where(EquipmentItem.station_id.in_(station_ids))
-        station_query = station_query.where(Station.id.in_(station_ids))
     for item in session.execute(item_query.order_by(EquipmentItem.id)):
         values: tuple[Any, ...] = tuple(item)
         row, (item_id, dispatched_at) = values[:-2], values[-2:]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,10 +71,11 @@ def station_facts(
     station_ids: Collection[int] | None = None,
     *,
     with_items: bool = True,
+    stations: Sequence[Station] | None = None,
 ) -> dict[int, StationFacts]:
     """Readiness inputs for every station (or only ``station_ids``), in five queries
     whatever the station count; ``with_items=False`` leaves the items out (the caller
-    reads them through time)."""
+    reads them through time); ``stations``: the station rows, when the caller has them."""
     quality = quality or QualityCollector()
     kinds = {k.id: k for k in session.scalars(select(EquipmentKind))}
     requirements: dict[str, list[KitRequirement]] = defaultdict(list)
@@ -115,7 +116,7 @@ def station_facts(
         ]
         for standard, reqs in requirements.items()
     }
-    for station in session.scalars(station_query):
+    for station in session.scalars(station_query) if stations is None else stations:
         facts[station.id] = StationFacts(
             kinds=by_standard.get(station.kit_standard_key or "", []),
             items=items.get(station.id, []),
