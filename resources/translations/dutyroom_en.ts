@@ -1171,6 +1171,16 @@
         <source>■ DATA STALE since %1</source>
         <translation>■ DATA STALE since %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/header.py" line="1"/>
+        <source>■ DATA STALE since %1: the replica&apos;s schema (%2) is newer than this program; update the program</source>
+        <translation>■ DATA STALE since %1: the replica&apos;s schema (%2) is newer than this program; update the program</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/header.py" line="1"/>
+        <source>■ DATA STALE since %1: the replica&apos;s schema (%2) is older than this program; run &apos;dutyroom replica migrate&apos;</source>
+        <translation>■ DATA STALE since %1: the replica&apos;s schema (%2) is older than this program; run &apos;dutyroom replica migrate&apos;</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>

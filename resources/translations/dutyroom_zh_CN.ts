@@ -1167,6 +1167,16 @@
         <source>■ DATA STALE since %1</source>
         <translation>■ 数据未更新 自 %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/header.py" line="1"/>
+        <source>■ DATA STALE since %1: the replica&apos;s schema (%2) is newer than this program; update the program</source>
+        <translation>■ 数据未更新 自 %1：副本的数据结构版本（%2）比本程序新，请更新程序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/header.py" line="1"/>
+        <source>■ DATA STALE since %1: the replica&apos;s schema (%2) is older than this program; run &apos;dutyroom replica migrate&apos;</source>
+        <translation>■ 数据未更新 自 %1：副本的数据结构版本（%2）比本程序旧，请运行 &apos;dutyroom replica migrate&apos;</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>

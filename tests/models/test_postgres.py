@@ -170,3 +170,21 @@ def test_reader_sees_a_gap_and_the_late_commit_that_fills_it(cluster, empty_pg):
 def _team_id(engine, code: str) -> int:
     with Session(engine) as session:
         return session.scalars(select(Team.id).where(Team.code == code)).one()
+
+
+def test_a_schema_change_under_a_running_reader_is_noticed_at_the_next_poll(cluster, empty_pg):
+    """A migration on the primary under a running dashboard: the next poll says so in words
+    (it used to stay live until a restart)."""
+    from desktop.models.errors import SchemaMismatch
+
+    reader = ReplicaReader(empty_pg)
+    assert reader.refresh(NOW).update is not None
+    writer = open_writer(empty_pg)
+    with writer.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(SchemaMismatch) as raised:
+        reader.refresh(NOW)
+    assert raised.value.code == "schema_newer" and raised.value.found == "9999"
+    assert "update the application" in str(raised.value)
+    reader.close()
+    writer.dispose()
