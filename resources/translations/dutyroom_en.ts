@@ -333,6 +333,11 @@
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/qt_audit_model.py" line="1"/>
+        <source>Host · OS account</source>
+        <translation>Host · OS account</translation>
+    </message>
 </context>
 <context>
     <name>ChangePinDialog</name>
@@ -618,6 +623,34 @@
         <source>■ Recording unavailable</source>
         <translation>■ Recording unavailable</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>The workstation store was restored from an older copy while the dashboard ran: the lists were reloaded from it</source>
+        <translation>The workstation store was restored from an older copy while the dashboard ran: the lists were reloaded from it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>The workstation store was replaced by another one while the dashboard ran: the lists were reloaded from it</source>
+        <translation>The workstation store was replaced by another one while the dashboard ran: the lists were reloaded from it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>; %1 was signed out: that store does not know them</source>
+        <translation>; %1 was signed out: that store does not know them</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>%1 OS account %2 on %3: %4 (%5)</source>
+        <translation>%1 OS account %2 on %3: %4 (%5)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/desk_badge.py" line="1"/>
+        <source>▲ %n break-glass act(s) at the command line since an administrator last signed in</source>
+        <translation>
+            <numerusform>▲ %n break-glass act at the command line since an administrator last signed in</numerusform>
+            <numerusform>▲ %n break-glass acts at the command line since an administrator last signed in</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DutyLogDialog</name>
@@ -724,6 +757,11 @@
         <location filename="../../desktop/views/duty_log.py" line="218"/>
         <source>Write the entry first.</source>
         <translation>Write the entry first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="1"/>
+        <source>Not saved: %1.</source>
+        <translation>Not saved: %1.</translation>
     </message>
 </context>
 <context>

@@ -332,6 +332,11 @@
         <source>Detail</source>
         <translation>详情</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/qt_audit_model.py" line="1"/>
+        <source>Host · OS account</source>
+        <translation>主机 · 系统账号</translation>
+    </message>
 </context>
 <context>
     <name>ChangePinDialog</name>
@@ -616,6 +621,33 @@
         <source>■ Recording unavailable</source>
         <translation>■ 记录不可用</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>The workstation store was restored from an older copy while the dashboard ran: the lists were reloaded from it</source>
+        <translation>值班台记录库在程序运行期间被较早的副本覆盖（已恢复）：列表已按其重新加载</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>The workstation store was replaced by another one while the dashboard ran: the lists were reloaded from it</source>
+        <translation>值班台记录库在程序运行期间被另一个记录库替换：列表已按其重新加载</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>; %1 was signed out: that store does not know them</source>
+        <translation>；%1 已签退：该记录库中没有此人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>%1 OS account %2 on %3: %4 (%5)</source>
+        <translation>%1 系统账号 %2（主机 %3）：%4（%5）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/desk_badge.py" line="1"/>
+        <source>▲ %n break-glass act(s) at the command line since an administrator last signed in</source>
+        <translation>
+            <numerusform>▲ 自管理员上次签到以来，命令行紧急越权操作 %n 次</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DutyLogDialog</name>
@@ -721,6 +753,11 @@
         <location filename="../../desktop/views/duty_log.py" line="218"/>
         <source>Write the entry first.</source>
         <translation>请先填写记录内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="1"/>
+        <source>Not saved: %1.</source>
+        <translation>未保存：%1。</translation>
     </message>
 </context>
 <context>
