@@ -1422,6 +1422,41 @@
         <source>The import could not run: %1</source>
         <translation>The import could not run: %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Hand over for import</source>
+        <translation>Hand over for import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. Press Hand over for import: the writer account imports them.</source>
+        <translation>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. Press Hand over for import: the writer account imports them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. This dashboard does not write the replica: run &apos;dutyroom replica import&apos; as the writer account (or set import_drop_folder).</source>
+        <translation>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. This dashboard does not write the replica: run &apos;dutyroom replica import&apos; as the writer account (or set import_drop_folder).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Handing over…</source>
+        <translation>Handing over…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Handed over to the drop folder %1: the writer account&apos;s &apos;dutyroom sync --watch&apos; imports the files (%2 file(s)).</source>
+        <translation>Handed over to the drop folder %1: the writer account&apos;s &apos;dutyroom sync --watch&apos; imports the files (%2 file(s)).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Imported by the writer account (&apos;dutyroom replica import&apos;): %1</source>
+        <translation>Imported by the writer account (&apos;dutyroom replica import&apos;): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>The writer account&apos;s import refused the files (exit code %1): %2</source>
+        <translation>The writer account&apos;s import refused the files (exit code %1): %2</translation>
+    </message>
 </context>
 <context>
     <name>ImportReportModel</name>

@@ -1417,6 +1417,41 @@
         <source>The import could not run: %1</source>
         <translation>导入无法进行：%1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Hand over for import</source>
+        <translation>交写入账号导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. Press Hand over for import: the writer account imports them.</source>
+        <translation>检查通过：读取 %1 行，其中 %2 行将新增或更新；%3 个错误，%4 个警告。请按“交写入账号导入”，由写入账号导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. This dashboard does not write the replica: run &apos;dutyroom replica import&apos; as the writer account (or set import_drop_folder).</source>
+        <translation>检查通过：读取 %1 行，其中 %2 行将新增或更新；%3 个错误，%4 个警告。本值班台不写副本：请以写入账号运行 &apos;dutyroom replica import&apos;（或设置 import_drop_folder）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Handing over…</source>
+        <translation>正在移交…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Handed over to the drop folder %1: the writer account&apos;s &apos;dutyroom sync --watch&apos; imports the files (%2 file(s)).</source>
+        <translation>已移交到投递文件夹 %1：由写入账号的 &apos;dutyroom sync --watch&apos; 导入（%2 个文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Imported by the writer account (&apos;dutyroom replica import&apos;): %1</source>
+        <translation>已由写入账号导入（&apos;dutyroom replica import&apos;）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>The writer account&apos;s import refused the files (exit code %1): %2</source>
+        <translation>写入账号的导入拒绝了这些文件（退出码 %1）：%2</translation>
+    </message>
 </context>
 <context>
     <name>ImportReportModel</name>
