@@ -16,6 +16,16 @@ POLL_MS = 100
 
 def test_a_schema_change_is_named_in_the_header_within_two_polls(qtbot, chinese,
                                                                   live_demo_replica):
+    from sqlalchemy.orm import Session
+
+    from desktop.models import clock
+    from desktop.models.replica import beat, open_writer
+
+    writer = open_writer(live_demo_replica)  # a writer's fresh heartbeat: live at first
+    with Session(writer) as session:
+        beat(session, "test", clock.now())
+        session.commit()
+    writer.dispose()
     feed = LiveFeed(Settings(replica=str(live_demo_replica), poll_interval_ms=POLL_MS))
     header = Header("zh_CN")
     qtbot.addWidget(header)
