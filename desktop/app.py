@@ -266,6 +266,9 @@ def run(
     settings: Settings, *, ready_file: Path | None = None, screenshot: Path | None = None
 ) -> int:
     prepare_environment()
+    from desktop.models.replica import forbid_writers
+
+    forbid_writers()  # the dashboard never writes the replica: a writer here fails loudly
     import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede the QApplication)
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtWidgets import QApplication

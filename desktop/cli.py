@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import fields
@@ -119,14 +120,51 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings_module.load(overrides, path=getattr(args, "settings_file", None))
 
 
+URL_IN_ARGUMENT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S*")
+
+
+def password_in_argv(argv: Sequence[str]) -> bool:
+    """Any argument holding a URL with a password (``ps`` shows argv to every user)."""
+    from desktop.models.replica import has_password
+
+    return any(has_password(found.group(0)) for argument in argv
+               for found in URL_IN_ARGUMENT.finditer(argument))
+
+
+def use_password_file(config: Settings) -> None:
+    """The replica's password from ``replica_password_file`` into this process's
+    environment (libpq reads PGPASSWORD; children inherit it, ``ps`` does not show it)."""
+    if not config.replica_password_file:
+        return
+    path = Path(config.replica_password_file).expanduser()
+    try:
+        mode = path.stat().st_mode
+        if mode & 0o077:
+            raise SettingsError(f"password file {path} can be read by others: "
+                                "chmod 600 it")
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise SettingsError(f"password file {path} cannot be read ({error.strerror})") from None
+    if not lines or not lines[0]:
+        raise SettingsError(f"password file {path} is empty")
+    os.environ["PGPASSWORD"] = lines[0]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Whatever a library creates for us (SQLite journals, Qt's caches) is owner-only too;
     # the files we create set their modes themselves (desktop/models/file_modes.py).
     os.umask(0o077)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if password_in_argv(arguments):
+        print("dutyroom: a password in a URL on the command line is visible to every user "
+              "(ps): give the URL without it and put the password in ~/.pgpass, PGPASSWORD "
+              "or --replica-password-file", file=sys.stderr)
+        return 2
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
         config = _settings(args)
+        use_password_file(config)
     except SettingsError as error:
         print(f"dutyroom: {error}", file=sys.stderr)
         return 2

@@ -5,9 +5,10 @@ imported because of errors, 2 usage (unknown file, bad option). The per-row
 report (problems, then every change: new rows, and old → new per field) is
 printed and, with --report, written as CSV. A row changed in the replica after
 the export a file is stamped with is refused unless --overwrite-newer, which
-lists each row it overwrites. An export with full
-personal data needs --full-personal-data and is recorded in the log with the
-user, the kind, the file and the row count.
+lists each row it overwrites. An export with full personal data needs
+--full-personal-data. Every export is recorded in the workstation audit (OS
+account, host, time, file and its SHA-256) and, with full personal data, in the
+log too; an export that cannot be recorded is not made.
 """
 
 from __future__ import annotations
@@ -162,10 +163,16 @@ def _export(args: argparse.Namespace, config: Any) -> int:
         print(f"dutyroom: {problem.zh} / {problem.en}", file=sys.stderr)
         return 1
     write_file(args.out, data)  # owner-only: an export may hold personal data
+    from desktop.shell_audit import record_export
+
+    extent = "FULL personal data" if args.full_personal_data else "personal data masked"
+    if not record_export(args.out, f"replica export {args.kind} {args.format}",
+                         f"{count} rows, {extent}"):
+        return 1
     if args.full_personal_data:
         log.warning("export with FULL personal data: user %s, kind %s, %d rows, file %s",
                     getpass.getuser(), args.kind, count, args.out.resolve())
         print("注意：导出包含完整个人信息，已记录 / "
-              "full personal data exported (recorded in the log)")
+              "full personal data exported (recorded in the audit and the log)")
     print(f"exported {count} {args.kind} rows to {args.out}")
     return 0

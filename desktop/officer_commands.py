@@ -2,9 +2,15 @@
 
 The first administrator of a new installation has nobody to sign in as: they are
 enrolled here (and may then manage the others in the operator window). Every
-change is recorded in the workstation store's audit, as done "at the command line".
-PINs are read from the terminal (twice, not echoed) or from standard input with
-``--pin-stdin`` (one line), never from the command line itself.
+change is recorded in the workstation store's audit, as done "at the command line",
+with the OS account and host. PINs are read from the terminal (twice, not echoed)
+or from standard input with ``--pin-stdin`` (one line each), never from the
+command line itself.
+
+Shell access must not be a way round the desk: an act on an administrator (adding
+one, resetting one's PIN, disabling or enabling one) needs an administrator's PIN
+(``--admin LOGIN``) or ``--break-glass``, which is recorded and shown to the next
+administrator who signs in at the desk. The very first administrator needs neither.
 """
 
 from __future__ import annotations
@@ -42,6 +48,14 @@ def add_parser(commands: Any) -> None:
     reset = actions.add_parser("reset-pin", help="a new PIN for a login; lifts a lockout")
     reset.add_argument("login")
     reset.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin")
+    for action in (add, reset, *(actions.choices[name] for name in ("disable", "enable"))):
+        action.add_argument(
+            "--admin", metavar="LOGIN", help="an administrator who authorises an act on an "
+            "administrator with their PIN (asked first; with --pin-stdin the first line)")
+        action.add_argument(
+            "--break-glass", action="store_true", help="act on an administrator without "
+            "another administrator's PIN (recorded, and shown at the desk to the next "
+            "administrator who signs in)")
     staff = actions.add_parser(
         "enrol-staff", help="enrol every active duty leader and officer on the replica's roster "
                             "with one initial PIN (each then gets their own)")
@@ -62,6 +76,7 @@ def _read_pin(from_stdin: bool) -> str:
 def run(args: argparse.Namespace, config: Settings) -> int:
     """Exit 0 done, 1 refused (with a one-line reason)."""
     from desktop.models.workstation import officers
+    from desktop.models.workstation.auth import SignInRefused
     from desktop.models.workstation.passwords import SecretHasher, WeakSecret
     from desktop.models.workstation.recovery import open_store
     from desktop.models.workstation.store import StoreUnavailable
@@ -74,24 +89,28 @@ def run(args: argparse.Namespace, config: Settings) -> int:
         if command == "list":
             _print_officers(officers.list_officers(store, active_only=False), now)
             return 0
+        hasher = SecretHasher()
+        actor, glass = _authority(store, hasher, now, args)
         if command in ("disable", "enable"):
             action = f"officer_{command}d"
             officers.set_active(store, args.login, command == "enable",
-                                record=_audit(now, action, args.login))
+                                record=_audit(now, action, args.login, actor=actor,
+                                              glass=glass))
             print(f"{args.login}: {command}d")
             return 0
         secret = _read_pin(args.pin_stdin)
-        hasher = SecretHasher()
         if command == "add":
             name = args.name or args.login
             info = officers.enrol(store, hasher, now, login=args.login, name=name,
                                   role=args.role, secret=secret, person_code=args.person_code,
                                   record=_audit(now, "enrol", f"{name.strip()} "
-                                                f"({args.login.strip()})", args.role))
+                                                f"({args.login.strip()})", args.role,
+                                                actor=actor, glass=glass))
             print(f"{info.login}: enrolled as {info.role}")
         elif command == "reset-pin":
             officers.reset_secret(store, hasher, now, args.login, secret,
-                                  record=_audit(now, "secret_reset", args.login))
+                                  record=_audit(now, "secret_reset", args.login, actor=actor,
+                                                glass=glass))
             print(f"{args.login}: new PIN set, lockout lifted")
         else:  # enrol-staff
             enrolled = officers.enrol_duty_staff(
@@ -99,18 +118,52 @@ def run(args: argparse.Namespace, config: Settings) -> int:
                 record=lambda name, role: _audit(now, "enrol", f"{name} ({name})", role))
             print(f"{len(enrolled)} duty leader(s) and officer(s) enrolled")
         return 0
-    except (LookupError, ValueError, WeakSecret, StoreUnavailable) as error:
+    except (LookupError, ValueError, PermissionError, WeakSecret, StoreUnavailable,
+            SignInRefused) as error:
         print(f"dutyroom: {error}", file=sys.stderr)
         return 1
 
 
-def _audit(now: dt.datetime, action: str, target: str, detail: str = "") -> Any:
-    """The audit row of a change made here (no officer signed in), written in the change's
-    own transaction."""
+def _authority(store: Any, hasher: Any, now: dt.datetime,
+               args: argparse.Namespace) -> tuple[Any, str]:
+    """Who authorises this act: (administrator actor or None, break-glass text or "").
+
+    Refuses (PermissionError) an act on an administrator with neither an administrator's
+    PIN nor --break-glass, unless no administrator exists yet (the first one)."""
+    from desktop.models.workstation import officers
+    from desktop.models.workstation.auth import LockoutPolicy, authorise_admin
+
+    command = args.officers_command
+    if command == "enrol-staff":
+        return None, ""
+    on_admin = officers.is_admin(store, args.login) or getattr(args, "role", "") == "admin"
+    if not on_admin or not officers.has_admin(store):
+        return None, ""
+    if args.admin:
+        secret = (sys.stdin.readline().strip() if args.pin_stdin
+                  else getpass.getpass(f"PIN of administrator {args.admin}: "))
+        return authorise_admin(store, hasher, LockoutPolicy(), now, args.admin, secret), ""
+    if args.break_glass:
+        return None, f"{command} {args.login}"
+    raise PermissionError(
+        f"{command} on an administrator from the command line needs an administrator's PIN "
+        "(--admin LOGIN) or --break-glass (recorded and shown at the desk)")
+
+
+def _audit(now: dt.datetime, action: str, target: str, detail: str = "", *,
+           actor: Any = None, glass: str = "") -> Any:
+    """The audit row of a change made here, written in the change's own transaction (with
+    the break-glass row, when there is one): the OS account and host are on every row."""
     from desktop.models.workstation import audit
 
-    return lambda session: audit.record(session, now, action, None, target=target,
-                                        detail=f"{detail} ({COMMAND_LINE})".strip())
+    def record(session: Any) -> None:
+        audit.record(session, now, action, actor, target=target,
+                     detail=f"{detail} ({COMMAND_LINE})".strip())
+        if glass:
+            audit.record(session, now, "break_glass", None, target=glass,
+                         detail=f"{action} without an administrator's PIN ({COMMAND_LINE})")
+
+    return record
 
 
 def _print_officers(rows: tuple[Any, ...], now: dt.datetime) -> None:

@@ -22,10 +22,13 @@ from desktop import settings as settings_module
 from desktop.models import clock, migrate
 from desktop.models.queries import replica_meta
 from desktop.models.replica import (
+    WAL_FILES,
     ReplicaError,
     beat,
     check_schema,
     describe_error,
+    display_url,
+    keep_wal_files,
     open_writer,
     reading,
     sqlite_path,
@@ -49,7 +52,7 @@ def run(args: argparse.Namespace, config: Settings) -> int:
     if args.replica_command == "init":
         path = init_replica(target, demo=args.demo, scale=args.scale, seed=args.seed,
                             force=args.force)
-        print(f"replica created: {path}")
+        print(f"replica created: {display_url(path)}")
         return 0
     if args.replica_command == "migrate":
         engine = open_writer(target)
@@ -112,6 +115,9 @@ def init_replica(
     engine.dispose()
     _remove_sqlite(path)
     os.replace(partial, path)
+    for suffix in WAL_FILES:  # the build's own, put back when its writer closed
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    keep_wal_files(path)  # a reader in another account needs them (replica.py)
     return str(path)
 
 
@@ -151,7 +157,7 @@ def summary(location: str) -> str:
                 select(func.count()).select_from(AdminUnit).where(AdminUnit.level == "grid"))
             street = f"{meta.get('home_street_name', '?')} ({meta.get('home_street_code', '?')})"
             return (
-                f"replica {url_for(location)}\n  street: {street}"
+                f"replica {display_url(url_for(location))}\n  street: {street}"
                 f"\n  grids {grids}, stations {count(Station)}, people {count(Person)}, "
                 f"incidents {count(Incident)}"
             )

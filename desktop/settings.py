@@ -60,6 +60,17 @@ class SettingsError(ValueError):
 class Settings:
     replica: str = field(default_factory=default_replica, metadata={
         "help": "replica database: SQLite file path or postgresql+psycopg:// URL"})
+    replica_password_file: str = field(default="", metadata={
+        "help": "file holding the PostgreSQL replica's password (owner-only, one line); "
+                "PGPASSWORD and ~/.pgpass work too. Never put a password in a URL on the "
+                "command line: every user sees it in ps"})
+    import_drop_folder: str = field(default="", metadata={
+        "help": "the import dialog hands checked files to this folder, for the writer "
+                "account's 'dutyroom sync --watch'"})
+    import_writer: str = field(default="", metadata={
+        "help": "command that runs 'dutyroom' as the writer account, e.g. 'sudo -n -u "
+                "dutyroom-writer /opt/dutyroom/dutyroom': the import dialog runs "
+                "'replica import' through it"})
     wall: bool = field(default=False, metadata={
         "help": "wall-screen mode: frameless full screen, dark high-contrast theme"})
     language: str = field(default="zh_CN", metadata={"help": "UI language: zh_CN or en"})

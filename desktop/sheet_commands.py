@@ -68,5 +68,10 @@ def run(args: argparse.Namespace, config: Settings) -> int:
     except (PrintError, UnsafePath) as error:
         print(f"dutyroom: {error}", file=sys.stderr)
         return 1
+    from desktop.shell_audit import record_export
+
+    if not record_export(target, f"六有 sheets {which}", f"{len(sheet_set.sheets)} sheet(s), "
+                         f"as of {day:%Y-%m-%d}"):
+        return 1
     print(f"written {target} ({len(sheet_set.sheets)} sheet(s))")
     return 0

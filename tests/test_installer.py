@@ -65,3 +65,52 @@ def test_install_refuses_a_folder_that_is_not_a_build(tmp_path):
     result = _install(tmp_path / "home", tmp_path)
     assert result.returncode == 2
     assert "is not a build" in result.stderr
+
+
+def test_accounts_script_makes_a_writer_and_a_reading_dashboard(tmp_path):
+    """installer/linux/accounts.sh as root: the writer account, the dashboard in its group,
+    the replica folder the dashboard can read and not write, the hand-over folder."""
+    import grp
+    import pwd
+    import shutil
+    import stat
+    import uuid
+
+    import pytest
+
+    if os.geteuid() != 0:
+        pytest.skip("making OS accounts needs root (CI runs as root)")
+    tag = uuid.uuid4().hex[:6]
+    writer, dashboard = f"dww{tag}", f"dwd{tag}"
+    data = Path(f"/tmp/dutyroom-install-{tag}")
+    script = ROOT / "installer" / "linux" / "accounts.sh"
+    subprocess.run(["useradd", "--no-create-home", "--shell", "/usr/sbin/nologin", dashboard],
+                   check=True, timeout=30)
+    try:
+        for _twice in range(2):  # idempotent
+            done = subprocess.run(["bash", str(script), "--dashboard", dashboard, "--writer",
+                                   writer, "--data", str(data)], capture_output=True,
+                                  text=True, timeout=60)
+            assert done.returncode == 0, done.stderr
+        assert dashboard in grp.getgrnam(writer).gr_mem
+        assert pwd.getpwnam(writer).pw_shell == "/usr/sbin/nologin"
+        for folder, mode in ((data, 0o2750), (data / "incoming", 0o2770)):
+            status = folder.stat()
+            assert stat.S_IMODE(status.st_mode) == mode
+            assert pwd.getpwuid(status.st_uid).pw_name == writer
+        assert f'"replica": "{data}/replica.db"' in done.stdout
+        made = subprocess.run(["runuser", "-u", writer, "--", "touch", str(data / "r.db")],
+                              timeout=30)
+        assert made.returncode == 0
+        refused = subprocess.run(["runuser", "-u", dashboard, "--", "touch", str(data / "x")],
+                                 capture_output=True, timeout=30)
+        assert refused.returncode != 0, "the dashboard account can write the replica folder"
+        handed = subprocess.run(["runuser", "-u", dashboard, "--", "touch",
+                                 str(data / "incoming" / "batch.csv")], timeout=30)
+        assert handed.returncode == 0, "the dashboard account cannot hand files over"
+        assert grp.getgrgid((data / "incoming" / "batch.csv").stat().st_gid).gr_name == writer
+    finally:
+        subprocess.run(["userdel", dashboard], timeout=30, check=False)
+        subprocess.run(["userdel", writer], timeout=30, check=False)
+        subprocess.run(["groupdel", writer], timeout=30, check=False, capture_output=True)
+        shutil.rmtree(data, ignore_errors=True)

@@ -14,6 +14,8 @@ class FreshnessState:
     state: State
     since: dt.datetime | None  # last moment the data was known good
     detail: str = ""
+    reason: str = ""  # a code the header puts in words: schema_newer, schema_older
+    schema: str = ""  # with a schema reason: the replica's schema version
 
     @property
     def live(self) -> bool:
@@ -28,10 +30,12 @@ def assess(
     failed_polls: int,
     stale_after: dt.timedelta,
     error: str = "",
+    reason: str = "",
+    schema: str = "",
 ) -> FreshnessState:
     """Stale when the replica cannot be read (two failed polls) or no writer beat recently."""
     if failed_polls >= 2 or (failed_polls and last_good_read is None):
-        return FreshnessState("unreadable", last_good_read, error)
+        return FreshnessState("unreadable", last_good_read, error, reason, schema)
     if last_good_read is None:
         return FreshnessState("waiting", None)
     if newest_heartbeat is None:

@@ -38,9 +38,11 @@ from desktop.models.readiness import ReadinessRules
 from desktop.models.replica import (
     ReplicaError,
     check_schema,
+    check_version,
     describe_error,
     newest_heartbeat,
     open_reader,
+    schema_version,
     sqlite_path,
     url_for,
 )
@@ -200,6 +202,9 @@ class ReplicaReader:
                 for _attempt in range(2):
                     self._check_file()
                     with Session(self._connected()) as session:
+                        # A migration under a running dashboard (PostgreSQL: on the primary,
+                        # streamed here) is noticed at the next poll, not at a restart.
+                        check_version(schema_version(session))
                         seq = session.scalar(select(func.max(ChangeLog.seq))) or 0
                         if self._seen is None or seq >= self._seen or self._reconnected:
                             return self._refresh(session, seq, now, reload)

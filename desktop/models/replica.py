@@ -1,12 +1,26 @@
 """Opening the replica: read-only for the dashboard, read-write for the CLI writers.
 
 Every failure to open or recognise a replica becomes a ``ReplicaError`` whose
-message a duty officer can act on; callers never see a driver traceback.
+message a duty officer can act on; callers never see a driver traceback (an
+unknown or missing database driver included). URLs are shown with their
+password masked (``display_url``).
+
+A SQLite replica is read by another OS account that cannot write its folder
+(README, "Accounts"). SQLite reads a WAL database read-only only while its
+``-wal`` and ``-shm`` files exist (sqlite.org/wal.html, "Read-Only Databases");
+it deletes both when the last connection closes, and the reader could not make
+them again. So the writers keep them: when a writer's connection closes and
+SQLite has removed them, empty ones are put back with the database's mode and
+group (``keep_wal_files``). An empty WAL is a valid, empty WAL; a reader that
+finds no writer attached reads it through heap memory and switches to the
+shared index by itself when a writer comes back.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,20 +29,106 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from desktop.models import clock
-from desktop.models.errors import ReplicaError
+from desktop.models.errors import ReplicaError, SchemaMismatch
 from desktop.models.file_modes import REPLICA_DIR, REPLICA_FILE, create_file
 from desktop.models.schema import Heartbeat
 
-__all__ = ["ALEMBIC_HEAD", "ReplicaError"]
+__all__ = ["ALEMBIC_HEAD", "ReplicaError", "SchemaMismatch"]
 
 ALEMBIC_HEAD = "0003"
 PG_CONNECT_TIMEOUT_S = 3
 PG_STATEMENT_TIMEOUT_MS = 15_000
+
+
+WAL_FILES = ("-wal", "-shm")
+_writers_forbidden = False
+
+
+def forbid_writers() -> None:
+    """From now on this process opens no writer on the replica (the dashboard calls this:
+    the dashboard never writes the replica); ``open_writer`` raises instead."""
+    global _writers_forbidden
+    _writers_forbidden = True
+
+
+def display_url(location: str | Path) -> str:
+    """The location as it may be printed or logged: a URL's password masked."""
+    text_location = str(location)
+    if "://" not in text_location:
+        return text_location
+    try:
+        return make_url(text_location).render_as_string(hide_password=True)
+    except ArgumentError:
+        return text_location.split("://", 1)[0] + "://…"
+
+
+def has_password(location: str | Path) -> bool:
+    text_location = str(location)
+    if "://" not in text_location:
+        return False
+    try:
+        return bool(make_url(text_location).password)
+    except ArgumentError:
+        return "@" in text_location.split("://", 1)[1].split("/", 1)[0]
+
+
+def _engine(url: str, **options: Any) -> Engine:
+    """``create_engine`` with its driver problems in one line (an unknown driver in a URL
+    otherwise surfaces as a traceback from deep inside SQLAlchemy)."""
+    try:
+        return create_engine(url, **options)
+    except (NoSuchModuleError, ImportError) as error:
+        try:
+            driver = make_url(url).drivername
+        except ArgumentError:
+            driver = "?"
+        raise ReplicaError(
+            f"replica {display_url(url)}: database driver {driver!r} is not available "
+            "(use a SQLite file or postgresql+psycopg://)") from error
+    except ArgumentError as error:
+        raise ReplicaError(f"replica location {display_url(url)!r} is not a database URL "
+                           f"({_reason(error)})") from error
+
+
+def keep_wal_files(path: Path) -> None:
+    """Put back empty ``-wal``/``-shm`` files that SQLite removed when a writer closed, so
+    that a reader that cannot write the folder can still open the replica."""
+    try:
+        status = os.stat(path)
+        with open(path, "rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return
+    if len(header) < 20 or header[18] != 2:  # not (or no longer) a WAL database
+        return
+    for suffix in WAL_FILES:
+        try:
+            descriptor = os.open(f"{path}{suffix}", os.O_WRONLY | os.O_CREAT | os.O_EXCL,
+                                 status.st_mode & 0o666)
+        except FileExistsError:
+            continue  # a writer (or a crash) left it: SQLite's, not ours to touch
+        except OSError:
+            return
+        try:
+            os.fchmod(descriptor, status.st_mode & 0o666)
+            with contextlib.suppress(OSError):  # same group as the database, when allowed
+                os.fchown(descriptor, -1, status.st_gid)
+        finally:
+            os.close(descriptor)
+
+
+def _wal_keeping_connection(path: Path) -> type[sqlite3.Connection]:
+    class WalKeepingConnection(sqlite3.Connection):
+        def close(self) -> None:
+            super().close()
+            keep_wal_files(path)
+
+    return WalKeepingConnection
 
 
 def url_for(location: str | Path) -> str:
@@ -40,7 +140,11 @@ def url_for(location: str | Path) -> str:
 
 
 def sqlite_path(url: str) -> Path | None:
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise ReplicaError(f"replica location {display_url(url)!r} is not a database URL "
+                           f"({_reason(error)})") from error
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         return None
     database = parsed.database
@@ -63,6 +167,9 @@ def _sqlite_pragmas(engine: Engine, *, writer: bool) -> None:
 
 def open_writer(location: str | Path, *, create: bool = False) -> Engine:
     """Read-write engine for CLI writers (init, import, simulate)."""
+    if _writers_forbidden:
+        raise ReplicaError("this process only reads the replica: its writers are the "
+                           "'dutyroom replica' commands under the writer account")
     url = url_for(location)
     path = sqlite_path(url)
     if path is not None:
@@ -70,10 +177,10 @@ def open_writer(location: str | Path, *, create: bool = False) -> Engine:
             raise ReplicaError(f"replica file not found: {path}")
         if not path.exists():  # ours: readable by the dashboard account in the writer's group
             create_file(path, REPLICA_FILE, folder_mode=REPLICA_DIR)
-        engine = create_engine(url)
+        engine = _engine(url, connect_args={"factory": _wal_keeping_connection(path)})
         _sqlite_pragmas(engine, writer=True)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return _engine(url, pool_pre_ping=True)
 
 
 def open_reader(location: str | Path, *, keep_connections: bool = True) -> Engine:
@@ -91,7 +198,7 @@ def open_reader(location: str | Path, *, keep_connections: bool = True) -> Engin
         # PostgreSQL: the deployment gives the dashboard a SELECT-only role on a
         # hot standby; we also make every session read-only. A server that went
         # away must fail a poll in seconds, not hang it.
-        engine = create_engine(
+        engine = _engine(
             url, pool_pre_ping=True,
             execution_options={"postgresql_readonly": True},
             connect_args=_pg_reader_args(url),
@@ -99,11 +206,10 @@ def open_reader(location: str | Path, *, keep_connections: bool = True) -> Engin
         return engine
     if not path.exists():
         raise ReplicaError(f"replica file not found: {path}")
-    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true",
+    engine = _engine(f"sqlite:///file:{path}?mode=ro&uri=true",
                            **({} if keep_connections else {"poolclass": NullPool}))
     _sqlite_pragmas(engine, writer=False)
     return engine
-
 
 
 @contextmanager
@@ -117,6 +223,7 @@ def reading(location: str | Path) -> Iterator[Session]:
             yield session
     finally:
         engine.dispose()
+
 
 def _pg_reader_args(url: str) -> dict[str, Any]:
     if make_url(url).get_backend_name() != "postgresql":
@@ -164,16 +271,18 @@ def check_schema(engine: Engine) -> None:
         raise
     except (DBAPIError, SQLAlchemyError) as error:
         raise ReplicaError(f"replica cannot be read ({_reason(error)})") from error
+    check_version(version)
+
+
+def check_version(version: str | None) -> None:
+    """Raise SchemaMismatch unless ``version`` is the schema this application reads."""
     if version != ALEMBIC_HEAD:
-        if version is not None and version > ALEMBIC_HEAD:
-            raise ReplicaError(
-                f"replica schema {version} is newer than this application ({ALEMBIC_HEAD}): "
-                "update the application"
-            )
-        raise ReplicaError(
-            f"replica schema {version} is older than this application ({ALEMBIC_HEAD}): "
-            "run 'dutyroom replica migrate'"
-        )
+        raise SchemaMismatch(version, ALEMBIC_HEAD)
+
+
+def schema_version(session: Session) -> str | None:
+    version = session.scalar(text("SELECT version_num FROM alembic_version"))
+    return None if version is None else str(version)
 
 
 def _reason(error: BaseException) -> str:

@@ -36,6 +36,7 @@ from desktop.models.workstation.store import StoreUnavailable
 from desktop.views.plain_text import plain_label
 from desktop.views.qt_audit_model import AuditTableModel
 from desktop.views.sign_in import with_officer
+from desktop.views.store_watch import StoreWatch
 from desktop.views.worker import run_blocking
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self._desk = desk
         self._english = language.startswith("en")
+        self.store_watch = StoreWatch(desk, self.reload, self)  # rows of a restored store
         self.setWindowTitle(self.tr("Audit log"))
         self.resize(1300, 760)
         layout = QVBoxLayout(self)

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from desktop.models.workstation.desk import Desk, DeskState
 from desktop.models.workstation.roles import ROLE
 from desktop.views import theme
-from desktop.views.plain_text import one_line, plain_label
+from desktop.views.plain_text import one_line, plain_label, tooltip
+from desktop.views.store_watch import break_glass_text, store_change_text
 from desktop.views.worker import run_blocking
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
@@ -79,6 +80,11 @@ class DeskBadge(QWidget):
         self.recording = plain_label("")
         self.recording.setObjectName("recording")
         self.recording.setWordWrap(True)
+        self.alert = plain_label("")
+        self.alert.setObjectName("deskAlert")
+        self.alert.setWordWrap(True)
+        self.alert.setVisible(False)
+        layout.addWidget(self.alert)
         layout.addWidget(self.recording)
         layout.addWidget(self.who)
         layout.addWidget(self.button)
@@ -119,3 +125,22 @@ class DeskBadge(QWidget):
                 " font-weight:bold; padding:2px 6px;")
             self.recording.setVisible(True)
         self.setProperty("recording", state.recording)
+        self._show_alert(state)
+
+    def _show_alert(self, state: DeskState) -> None:
+        """What an officer must know about the store: a restore or replacement under the
+        running dashboard, and (to an administrator) break-glass acts at the command line."""
+        parts, details = [], []
+        if state.break_glass:
+            parts.append(self.tr("▲ %n break-glass act(s) at the command line since an "
+                                 "administrator last signed in", "", len(state.break_glass)))
+            details.append(break_glass_text(state.break_glass))
+        if state.change is not None:
+            parts.append("▲ " + store_change_text(state.change))
+            details.append(store_change_text(state.change))
+        self.alert.setVisible(bool(parts))
+        self.alert.setText("\n".join(parts))
+        self.alert.setToolTip(tooltip("\n".join(details)))
+        self.alert.setStyleSheet(
+            f"background:{theme.STATUS_COLOUR['amber']}; color:{theme.ON_STATUS};"
+            " font-weight:bold; padding:2px 6px;" if parts else "")

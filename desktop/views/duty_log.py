@@ -32,10 +32,11 @@ from desktop.models.clock import BEIJING, beijing_day, day_bounds
 from desktop.models.workstation.desk import Desk
 from desktop.models.workstation.duty_log import CATEGORIES, LogEntry, LogLink
 from desktop.models.workstation.roles import WRITE_LOG
-from desktop.models.workstation.store import StoreUnavailable
+from desktop.models.workstation.store import StoreChanged, StoreUnavailable
 from desktop.views.plain_text import plain_label
 from desktop.views.qt_duty_log_model import DutyLogTableModel
 from desktop.views.sign_in import with_officer
+from desktop.views.store_watch import StoreWatch, store_change_text
 from desktop.views.worker import run_blocking
 
 log = logging.getLogger(__name__)
@@ -127,6 +128,7 @@ class DutyLogDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel_correction)
         self.save_button.clicked.connect(self.save)
         self._reset_time()
+        self.store_watch = StoreWatch(desk, self.reload, self)
         self.reload()
 
     def _reset_time(self) -> None:
@@ -149,7 +151,10 @@ class DutyLogDialog(QDialog):
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, StoreUnavailable):
+        if isinstance(error, StoreChanged):
+            text = self.tr("Not saved: %1.").replace("%1", store_change_text(error.how))
+            self.reload()
+        elif isinstance(error, StoreUnavailable):
             text = self.tr("Recording unavailable: %1").replace("%1", str(error))
         elif isinstance(error, (ValueError, LookupError, PermissionError)):
             text = str(error)

@@ -149,7 +149,15 @@ class Header(QWidget):
             colour = theme.STATUS_COLOUR["amber"]
         else:
             since = beijing(state.since).strftime("%H:%M:%S") if state.since else "—"
-            if state.state == "unreadable":
+            if state.reason == "schema_newer":
+                text = self.tr("■ DATA STALE since %1: the replica's schema (%2) is newer "
+                               "than this program; update the program").replace(
+                    "%1", since).replace("%2", state.schema)
+            elif state.reason == "schema_older":
+                text = self.tr("■ DATA STALE since %1: the replica's schema (%2) is older "
+                               "than this program; run 'dutyroom replica migrate'").replace(
+                    "%1", since).replace("%2", state.schema)
+            elif state.state == "unreadable":
                 text = self.tr("■ DATA STALE since %1 (replica unreadable)").replace("%1", since)
             else:
                 text = self.tr("■ DATA STALE since %1").replace("%1", since)

@@ -1,12 +1,15 @@
-"""The operator's import dialog: pick files, check them (dry run), read the report, import.
+"""The operator's import dialog: pick files, check them (dry run), read the report, hand over.
 
-This dialog WRITES the replica. The dashboard's own connection is read-only;
-an import is the operator's deliberate act, equivalent to
-``dutyroom replica import``: the dialog opens a writer on the replica for the
-duration of each run, exactly as the CLI does, and the importer writes
-everything in one transaction (or nothing). The work runs off the GUI thread
-through ``run_blocking``; progress comes back through a queued signal.
-Importing is only offered after a dry run of the same selection succeeded.
+The dashboard never writes the replica (ARCHITECTURE, "Who writes"): this dialog
+opens no writer on it. The dry run is the real import on a private in-memory
+copy read through a read-only connection (``scratch_copy``), thrown away after.
+Accepted files are handed to the writer side (``import_handover``): copied into
+the drop folder shared with the writer account, then imported at once by
+``dutyroom replica import`` through the configured writer command, or left with
+a manifest for the writer's ``dutyroom sync --watch``; the dialog says which.
+The work runs off the GUI thread through ``run_blocking``; progress comes back
+through a queued signal. Handing over is only offered after a dry run of the
+same selection succeeded.
 The report lists the problems and then every change, per row and field
 (old → new), with counts per kind; rows changed in the replica after the file
 was exported are refused unless the operator ticks the overwrite box (they
@@ -37,7 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import importing
-from desktop.models.replica import check_schema, describe_error, open_writer
+from desktop.models.import_handover import HandedOver, hand_over
+from desktop.models.replica import describe_error
+from desktop.models.scratch_copy import scratch_copy
 from desktop.views.plain_text import plain_label
 from desktop.views.qt_import_report_model import ImportReportModel
 from desktop.views.worker import run_blocking
@@ -54,9 +59,13 @@ class _Progress(QObject):
 class ImportDialog(QDialog):
     finished_run = Signal(object)  # ImportResult (or None after a failure)
 
-    def __init__(self, replica_location: str, parent: QWidget | None = None) -> None:
+    def __init__(self, replica_location: str, parent: QWidget | None = None, *,
+                 drop_folder: str = "", writer_command: str = "") -> None:
         super().__init__(parent)
         self._replica = replica_location
+        self._drop_folder = drop_folder
+        self._writer_command = writer_command
+        self.handed: HandedOver | None = None
         self._language = QLocale().name()
         self._checked: tuple[Any, ...] | None = None  # selection of the last good dry run
         self._busy = False
@@ -137,7 +146,7 @@ class ImportDialog(QDialog):
 
         self.check_button = QPushButton(self.tr("Check (dry run)"))
         self.check_button.clicked.connect(self.dry_run)
-        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button = QPushButton(self.tr("Hand over for import"))
         self.import_button.clicked.connect(self.start_import)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
@@ -213,7 +222,7 @@ class ImportDialog(QDialog):
         has_files = self.files.count() > 0
         self.check_button.setEnabled(has_files and not self._busy)
         ready = self._checked is not None and self._checked == self._selection()
-        self.import_button.setEnabled(ready and not self._busy)
+        self.import_button.setEnabled(ready and not self._busy and bool(self._drop_folder))
 
     # ------------------------------------------------------------ running
 
@@ -228,12 +237,14 @@ class ImportDialog(QDialog):
     def _start(self, dry_run: bool) -> None:
         paths, options, location = self._paths(), self._options(dry_run), self._replica
         progress = self._progress
+        if not dry_run:
+            self._hand_over(paths, options)
+            return
 
         def work() -> importing.ImportResult:
             sources = [importing.Source.from_path(Path(p)) for p in paths]
-            engine = open_writer(location)
+            engine = scratch_copy(location)  # never a writer on the replica itself
             try:
-                check_schema(engine)
                 return importing.import_sources(
                     engine, sources, options,
                     lambda fraction, text: progress.changed.emit(fraction, text))
@@ -263,9 +274,15 @@ class ImportDialog(QDialog):
         written = sum(c.written for c in result.counts.values())
         if result.dry_run:
             self._checked = selection if result.would_import else None
-            if result.would_import:
+            if result.would_import and self._drop_folder:
                 text = self.tr("Check passed: %1 rows read, %2 would be new or changed; "
-                               "%3 errors, %4 warnings. Press Import to write them.")
+                               "%3 errors, %4 warnings. Press Hand over for import: the "
+                               "writer account imports them.")
+            elif result.would_import:
+                text = self.tr("Check passed: %1 rows read, %2 would be new or changed; "
+                               "%3 errors, %4 warnings. This dashboard does not write the "
+                               "replica: run 'dutyroom replica import' as the writer account "
+                               "(or set import_drop_folder).")
             else:
                 text = self.tr("Nothing can be imported: %3 errors, %4 warnings in %1 rows read. "
                                "Correct the files and check again.")
@@ -294,6 +311,33 @@ class ImportDialog(QDialog):
                 line = line.replace(f"%{number}", str(value))
             lines.append(line)
         return lines
+
+    def _hand_over(self, paths: list[str], options: importing.ImportOptions) -> None:
+        drop, writer = self._drop_folder, self._writer_command
+        self._busy = True
+        self.summary.setText(self.tr("Handing over…"))
+        self._refresh()
+        run_blocking(self, lambda: hand_over([Path(p) for p in paths], options, drop, writer),
+                     self._handed, self._failed)
+
+    def _handed(self, handed: HandedOver) -> None:
+        self._busy = False
+        self._checked = None
+        self.handed = handed
+        if handed.mode == "drop":
+            text = self.tr("Handed over to the drop folder %1: the writer account's "
+                           "'dutyroom sync --watch' imports the files (%2 file(s)).").replace(
+                "%1", str(handed.folder)).replace("%2", str(len(handed.files)))
+        elif handed.exit_code == 0:
+            text = self.tr("Imported by the writer account ('dutyroom replica import'): "
+                           "%1").replace("%1", handed.output)
+        else:
+            text = self.tr("The writer account's import refused the files (exit code %1): "
+                           "%2").replace("%1", str(handed.exit_code)).replace(
+                "%2", handed.output)
+        self.summary.setText(text)
+        self._refresh()
+        self.finished_run.emit(None)
 
     def _failed(self, error: BaseException) -> None:
         self._busy = False

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.models import clock, freshness
-from desktop.models.errors import ReplicaError
+from desktop.models.errors import ReplicaError, SchemaMismatch
 from desktop.settings import Settings
 from desktop.views.worker import run_blocking
 
@@ -62,6 +62,7 @@ class LiveFeed(QObject):
         self._heartbeat: dt.datetime | None = None
         self._failed_polls = 0
         self._error = ""
+        self._reason = ("", "")  # (code, schema version) of a schema mismatch
         self._state: freshness.FreshnessState | None = None
         self.last_update: object | None = None  # the newest LiveUpdate
 
@@ -125,6 +126,7 @@ class LiveFeed(QObject):
             log.info("replica readable again")
         self._failed_polls = 0
         self._error = ""
+        self._reason = ("", "")
         update = result.update
         if update is not None:
             if update.changes.clock:
@@ -143,6 +145,8 @@ class LiveFeed(QObject):
         if message != self._error:
             log.warning("replica poll failed: %s", message)
         self._error = message
+        self._reason = ((error.code, error.found or "?") if isinstance(error, SchemaMismatch)
+                        else ("", ""))
         if not isinstance(error, ReplicaError):
             log.error("unexpected error while reading the replica", exc_info=error)
         self.poll_failed.emit(message)
@@ -165,6 +169,8 @@ class LiveFeed(QObject):
             failed_polls=failed,
             stale_after=self._stale_after,
             error=error,
+            reason=self._reason[0],
+            schema=self._reason[1],
         )
         if state != self._state:
             self._state = state

@@ -39,6 +39,7 @@ from desktop.models.workstation.store import StoreUnavailable
 from desktop.views.plain_text import plain_label
 from desktop.views.qt_rows_model import RowsTableModel
 from desktop.views.sign_in import with_officer
+from desktop.views.store_watch import StoreWatch
 from desktop.views.worker import run_blocking
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class OfficersDialog(QDialog):
         super().__init__(parent)
         self._desk = desk
         english = language.startswith("en")
+        self.store_watch = StoreWatch(desk, self.reload, self)  # rows of a restored store
         self.setWindowTitle(self.tr("Officers"))
         self.resize(900, 640)
         layout = QVBoxLayout(self)

@@ -12,7 +12,7 @@ from desktop.views.qt_rows_model import RowsTableModel
 
 
 class AuditTableModel(RowsTableModel):
-    COLUMNS = ("at", "officer", "role", "action", "target", "reason", "detail")
+    COLUMNS = ("at", "officer", "role", "action", "target", "reason", "detail", "where")
 
     def __init__(self, language: str = "zh_CN", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -26,7 +26,8 @@ class AuditTableModel(RowsTableModel):
 
     def titles(self) -> tuple[str, ...]:
         return (self.tr("Time"), self.tr("Officer"), self.tr("Role"), self.tr("Action"),
-                self.tr("Target"), self.tr("Reason"), self.tr("Detail"))
+                self.tr("Target"), self.tr("Reason"), self.tr("Detail"),
+                self.tr("Host · OS account"))
 
     def cell(self, entry: Any, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -38,6 +39,8 @@ class AuditTableModel(RowsTableModel):
                 "target": entry.target,
                 "reason": entry.reason_label(self._english),
                 "detail": entry.detail,
+                "where": " · ".join(part for part in (entry.workstation, entry.os_account)
+                                    if part),
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in ("target", "detail"):
             return getattr(entry, column) or None

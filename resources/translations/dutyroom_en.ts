@@ -333,6 +333,11 @@
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/qt_audit_model.py" line="1"/>
+        <source>Host · OS account</source>
+        <translation>Host · OS account</translation>
+    </message>
 </context>
 <context>
     <name>ChangePinDialog</name>
@@ -618,6 +623,34 @@
         <source>■ Recording unavailable</source>
         <translation>■ Recording unavailable</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>The workstation store was restored from an older copy while the dashboard ran: the lists were reloaded from it</source>
+        <translation>The workstation store was restored from an older copy while the dashboard ran: the lists were reloaded from it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>The workstation store was replaced by another one while the dashboard ran: the lists were reloaded from it</source>
+        <translation>The workstation store was replaced by another one while the dashboard ran: the lists were reloaded from it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>; %1 was signed out: that store does not know them</source>
+        <translation>; %1 was signed out: that store does not know them</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>%1 OS account %2 on %3: %4 (%5)</source>
+        <translation>%1 OS account %2 on %3: %4 (%5)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/desk_badge.py" line="1"/>
+        <source>▲ %n break-glass act(s) at the command line since an administrator last signed in</source>
+        <translation>
+            <numerusform>▲ %n break-glass act at the command line since an administrator last signed in</numerusform>
+            <numerusform>▲ %n break-glass acts at the command line since an administrator last signed in</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DutyLogDialog</name>
@@ -724,6 +757,11 @@
         <location filename="../../desktop/views/duty_log.py" line="218"/>
         <source>Write the entry first.</source>
         <translation>Write the entry first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="1"/>
+        <source>Not saved: %1.</source>
+        <translation>Not saved: %1.</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1209,16 @@
         <source>■ DATA STALE since %1</source>
         <translation>■ DATA STALE since %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/header.py" line="1"/>
+        <source>■ DATA STALE since %1: the replica&apos;s schema (%2) is newer than this program; update the program</source>
+        <translation>■ DATA STALE since %1: the replica&apos;s schema (%2) is newer than this program; update the program</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/header.py" line="1"/>
+        <source>■ DATA STALE since %1: the replica&apos;s schema (%2) is older than this program; run &apos;dutyroom replica migrate&apos;</source>
+        <translation>■ DATA STALE since %1: the replica&apos;s schema (%2) is older than this program; run &apos;dutyroom replica migrate&apos;</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -1383,6 +1431,41 @@
         <location filename="../../desktop/views/import_dialog.py" line="283"/>
         <source>%1: %2 new, %3 changed, %4 unchanged, %5 refused (changed in the replica after the export), %6 overwritten</source>
         <translation>%1: %2 new, %3 changed, %4 unchanged, %5 refused (changed in the replica after the export), %6 overwritten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Hand over for import</source>
+        <translation>Hand over for import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. Press Hand over for import: the writer account imports them.</source>
+        <translation>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. Press Hand over for import: the writer account imports them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. This dashboard does not write the replica: run &apos;dutyroom replica import&apos; as the writer account (or set import_drop_folder).</source>
+        <translation>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. This dashboard does not write the replica: run &apos;dutyroom replica import&apos; as the writer account (or set import_drop_folder).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Handing over…</source>
+        <translation>Handing over…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Handed over to the drop folder %1: the writer account&apos;s &apos;dutyroom sync --watch&apos; imports the files (%2 file(s)).</source>
+        <translation>Handed over to the drop folder %1: the writer account&apos;s &apos;dutyroom sync --watch&apos; imports the files (%2 file(s)).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Imported by the writer account (&apos;dutyroom replica import&apos;): %1</source>
+        <translation>Imported by the writer account (&apos;dutyroom replica import&apos;): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>The writer account&apos;s import refused the files (exit code %1): %2</source>
+        <translation>The writer account&apos;s import refused the files (exit code %1): %2</translation>
     </message>
 </context>
 <context>

@@ -332,6 +332,11 @@
         <source>Detail</source>
         <translation>详情</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/qt_audit_model.py" line="1"/>
+        <source>Host · OS account</source>
+        <translation>主机 · 系统账号</translation>
+    </message>
 </context>
 <context>
     <name>ChangePinDialog</name>
@@ -616,6 +621,33 @@
         <source>■ Recording unavailable</source>
         <translation>■ 记录不可用</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>The workstation store was restored from an older copy while the dashboard ran: the lists were reloaded from it</source>
+        <translation>值班台记录库在程序运行期间被较早的副本覆盖（已恢复）：列表已按其重新加载</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>The workstation store was replaced by another one while the dashboard ran: the lists were reloaded from it</source>
+        <translation>值班台记录库在程序运行期间被另一个记录库替换：列表已按其重新加载</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>; %1 was signed out: that store does not know them</source>
+        <translation>；%1 已签退：该记录库中没有此人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/store_watch.py" line="1"/>
+        <source>%1 OS account %2 on %3: %4 (%5)</source>
+        <translation>%1 系统账号 %2（主机 %3）：%4（%5）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/desk_badge.py" line="1"/>
+        <source>▲ %n break-glass act(s) at the command line since an administrator last signed in</source>
+        <translation>
+            <numerusform>▲ 自管理员上次签到以来，命令行紧急越权操作 %n 次</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DutyLogDialog</name>
@@ -721,6 +753,11 @@
         <location filename="../../desktop/views/duty_log.py" line="218"/>
         <source>Write the entry first.</source>
         <translation>请先填写记录内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/duty_log.py" line="1"/>
+        <source>Not saved: %1.</source>
+        <translation>未保存：%1。</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1204,16 @@
         <source>■ DATA STALE since %1</source>
         <translation>■ 数据未更新 自 %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/header.py" line="1"/>
+        <source>■ DATA STALE since %1: the replica&apos;s schema (%2) is newer than this program; update the program</source>
+        <translation>■ 数据未更新 自 %1：副本的数据结构版本（%2）比本程序新，请更新程序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/header.py" line="1"/>
+        <source>■ DATA STALE since %1: the replica&apos;s schema (%2) is older than this program; run &apos;dutyroom replica migrate&apos;</source>
+        <translation>■ 数据未更新 自 %1：副本的数据结构版本（%2）比本程序旧，请运行 &apos;dutyroom replica migrate&apos;</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -1379,6 +1426,41 @@
         <location filename="../../desktop/views/import_dialog.py" line="283"/>
         <source>%1: %2 new, %3 changed, %4 unchanged, %5 refused (changed in the replica after the export), %6 overwritten</source>
         <translation>%1：新增 %2，变更 %3，未变 %4，拒绝 %5（导出后副本中已被修改），强制覆盖 %6</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Hand over for import</source>
+        <translation>交写入账号导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. Press Hand over for import: the writer account imports them.</source>
+        <translation>检查通过：读取 %1 行，其中 %2 行将新增或更新；%3 个错误，%4 个警告。请按“交写入账号导入”，由写入账号导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Check passed: %1 rows read, %2 would be new or changed; %3 errors, %4 warnings. This dashboard does not write the replica: run &apos;dutyroom replica import&apos; as the writer account (or set import_drop_folder).</source>
+        <translation>检查通过：读取 %1 行，其中 %2 行将新增或更新；%3 个错误，%4 个警告。本值班台不写副本：请以写入账号运行 &apos;dutyroom replica import&apos;（或设置 import_drop_folder）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Handing over…</source>
+        <translation>正在移交…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Handed over to the drop folder %1: the writer account&apos;s &apos;dutyroom sync --watch&apos; imports the files (%2 file(s)).</source>
+        <translation>已移交到投递文件夹 %1：由写入账号的 &apos;dutyroom sync --watch&apos; 导入（%2 个文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>Imported by the writer account (&apos;dutyroom replica import&apos;): %1</source>
+        <translation>已由写入账号导入（&apos;dutyroom replica import&apos;）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_dialog.py" line="1"/>
+        <source>The writer account&apos;s import refused the files (exit code %1): %2</source>
+        <translation>写入账号的导入拒绝了这些文件（退出码 %1）：%2</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,9 @@ import csv
 import json
 import sqlite3
 
+import pytest
+from conftest import NOW
+
 from desktop.replica_commands import init_replica
 
 PEOPLE = ("人员编码,姓名,手机,身份证号,角色,政治面貌\r\n"
@@ -93,3 +96,46 @@ def test_stale_export_is_refused_then_forced_with_each_row_listed(run_cli, demo_
     with sqlite3.connect(demo_replica) as connection:
         assert connection.execute("SELECT status FROM equipment_item WHERE code = ?",
                                   (code,)).fetchone() == (status,)
+
+
+@pytest.mark.slow
+def test_every_command_line_export_is_in_the_workstation_audit(demo_replica, tmp_path):
+    """--full-personal-data used to be recorded only in the rotating log."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    from desktop.models.workstation.audit import OS_ACCOUNT, WORKSTATION, AuditFilter, query
+    from desktop.models.workstation.recovery import open_store
+
+    store_path = tmp_path / "desk" / "ws.db"
+    env = dict(os.environ, DUTYROOM_WORKSTATION_STORE=str(store_path))
+
+    def export(out, *extra):
+        return subprocess.run([sys.executable, "-m", "desktop", "replica", "export",
+                               str(demo_replica), "--kind", "people", "--format", "csv",
+                               "--out", str(out), *extra], env=env, capture_output=True,
+                              text=True, timeout=120)
+
+    masked, full = tmp_path / "masked.csv", tmp_path / "full.csv"
+    assert export(masked).returncode == 0
+    assert export(full, "--full-personal-data").returncode == 0
+    store, _ = open_store(store_path, NOW)
+    rows = query(store, AuditFilter(actions=frozenset({"export"})))
+    assert len(rows) == 2
+    by_file = {row.target.rsplit(" → ", 1)[1]: row for row in rows}
+    for path, extent in ((masked, "personal data masked"), (full, "FULL personal data")):
+        row = by_file[str(path.resolve())]
+        assert row.os_account == OS_ACCOUNT and row.workstation == WORKSTATION
+        assert extent in row.detail and "command line" in row.detail
+        assert f"sha256 {hashlib.sha256(path.read_bytes()).hexdigest()}" in row.detail
+    store.dispose()
+
+    blocker = tmp_path / "not-a-folder"  # an audit that cannot be written (even by root)
+    blocker.write_text("")
+    env["DUTYROOM_WORKSTATION_STORE"] = str(blocker / "ws.db")
+    refused = export(tmp_path / "refused.csv", "--full-personal-data")
+    assert refused.returncode == 1 and "audit cannot be written" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert not (tmp_path / "refused.csv").exists(), "an export nobody can audit was made"

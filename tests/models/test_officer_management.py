@@ -92,7 +92,7 @@ def test_the_first_administrator_comes_from_the_command_line(tmp_path, clock):
     assert weak.returncode == 1 and "6 digits" in weak.stderr and "Traceback" not in weak.stderr
     added = _cli(store_path, "add", "张管理", "--role", "admin", "--pin-stdin", pin="135790\n")
     assert added.returncode == 0, added.stderr
-    refused = _cli(store_path, "disable", "张管理")
+    refused = _cli(store_path, "disable", "张管理", "--break-glass")
     assert refused.returncode == 1 and "last active administrator" in refused.stderr
     assert _cli(store_path, "disable", "nobody").returncode == 1
     store, _ = open_store(store_path, NOW)
@@ -125,3 +125,50 @@ def test_an_officer_sets_their_own_pin(admin_desk):
     desk.sign_out()
     with pytest.raises(PermissionError):
         desk.change_own_secret("975310", "135135")
+
+
+@pytest.mark.slow
+def test_acts_on_an_administrator_at_the_shell_need_a_pin_or_break_glass(tmp_path, clock):
+    """Shell access used to bypass the desk: reset-pin lifted an administrator's lockout and
+    set a new PIN, add --role admin promoted anyone, with no PIN at all."""
+    from desktop.models.workstation.audit import OS_ACCOUNT, WORKSTATION
+
+    store_path = tmp_path / "ws.db"
+    assert _cli(store_path, "add", "张管理", "--role", "admin", "--pin-stdin",
+                pin="135790\n").returncode == 0  # the first administrator needs nobody
+    refused = _cli(store_path, "reset-pin", "张管理", "--pin-stdin", pin="111111\n")
+    assert refused.returncode == 1 and "--break-glass" in refused.stderr
+    promoted = _cli(store_path, "add", "李四", "--role", "admin", "--pin-stdin",
+                    pin="222333\n")
+    assert promoted.returncode == 1 and "administrator's PIN" in promoted.stderr
+    wrong = _cli(store_path, "add", "李四", "--role", "admin", "--admin", "张管理",
+                 "--pin-stdin", pin="000000\n222333\n")
+    assert wrong.returncode == 1 and "not recognised" in wrong.stderr
+    added = _cli(store_path, "add", "李四", "--role", "admin", "--admin", "张管理",
+                 "--pin-stdin", pin="135790\n222333\n")
+    assert added.returncode == 0, added.stderr
+    assert _cli(store_path, "add", "王五", "--role", "duty_officer", "--pin-stdin",
+                pin="333444\n").returncode == 0  # not an administrator: no PIN needed
+    glass = _cli(store_path, "reset-pin", "张管理", "--break-glass", "--pin-stdin",
+                 pin="999888\n")
+    assert glass.returncode == 0, glass.stderr
+
+    store, _ = open_store(store_path, NOW)
+    rows = query(store, AuditFilter())
+    assert all(row.os_account == OS_ACCOUNT and row.workstation == WORKSTATION for row in rows)
+    enrolled = [row for row in rows if row.action == "enrol" and "李四" in row.target]
+    assert enrolled[0].officer_name == "张管理", "the authorising administrator is recorded"
+    assert "command line" in enrolled[0].detail
+    broken = [row for row in rows if row.action == "break_glass"]
+    assert len(broken) == 1 and broken[0].target == "reset-pin 张管理"
+
+    desk = Desk(store, clock=clock)
+    desk.sign_in("王五", "333444")
+    assert desk.state.break_glass == (), "shown to administrators only"
+    desk.sign_in("李四", "222333")
+    shown = desk.state.break_glass
+    assert [entry.target for entry in shown] == ["reset-pin 张管理"]
+    assert shown[0].os_account == OS_ACCOUNT
+    desk.sign_out()
+    desk.sign_in("张管理", "999888")
+    assert desk.state.break_glass == (), "seen once by an administrator: not shown again"

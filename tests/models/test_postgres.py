@@ -192,3 +192,21 @@ def test_a_stale_export_is_refused_on_postgres_too(cluster, empty_pg, database):
                             ImportOptions(overwrite_newer=True))
     assert forced.committed and forced.counts["people"].forced == 1
     engine.dispose()
+
+
+def test_a_schema_change_under_a_running_reader_is_noticed_at_the_next_poll(cluster, empty_pg):
+    """A migration on the primary under a running dashboard: the next poll says so in words
+    (it used to stay live until a restart)."""
+    from desktop.models.errors import SchemaMismatch
+
+    reader = ReplicaReader(empty_pg)
+    assert reader.refresh(NOW).update is not None
+    writer = open_writer(empty_pg)
+    with writer.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(SchemaMismatch) as raised:
+        reader.refresh(NOW)
+    assert raised.value.code == "schema_newer" and raised.value.found == "9999"
+    assert "update the application" in str(raised.value)
+    reader.close()
+    writer.dispose()

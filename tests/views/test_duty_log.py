@@ -169,3 +169,42 @@ def test_duty_log_screenshot_in_chinese(qtbot, zh_ui, desk, tmp_path):
     folder = Path(os.environ.get("DUTYROOM_SHOTS", tmp_path))
     folder.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(folder / "duty-log.png"))
+
+
+def test_a_store_restored_under_the_dialog_says_so_in_words_and_reloads(qtbot, chinese,
+                                                                         tmp_path, clock):
+    """A backup copied back over the store while the dashboard runs: "添加记录" used to show
+    a raw sqlite3.IntegrityError (FOREIGN KEY, with the SQL) while the list kept an entry no
+    longer on disk and the header an officer who no longer existed."""
+    from desktop.models.workstation import backups
+    from desktop.views.desk_badge import DeskBadge, DeskBridge
+
+    path = tmp_path / "store" / "ws.db"
+    store, _ = open_store(path, NOW)
+    copy = tmp_path / "before.db"
+    shutil.copyfile(backups.make_backup(path, tmp_path / "copies", NOW.date()), copy)
+    enrol(store, CHEAP, NOW, login="王建国", name="王建国", role="duty_officer", secret="135790")
+    desk = Desk(store, clock=clock, hasher=CHEAP)
+    desk.sign_in("王建国", "135790")
+    bridge = DeskBridge(desk)
+    badge = DeskBadge(bridge)
+    qtbot.addWidget(badge)
+    dialog = DutyLogDialog(desk, "zh_CN")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.count.text() != "")
+    _add(qtbot, dialog, "长安花园3栋居民来电报楼道冒烟")
+    assert dialog.model.rowCount() == 1
+    backups.restore(copy, path)
+    dialog.text.setPlainText("第二条记录")
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    status = dialog.status.text()
+    assert "恢复" in status and "未保存" in status, status
+    for raw in ("FOREIGN KEY", "INSERT", "IntegrityError", "sqlite3"):
+        assert raw not in status
+    assert dialog.model.rowCount() == 0, "the list still shows an entry no longer on disk"
+    qtbot.waitUntil(lambda: not badge.alert.isHidden())
+    assert "恢复" in badge.alert.text() and "王建国" in badge.alert.text()
+    assert "王建国" not in badge.who.text(), "the header still shows a signed-out officer"
+    bridge.close()

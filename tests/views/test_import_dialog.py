@@ -40,10 +40,38 @@ def test_report_model(qtmodeltester):
     assert model.data(model.index(1, 2)) == "2"
 
 
-def test_dry_run_shows_errors_and_blocks_import_then_imports(qtbot, demo_replica, tmp_path):
+@pytest.fixture
+def no_writer(monkeypatch, demo_replica):
+    """Fails the test if the dialog opens a writer on the replica (the dashboard process
+    forbids them, as ``app.run`` does) or any connection to it that is not read-only."""
+    import sqlalchemy
+
+    from desktop.models import replica
+
+    monkeypatch.setattr(replica, "_writers_forbidden", True)
+    opened: list[str] = []
+    real = sqlalchemy.create_engine
+
+    def spy(url, *args, **kwargs):
+        text = str(url)
+        if str(demo_replica) in text and "mode=ro" not in text:
+            opened.append(text)
+        return real(url, *args, **kwargs)
+
+    monkeypatch.setattr(replica, "create_engine", spy)
+    yield opened
+    assert not opened, f"the dashboard opened a writer on the replica: {opened}"
+
+
+def test_dry_run_shows_errors_and_blocks_import_then_hands_over(qtbot, demo_replica, tmp_path,
+                                                                no_writer):
+    import json
+
     bad = tmp_path / "people.csv"
     bad.write_text(BAD, encoding="utf-8")
-    dialog = ImportDialog(str(demo_replica))
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    dialog = ImportDialog(str(demo_replica), drop_folder=str(drop))
     qtbot.addWidget(dialog)
     dialog.add_files([bad])
     assert not dialog.import_button.isEnabled()
@@ -70,8 +98,13 @@ def test_dry_run_shows_errors_and_blocks_import_then_imports(qtbot, demo_replica
         dialog.dry_run()
     with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
         dialog.start_import()
-    assert dialog.result is not None and dialog.result.committed
-    assert _people(demo_replica) == 2
+    assert dialog.handed is not None and dialog.handed.mode == "drop"
+    assert _people(demo_replica) == 0, "the dashboard wrote the replica"
+    assert "sync --watch" in dialog.summary.text() and str(drop) in dialog.summary.text()
+    manifest = json.loads(dialog.handed.manifest.read_text(encoding="utf-8"))
+    (copy,) = dialog.handed.files
+    assert copy.read_text(encoding="utf-8") == GOOD and oct(copy.stat().st_mode)[-3:] == "640"
+    assert manifest["files"][0]["file"] == copy.name and manifest["import_arguments"] == []
     assert not dialog.import_button.isEnabled()
 
 
@@ -140,3 +173,41 @@ def test_the_dialog_shows_field_changes_and_refuses_newer_rows_until_told(
         assert dict(connection.execute(
             "SELECT code, status FROM equipment_item WHERE code IN (?, ?)", (edited, changed))
             ) == {edited: "scrapped", changed: "in_service"}
+
+
+def test_a_configured_writer_command_imports_in_a_child_process(qtbot, demo_replica,
+                                                                tmp_path, no_writer):
+    import shlex
+    import sys
+
+    good = tmp_path / "people.csv"
+    good.write_text(GOOD, encoding="utf-8")
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    writer = f"{shlex.quote(sys.executable)} -m desktop --replica {shlex.quote(str(demo_replica))}"
+    dialog = ImportDialog(str(demo_replica), drop_folder=str(drop), writer_command=writer)
+    qtbot.addWidget(dialog)
+    dialog.add_files([good])
+    dialog.set_kind("people")
+    with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
+        dialog.dry_run()
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.finished_run, timeout=120_000):
+        dialog.start_import()
+    assert dialog.handed is not None and dialog.handed.exit_code == 0, dialog.summary.text()
+    assert _people(demo_replica) == 2  # written by the writer's own process, not this one
+    assert "writer account" in dialog.summary.text()
+    assert not list(drop.iterdir()), "the handed copies stay behind"
+
+
+def test_without_a_drop_folder_the_dialog_only_checks(qtbot, demo_replica, tmp_path, no_writer):
+    good = tmp_path / "people.csv"
+    good.write_text(GOOD, encoding="utf-8")
+    dialog = ImportDialog(str(demo_replica))
+    qtbot.addWidget(dialog)
+    dialog.add_files([good])
+    with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
+        dialog.dry_run()
+    assert dialog.result is not None and dialog.result.would_import
+    assert not dialog.import_button.isEnabled()
+    assert "replica import" in dialog.summary.text() and _people(demo_replica) == 0

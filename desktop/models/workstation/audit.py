@@ -10,11 +10,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import pwd
 import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.models.clock import BEIJING
@@ -43,6 +45,9 @@ ACTIONS: tuple[Term, ...] = (
     Term("secret_reset", "口令重置", "PIN reset"),
     Term("secret_changed", "修改本人口令", "Own PIN changed"),
     Term("store_recovered", "存储恢复", "Store recovered"),
+    Term("store_changed", "存储被替换或回退", "Store replaced or restored"),
+    Term("break_glass", "命令行紧急越权", "Break-glass at the command line"),
+    Term("break_glass_seen", "管理员已知悉紧急越权", "Break-glass seen by an administrator"),
 )
 ACTION = {t.code: t for t in ACTIONS}
 
@@ -65,6 +70,17 @@ REASONS: dict[str, Term] = {t.code: t for t in (
 WORKSTATION = socket.gethostname()[:80]
 
 
+def _os_account() -> str:
+    """The OS account this process runs as (the audit's "who at the shell")."""
+    try:
+        return pwd.getpwuid(os.geteuid()).pw_name[:64]
+    except (KeyError, OSError):
+        return f"uid {os.geteuid()}"
+
+
+OS_ACCOUNT = _os_account()
+
+
 @dataclass(frozen=True)
 class Actor:
     """Who is acting (None-able fields for system events such as a recovery)."""
@@ -85,6 +101,7 @@ class AuditEntry:
     reason: str
     detail: str
     workstation: str
+    os_account: str = ""
 
     def action_label(self, english: bool = False) -> str:
         term = ACTION.get(self.action)
@@ -117,7 +134,7 @@ def record(session: Session, at: dt.datetime, action: str, actor: Actor | None, 
         at=at, officer_id=actor.officer_id if actor else None,
         officer_name=actor.name if actor else "", role=actor.role if actor else "",
         action=action, target=target[:200], reason=reason[:60], detail=detail,
-        workstation=WORKSTATION,
+        workstation=WORKSTATION, os_account=OS_ACCOUNT,
     ))
 
 
@@ -141,7 +158,7 @@ def query(store: WorkstationStore, wanted: AuditFilter | None = None) -> tuple[A
     with store.read() as session:
         rows = session.scalars(statement.limit(wanted.limit)).all()
         return tuple(AuditEntry(r.id, r.at, r.officer_name, r.role, r.action, r.target,
-                                r.reason, r.detail, r.workstation) for r in rows)
+                                r.reason, r.detail, r.workstation, r.os_account) for r in rows)
 
 
 def to_csv(entries: Iterable[AuditEntry], *, english: bool = False) -> str:
@@ -149,11 +166,22 @@ def to_csv(entries: Iterable[AuditEntry], *, english: bool = False) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(("Time (Beijing)", "Officer", "Role", "Action", "Target", "Reason",
-                     "Detail", "Workstation") if english else
-                    ("时间（北京时间）", "人员", "角色", "操作", "对象", "事由", "详情", "工作站"))
+                     "Detail", "Workstation", "OS account") if english else
+                    ("时间（北京时间）", "人员", "角色", "操作", "对象", "事由", "详情", "工作站",
+                     "系统账号"))
     for entry in entries:
         writer.writerow([entry.at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S"), *(
             neutralise(text) for text in (
                 entry.officer_name, entry.role_label(english), entry.action_label(english),
-                entry.target, entry.reason_label(english), entry.detail, entry.workstation))])
+                entry.target, entry.reason_label(english), entry.detail, entry.workstation,
+                entry.os_account))])
     return "\ufeff" + buffer.getvalue()
+
+
+def unseen_break_glass(store: WorkstationStore) -> tuple[AuditEntry, ...]:
+    """Break-glass rows newer than the last one an administrator has seen (oldest first)."""
+    with store.read() as session:
+        seen = session.scalar(select(func.max(AuditRecord.id)).where(
+            AuditRecord.action == "break_glass_seen")) or 0
+    entries = query(store, AuditFilter(actions=frozenset({"break_glass"})))
+    return tuple(sorted((entry for entry in entries if entry.id > seen), key=lambda e: e.id))

@@ -90,6 +90,34 @@ def sign_in(store: WorkstationStore, hasher: SecretHasher, policy: LockoutPolicy
     return _open_session(store, hasher, now, officer_id, secret, stored_hash)
 
 
+class NotAdministrator(SignInRefused):
+    def __init__(self, login: str) -> None:
+        super().__init__(f"{login} is not an active administrator")
+
+
+def authorise_admin(store: WorkstationStore, hasher: SecretHasher, policy: LockoutPolicy,
+                    now: dt.datetime, login: str, secret: str) -> audit.Actor:
+    """An administrator's PIN, given at the command line for an act on an administrator:
+    checked like a sign-in (a wrong one counts toward the lockout) but opens no desk
+    session. Raises WrongSecret, LockedOut, NotAdministrator."""
+    login = login.strip()
+    known = _known(store, login)
+    if known is None:
+        hasher.burn(secret)
+        raise WrongSecret(None)
+    officer_id, stored_hash, locked_until = known
+    if locked_until is not None and now < locked_until:
+        raise LockedOut(locked_until)
+    if not hasher.verify(stored_hash, secret):
+        _count_failure(store, policy, now, officer_id)
+    with store.read() as session:
+        officer = session.get(Officer, officer_id)
+        assert officer is not None
+        if officer.role != "admin":
+            raise NotAdministrator(login)
+        return audit.Actor(officer.id, officer.name, officer.role)
+
+
 class SameSecret(ValueError):
     """Refused: the new PIN is the current one."""
 

@@ -27,7 +27,7 @@ from desktop.models.workstation.auth import LockoutPolicy, SignedIn
 from desktop.models.workstation.officers import OfficerInfo, Record
 from desktop.models.workstation.passwords import SecretHasher
 from desktop.models.workstation.roles import ACKNOWLEDGE, MANAGE_OFFICERS, MUTE_ALERT
-from desktop.models.workstation.store import StoreUnavailable, WorkstationStore
+from desktop.models.workstation.store import StoreChanged, StoreUnavailable, WorkstationStore
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +42,23 @@ class DeskPolicy:
 
 
 @dataclass(frozen=True)
+class StoreChange:
+    """The store was restored or replaced under the running desk (codes; the views say it)."""
+
+    how: str  # restored | replaced
+    at: dt.datetime
+    signed_out: str = ""  # the officer signed out because the store no longer knows them
+
+
+@dataclass(frozen=True)
 class DeskState:
     officer: SignedIn | None
     recording: bool
     problem: str = ""  # why recording is unavailable
     notice: str = ""  # what happened to the store at start (e.g. recovered from a backup)
+    epoch: int = 0  # counts store changes noticed: lists showing store rows reload on a change
+    change: StoreChange | None = None  # the last one
+    break_glass: tuple[audit.AuditEntry, ...] = ()  # shown to the administrator signed in
 
 
 @dataclass(frozen=True)
@@ -94,6 +106,9 @@ class Desk:
         self._recording = store is not None
         self._problem = problem or ("" if store is not None else "workstation store not open")
         self.notice = notice
+        self._epoch = 0
+        self._change: StoreChange | None = None
+        self._break_glass: tuple[audit.AuditEntry, ...] = ()
         self._listeners: list[Listener] = []
 
     # ------------------------------------------------------------ state
@@ -107,7 +122,8 @@ class Desk:
     @property
     def state(self) -> DeskState:
         with self._lock:
-            return DeskState(self._officer, self._recording, self._problem, self.notice)
+            return DeskState(self._officer, self._recording, self._problem, self.notice,
+                             self._epoch, self._change, self._break_glass)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
@@ -134,6 +150,9 @@ class Desk:
             raise StoreUnavailable(self._problem or "workstation store not open")
         try:
             yield self.store
+        except StoreChanged as change:
+            self._adopt(change)
+            raise
         except StoreUnavailable as error:
             self._set_recording(False, str(error))
             raise
@@ -142,12 +161,43 @@ class Desk:
                 self._set_recording(True, "")
         self.store.backup_if_due(self.clock())
 
+    def _adopt(self, change: StoreChanged) -> None:
+        """Another (or an older) store is in place: go on with it, sign out an officer it no
+        longer knows, record what happened, and tell the listeners (their lists reload)."""
+        store = self.store
+        assert store is not None
+        store.adopt(change)
+        with self._lock:
+            officer = self._officer
+        gone = officer is not None and not officers.still_enrolled(
+            store, officer.officer_id, officer.login, officer.role)
+        if gone:
+            self._swap(None)
+        now = self.clock()
+        try:
+            with store.write() as session:
+                audit.record(session, now, "store_changed", None, target=store.path.name,
+                             detail=f"{change.how}; signed out: {officer.login}" if gone and
+                             officer else change.how)
+        except StoreUnavailable as error:
+            log.error("store change not recorded: %s", error)
+        with self._lock:
+            self._epoch += 1
+            self._change = StoreChange(change.how, now, officer.name if gone and officer else "")
+            if gone:
+                self._break_glass = ()
+        log.warning("%s%s", change, f"; {officer.login} signed out" if gone and officer else "")
+        self._notify()
+
     def check_store(self) -> bool:
         """Health check (call every half minute or so, off the GUI thread)."""
         if self.store is None:
             return False
         try:
             self.store.check()
+        except StoreChanged as change:
+            self._adopt(change)
+            return True
         except StoreUnavailable as error:
             self._set_recording(False, str(error))
             return False
@@ -187,13 +237,29 @@ class Desk:
         with self._recorded() as store:
             signed = auth.sign_in(store, self.hasher, self.policy.lockout, self.clock(),
                                   login, secret)
+            shown = self._take_break_glass(store, signed) if signed.role == "admin" else ()
+        with self._lock:
+            self._break_glass = shown
         previous = self._swap(signed)
         if previous is not None:
             self._close(previous, "replaced")
         self._notify()
         return signed
 
+    def _take_break_glass(self, store: WorkstationStore,
+                          signed: SignedIn) -> tuple[audit.AuditEntry, ...]:
+        """Break-glass acts at the command line since an administrator last saw them: shown
+        to this one, and recorded as seen."""
+        unseen = audit.unseen_break_glass(store)
+        if unseen:
+            with store.write() as session:
+                audit.record(session, self.clock(), "break_glass_seen", signed.actor,
+                             detail=", ".join(str(entry.id) for entry in unseen))
+        return unseen
+
     def sign_out(self, reason: str = "sign_out") -> None:
+        with self._lock:
+            self._break_glass = ()
         previous = self._swap(None)
         if previous is not None:
             self._close(previous, reason)

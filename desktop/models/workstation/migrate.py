@@ -7,6 +7,7 @@ run once in one transaction. Add a step; never edit a released one.
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,7 +35,32 @@ def _v1(path: Path) -> None:
         engine.dispose()
 
 
-STEPS: tuple[Callable[[Path], None], ...] = (_v1,)
+def _v2(path: Path) -> None:
+    """The OS account on every audit row; the store's identity and generation."""
+    connection = sqlite3.connect(sqlite_uri(path, "rw"), uri=True, timeout=5,
+                                 isolation_level=None)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(audit)")}
+        if "os_account" not in columns:
+            connection.execute(
+                "ALTER TABLE audit ADD COLUMN os_account VARCHAR(64) NOT NULL DEFAULT ''")
+        connection.execute("CREATE TABLE IF NOT EXISTS store_meta (id INTEGER NOT NULL "
+                           "PRIMARY KEY, identity VARCHAR(36) NOT NULL, generation INTEGER "
+                           "NOT NULL)")
+        connection.execute("INSERT OR IGNORE INTO store_meta (id, identity, generation) "
+                           "VALUES (1, ?, 0)", (str(uuid.uuid4()),))
+        connection.execute("PRAGMA user_version = 2")
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    finally:
+        connection.close()
+
+
+STEPS: tuple[Callable[[Path], None], ...] = (_v1, _v2)
 SCHEMA_VERSION = len(STEPS)
 
 

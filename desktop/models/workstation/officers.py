@@ -156,6 +156,27 @@ def _officer(session: Session, login: str) -> Officer:
     return officer
 
 
+def still_enrolled(store: WorkstationStore, officer_id: int, login: str, role: str) -> bool:
+    """Does the store (perhaps restored or replaced meanwhile) still know this officer, active
+    and in this role?"""
+    with store.read() as session:
+        officer = session.get(Officer, officer_id)
+        return (officer is not None and officer.login == login and officer.active
+                and officer.role == role)
+
+
+def is_admin(store: WorkstationStore, login: str) -> bool:
+    with store.read() as session:
+        officer = session.scalars(select(Officer).where(Officer.login == login.strip())).first()
+        return officer is not None and officer.role == "admin"
+
+
+def has_admin(store: WorkstationStore) -> bool:
+    with store.read() as session:
+        return session.scalars(select(Officer.id).where(
+            Officer.role == "admin", Officer.active.is_(True))).first() is not None
+
+
 def list_officers(store: WorkstationStore, *, active_only: bool = True) -> tuple[OfficerInfo, ...]:
     query = select(Officer).order_by(Officer.role, Officer.login)
     if active_only:

@@ -80,6 +80,19 @@ class AuditRecord(StoreBase):
     reason: Mapped[str] = mapped_column(String(60), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
     workstation: Mapped[str] = mapped_column(String(80), default="")
+    os_account: Mapped[str] = mapped_column(String(64), default="")  # who ran the process
+
+
+class StoreMeta(StoreBase):
+    """One row: which store this is (``identity``, made once) and how many write transactions
+    it has seen (``generation``). A store restored from an older copy under a running
+    dashboard has the same identity and a smaller generation; another store put in its
+    place has another identity (``store.StoreChanged``)."""
+
+    __tablename__ = "store_meta"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    identity: Mapped[str] = mapped_column(String(36))
+    generation: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class DutyLogRow(StoreBase):

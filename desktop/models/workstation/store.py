@@ -16,12 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
@@ -37,6 +38,20 @@ BUSY_TIMEOUT_MS = 5000
 
 class StoreUnavailable(Exception):
     """The workstation store cannot be read or written; the message says why in words."""
+
+
+class StoreChanged(StoreUnavailable):
+    """The store on disk is no longer the one this process was using: ``restored`` (the
+    same store at an older generation: a backup copied back) or ``replaced`` (another
+    store). The desk adopts it (``WorkstationStore.adopt``), reloads, and says so."""
+
+    def __init__(self, how: str, found: tuple[str, int]) -> None:
+        self.how = how
+        self.found = found
+        super().__init__(
+            "the workstation store was restored from an older copy while the dashboard ran"
+            if how == "restored" else
+            "the workstation store was replaced by another one while the dashboard ran")
 
 
 def _reason(error: BaseException) -> str:
@@ -76,18 +91,49 @@ class WorkstationStore:
         self._engine = make_engine(path)
         self._writer = self._engine.execution_options(store_write=True)
         self._backed_up_on: dt.date | None = None
+        self._seen: tuple[str, int] | None = None  # (identity, generation) last seen
+        self._seen_lock = threading.Lock()
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One short write transaction, committed on leaving the block."""
         with self._guard(), Session(self._writer, expire_on_commit=False) as session:
+            identity, generation = self._same_store(session)
+            session.execute(text("UPDATE store_meta SET generation = generation + 1 "
+                                 "WHERE id = 1"))
             yield session
             session.commit()
+            self._note((identity, generation + 1))
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self._guard(), Session(self._engine, expire_on_commit=False) as session:
+            self._same_store(session)
             yield session
+
+    def _same_store(self, session: Session) -> tuple[str, int]:
+        """Raise StoreChanged unless this is the store (and generation) we have been using."""
+        row = session.execute(text(
+            "SELECT identity, generation FROM store_meta WHERE id = 1")).first()
+        if row is None:
+            raise StoreUnavailable("workstation store has no identity: it is not ours")
+        found = (str(row[0]), int(row[1]))
+        with self._seen_lock:
+            seen = self._seen
+            if seen is None or (found[0] == seen[0] and found[1] >= seen[1]):
+                self._seen = found if seen is None or found[1] > seen[1] else seen
+                return found
+        raise StoreChanged("replaced" if found[0] != seen[0] else "restored", found)
+
+    def _note(self, found: tuple[str, int]) -> None:
+        with self._seen_lock:
+            if self._seen is None or found[0] != self._seen[0] or found[1] > self._seen[1]:
+                self._seen = found
+
+    def adopt(self, change: StoreChanged) -> None:
+        """Use the store now on disk from here on (after the desk has reloaded)."""
+        with self._seen_lock:
+            self._seen = change.found
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
@@ -101,10 +147,13 @@ class WorkstationStore:
             raise StoreUnavailable(f"workstation store unusable ({_reason(error)})") from error
 
     def check(self) -> None:
-        """A full health check (quick_check); StoreUnavailable when the file is gone or damaged."""
+        """A full health check (quick_check); StoreUnavailable when the file is gone or damaged,
+        StoreChanged when another (or an older) store is in its place."""
         problem = health_problem(self.path)
         if problem:
             raise StoreUnavailable(problem)
+        with self.read():
+            pass
 
     def backup_if_due(self, now: dt.datetime) -> Path | None:
         """Today's rotating copy, made once per Beijing day; a failure is logged, not raised."""
