@@ -57,7 +57,8 @@ def import_arguments(options: ImportOptions) -> list[str]:
         args += ["--datum", options.datum]
     for flag, wanted in (("--platform-export", options.platform_export),
                          ("--skip-invalid", options.skip_invalid),
-                         ("--repair-geometry", options.repair_geometry)):
+                         ("--repair-geometry", options.repair_geometry),
+                         ("--overwrite-newer", options.overwrite_newer)):
         if wanted:
             args.append(flag)
     if options.layer.key:

@@ -114,15 +114,12 @@ def _stale_ledger(replica, folder):
     import io
 
     from openpyxl import load_workbook
-    from sqlalchemy.orm import Session
 
     from desktop.models.importing import export_bytes
-    from desktop.models.replica import open_writer
+    from desktop.models.replica import reading
 
-    engine = open_writer(replica)
-    with Session(engine) as session:
+    with reading(replica) as session:
         data, _count = export_bytes(session, "equipment", "xlsx", masked=False)
-    engine.dispose()
     book = load_workbook(io.BytesIO(data))
     sheet = book.active
     status = [c.value for c in sheet[1]].index("状态")
@@ -143,9 +140,15 @@ def _rows(model):
 
 
 def test_the_dialog_shows_field_changes_and_refuses_newer_rows_until_told(
-        qtbot, demo_replica, tmp_path):
+        qtbot, demo_replica, tmp_path, no_writer):
+    import shlex
+    import sys
+
     path, edited, changed = _stale_ledger(demo_replica, tmp_path)
-    dialog = ImportDialog(str(demo_replica))
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    writer = f"{shlex.quote(sys.executable)} -m desktop --replica {shlex.quote(str(demo_replica))}"
+    dialog = ImportDialog(str(demo_replica), drop_folder=str(drop), writer_command=writer)
     qtbot.addWidget(dialog)
     dialog.add_files([path])
     with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
@@ -166,9 +169,9 @@ def test_the_dialog_shows_field_changes_and_refuses_newer_rows_until_told(
     assert any(r[1] == changed and r[0].startswith("▲") and "故障 → 在用" in r[3] for r in rows)
     assert "1 overwritten" in dialog.counts.text()
     assert dialog.import_button.isEnabled()
-    with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
-        dialog.start_import()
-    assert dialog.result is not None and dialog.result.committed
+    with qtbot.waitSignal(dialog.finished_run, timeout=120_000):
+        dialog.start_import()  # handed to the writer, with the overwrite the operator chose
+    assert dialog.handed is not None and dialog.handed.exit_code == 0, dialog.summary.text()
     with sqlite3.connect(demo_replica) as connection:
         assert dict(connection.execute(
             "SELECT code, status FROM equipment_item WHERE code IN (?, ?)", (edited, changed))
