@@ -73,20 +73,30 @@ def _known(store: WorkstationStore, login: str) -> tuple[int, str, dt.datetime |
     return (row[0], row[1], row[2]) if row else None
 
 
-def sign_in(store: WorkstationStore, hasher: SecretHasher, policy: LockoutPolicy,
-            now: dt.datetime, login: str, secret: str) -> SignedIn:
-    login = login.strip()
+def _checked(store: WorkstationStore, hasher: SecretHasher, policy: LockoutPolicy,
+             now: dt.datetime, login: str, secret: str, *, record_unknown: bool,
+             ) -> tuple[int, str]:
+    """(officer id, stored hash) when ``secret`` is that active officer's: the one check of
+    a PIN, with the lockout (a wrong one counts toward it). Raises WrongSecret, LockedOut."""
     known = _known(store, login)
     if known is None:
-        hasher.burn(secret)
-        with store.write() as session:
-            audit.record(session, now, "sign_in_failed", None, detail="unknown name")
+        hasher.burn(secret)  # the same time as a known name: no way to probe for names
+        if record_unknown:
+            with store.write() as session:
+                audit.record(session, now, "sign_in_failed", None, detail="unknown name")
         raise WrongSecret(None)
     officer_id, stored_hash, locked_until = known
     if locked_until is not None and now < locked_until:
         raise LockedOut(locked_until)
     if not hasher.verify(stored_hash, secret):
         _count_failure(store, policy, now, officer_id)
+    return officer_id, stored_hash
+
+
+def sign_in(store: WorkstationStore, hasher: SecretHasher, policy: LockoutPolicy,
+            now: dt.datetime, login: str, secret: str) -> SignedIn:
+    officer_id, stored_hash = _checked(store, hasher, policy, now, login.strip(), secret,
+                                       record_unknown=True)
     return _open_session(store, hasher, now, officer_id, secret, stored_hash)
 
 
@@ -101,15 +111,8 @@ def authorise_admin(store: WorkstationStore, hasher: SecretHasher, policy: Locko
     checked like a sign-in (a wrong one counts toward the lockout) but opens no desk
     session. Raises WrongSecret, LockedOut, NotAdministrator."""
     login = login.strip()
-    known = _known(store, login)
-    if known is None:
-        hasher.burn(secret)
-        raise WrongSecret(None)
-    officer_id, stored_hash, locked_until = known
-    if locked_until is not None and now < locked_until:
-        raise LockedOut(locked_until)
-    if not hasher.verify(stored_hash, secret):
-        _count_failure(store, policy, now, officer_id)
+    officer_id, _hash = _checked(store, hasher, policy, now, login, secret,
+                                 record_unknown=False)
     with store.read() as session:
         officer = session.get(Officer, officer_id)
         assert officer is not None
@@ -127,14 +130,8 @@ def change_secret(store: WorkstationStore, hasher: SecretHasher, policy: Lockout
     """The signed-in officer's own new PIN or password, after their current one (a wrong one
     counts toward the lockout like a failed sign-in). Raises WrongSecret, LockedOut,
     WeakSecret, SameSecret."""
-    known = _known(store, signed.login)
-    if known is None:
-        raise WrongSecret(None)  # disabled meanwhile
-    officer_id, stored_hash, locked_until = known
-    if locked_until is not None and now < locked_until:
-        raise LockedOut(locked_until)
-    if not hasher.verify(stored_hash, current):
-        _count_failure(store, policy, now, officer_id)
+    officer_id, _hash = _checked(store, hasher, policy, now, signed.login, current,
+                                 record_unknown=False)  # unknown: disabled meanwhile
     kind = check_strength(new)
     if new == current:
         raise SameSecret("the new PIN is the current one")
