@@ -280,18 +280,21 @@ cmd_test() {
     heading "3/7 import contract (lint-imports)"
     "$bin/lint-imports" || fail "an import contract in pyproject.toml is broken"
 
-    heading "4/7 models suite without Qt and without a display (tests/models)"
-    [[ -d tests/models ]] || fail "tests/models is missing: the Qt-free suite has nothing to prove"
-    run_models_suite "${order[@]}"
-
-    heading "5/7 whole suite, offscreen, with coverage (the frozen build's test is step 7)"
+    # Coverage is gathered over steps 4 and 5 (the models suite runs once, without Qt).
     local coverage_dir
     coverage_dir=$(mktemp -d)
     # shellcheck disable=SC2064  # expand now: the folder is this run's own
     trap "rm -rf '$coverage_dir'" EXIT
+    heading "4/7 models suite without Qt and without a display (tests/models)"
+    [[ -d tests/models ]] || fail "tests/models is missing: the Qt-free suite has nothing to prove"
+    COVERAGE_FILE="$coverage_dir/.coverage" run_models_suite "${order[@]}" --cov=desktop \
+        --cov-report=
+
+    heading "5/7 the rest of the suite, offscreen, with coverage (the frozen build's is step 7)"
     run_pytest env QT_QPA_PLATFORM=offscreen COVERAGE_FILE="$coverage_dir/.coverage" \
-        "$bin/python" -m pytest -q "${order[@]}" --cov=desktop --cov-report= -m "not frozen" "$@"
-    echo "coverage of desktop/: $(COVERAGE_FILE="$coverage_dir/.coverage" \
+        "$bin/python" -m pytest tests --ignore=tests/models -q "${order[@]}" --cov=desktop \
+        --cov-append --cov-report= -m "not frozen" "$@"
+    echo "coverage of desktop/ (steps 4 and 5): $(COVERAGE_FILE="$coverage_dir/.coverage" \
         "$bin/coverage" report --format=total)% of lines"
 
     heading "6/7 the clock moved: models suite and date-dependent views (PostgreSQL keeps real time)"
