@@ -45,12 +45,13 @@ def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
 def _read_situation(path: str) -> Any:
     from sqlalchemy.orm import Session
 
+    from desktop.models import clock
     from desktop.models.queries import situation_now
     from desktop.models.replica import open_reader
 
     engine = open_reader(path)
     with Session(engine) as session:
-        situation = situation_now(session, dt.datetime.now(dt.UTC))
+        situation = situation_now(session, clock.now())
     engine.dispose()
     return situation
 
@@ -72,14 +73,17 @@ def _moved(situation: Any, count: int, metres: float) -> Any:
 
 
 def _one_station_red(situation: Any) -> Any:
+    from desktop.models.coverage import compute_coverage
     from desktop.models.situation import Readiness, Reason
 
     station = next((s for s in situation.stations if s.readiness.level == "green"
                     and s.kind != "sand_depot"), situation.stations[0])
     red = dataclasses.replace(station, readiness=Readiness("red", (
         Reason("custodian", "钥匙保管人未在岗", "No key custodian on duty", "red"),)))
-    return dataclasses.replace(situation, stations=tuple(
+    changed = dataclasses.replace(situation, stations=tuple(
         red if s is station else s for s in situation.stations))
+    # The coverage comes with the situation: the live reader computes it again so.
+    return dataclasses.replace(changed, coverage=compute_coverage(changed))
 
 
 def _classic_folium_ms(payload: dict[str, Any]) -> float:
