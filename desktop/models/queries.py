@@ -235,11 +235,11 @@ class SituationLoader:
         return _Read(read_warnings(session, now, now + LIVE_WINDOW), quality.problems,
                      now + LIVE_WINDOW)
 
-    # ---------------------------------------------------------------- at now
-
     def _read_coverage(self, _session: Session, _now: dt.datetime, _quality: QualityCollector,
                        _needed: dict[str, Any]) -> _Read:
         return _Read(None, (), None)
+
+    # ---------------------------------------------------------------- at now
 
     def _areas(self, areas: Any, _now: dt.datetime, _needed: dict[str, Any]) -> _Derived:
         fields = {"street": areas.street, "communities": areas.communities,

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.models.live import ReplicaReader
-from desktop.models.replay.source import ReplicaSessions
+from desktop.models.replay.source import with_replica
 from desktop.models.replica import open_writer
 from desktop.models.schema import ChangeLog
 from desktop.models.simulator import ManualClock, Simulator, SimulatorOptions
@@ -57,12 +57,13 @@ def test_reader_follows_writers_that_delete_and_recreate_the_wal(demo_replica, o
     """A writer closing last deletes -wal and -shm; the next one makes new files. A reader
     still mapping the old index would be stuck on the old data for good. SQLite shares one
     mapping of the index between all connections of a process to a file, so another reader
-    of ours that kept its connection open (the timeline's) would pin the old one for all."""
+    of ours that kept its connection open would pin the old one for all; the other readers
+    (``replica.reading``, as every short read does) must neither pin it nor miss a commit."""
     reader = ReplicaReader(str(demo_replica))
-    sessions = ReplicaSessions(str(demo_replica))
 
     def other_sees() -> int:
-        return int(sessions.run(lambda s: s.scalar(select(func.max(ChangeLog.seq)))))
+        return int(with_replica(str(demo_replica),
+                                lambda s: s.scalar(select(func.max(ChangeLog.seq)))))
 
     seen = reader.refresh(NOW).seq
     if other_reader:
@@ -90,4 +91,3 @@ def test_reader_follows_writers_that_delete_and_recreate_the_wal(demo_replica, o
             assert other_sees() == seen, "the other reader missed a writer's commits"
     assert recreated, "the writers never recreated the WAL index: nothing was tested"
     reader.close()
-    sessions.close()

@@ -8,10 +8,9 @@ view can seek and play on the GUI thread.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -20,9 +19,6 @@ from desktop.models.replay.engine import ReplayEngine
 from desktop.models.replay.index import DEFAULT_SNAPSHOT_EVERY
 from desktop.models.replay.loader import DrillInfo, list_drills, load_facts, load_records
 from desktop.models.timeline import Timeline, build_timeline, names
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
 
 T = TypeVar("T")
 
@@ -75,45 +71,6 @@ def replay_drill(
     end = max([drill.ends_at, *arrivals])
     return replay_window(session, start, end, title=drill.title, drill=drill,
                          snapshot_every=snapshot_every)
-
-
-class ReplicaSessions:
-    """A replica opened once and read in short sessions (a reader polling it again and again
-    should not open and check it each time); opened anew after a failure or ``close``.
-    A SQLite connection lasts one session (see ``replica.open_reader``)."""
-
-    def __init__(self, location: str) -> None:
-        self._location = location
-        self._engine: Engine | None = None
-        self._lock = threading.Lock()
-
-    def run(self, work: Callable[[Session], T]) -> T:
-        from desktop.models.replica import check_schema, open_reader
-
-        with self._lock:
-            if self._engine is None:
-                engine = open_reader(self._location, keep_connections=False)
-                try:
-                    check_schema(engine)
-                except BaseException:
-                    engine.dispose()
-                    raise
-                self._engine = engine
-            try:
-                with Session(self._engine) as session:
-                    return work(session)
-            except BaseException:
-                self._close()
-                raise
-
-    def close(self) -> None:
-        with self._lock:
-            self._close()
-
-    def _close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
 
 
 def with_replica(location: str, work: Callable[[Session], T]) -> T:
