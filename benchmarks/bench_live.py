@@ -68,6 +68,13 @@ Figures vary from run to run on this shared 2-core machine (PostgreSQL more than
   built from changed parts (`map_payload.LayerCache`) and sends no diff for the rest, the
   live timeline reads at most once a second, and the start-up objects are frozen out of
   the collector (`gc.freeze()` once the first picture is up).
+- The district's mixed burst stalled 256 ms on 2026-12-04: each poll re-read the shifts
+  with one query per shift (hundreds on a district) and counted the team row by row, and
+  the tens of thousands of objects a district read builds set off full collections on
+  the reader's worker (40–110 ms each, GIL held). Now shifts and their people are two
+  queries, the team is counted by the database, and the collector runs at quiet moments
+  only (`desktop/memory.py`: after 2 s without a new situation, at most every 10 s, at
+  the latest once a minute).
 - A *full* refresh (first read, replaced file, gap in the sequence, reconnect to
   PostgreSQL) still re-reads and redraws everything; a writer rebuilding the SQLite WAL
   no longer causes one (the reader resumes from the change log).

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import logging
 import os
 import signal
@@ -13,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.memory import QuietCollector
 from desktop.settings import Settings
 
 if TYPE_CHECKING:  # (Qt and the views load when the dashboard starts, not on import)
@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # (Qt and the views load when the dashboard starts, not on im
     from desktop.views.situation_source import SituationSource
 
 log = logging.getLogger(__name__)
+
+# How often the quiet collector asks whether a collection is due (see desktop/memory.py).
+COLLECT_CHECK_MS = 1000
 
 
 def process_age_ms() -> int:
@@ -53,18 +56,6 @@ def prepare_environment() -> None:
         # Chromium refuses its sandbox as root and the process exits silently.
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--log-level=3")
-
-
-def settle_memory() -> None:
-    """Once the dashboard is up: collect, then move everything alive to the collector's
-    permanent generation. The start-up objects (Qt wrappers, SQLAlchemy, the first
-    situation: ~170k) are never garbage, yet every full collection walked them all:
-    55 ms with the GIL held, a visible stall whichever thread triggered it."""
-    started = time.perf_counter()
-    gc.collect()
-    gc.freeze()
-    log.info("memory settled in %.0f ms: %d objects frozen", (time.perf_counter() - started)
-             * 1000, gc.get_freeze_count())
 
 
 class SituationRouter:
@@ -173,10 +164,16 @@ class Dashboard:
         # would otherwise delay the first picture. Deferred past the ready signal's other
         # listeners, so the moment "ready" is reported is the moment it was reached.
         self.tracker.ready.connect(lambda: QTimer.singleShot(0, self._after_ready))
+        self.memory = QuietCollector()
+        self.live.situation_ready.connect(lambda _situation: self.memory.changed())
+        self._collect_timer = QTimer(self.window)
+        self._collect_timer.setInterval(COLLECT_CHECK_MS)
+        self._collect_timer.timeout.connect(self.memory.tick)
 
     def _after_ready(self) -> None:
         self.open_desk()
-        settle_memory()
+        self.memory.settle()
+        self._collect_timer.start()
 
     def open_desk(self) -> None:
         from desktop.models.workstation.startup import open_desk
@@ -257,7 +254,9 @@ class Dashboard:
             self.desk_bridge.close()
         self.feed.stop()
         self.live.close()
+        self._collect_timer.stop()
         wait_for_background_work()
+        self.memory.close()
         self.feed.close()
         self.window.close()
 

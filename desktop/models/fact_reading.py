@@ -162,45 +162,49 @@ def map_layers(session: Session, quality: QualityCollector) -> tuple[MapLayer, .
     )
 
 
-def shift_of(session: Session, shift: DutyShift | None) -> Shift | None:
-    if shift is None:
-        return None
+_ROLE_ORDER = {"leader": 0, "officer": 1, "member": 2}
+
+
+def _shifts_where(session: Session, *where: Any) -> tuple[Shift, ...]:
+    """The shifts matching ``where``, each with its people (masked), sorted by start: two
+    queries whatever the number of shifts (a district reads hundreds at each change)."""
     rows = session.execute(
-        select(DutyAssignment, Person, Team.kind)
+        select(DutyShift.id, DutyShift.kind, DutyShift.starts_at, DutyShift.ends_at)
+        .where(*where)
+        .order_by(DutyShift.starts_at, DutyShift.id)
+    ).all()
+    people: dict[int, list[OnDuty]] = defaultdict(list)
+    for shift_id, role, checked_in_at, person_id, name, phone, team_kind in session.execute(
+        select(DutyAssignment.shift_id, DutyAssignment.role, DutyAssignment.checked_in_at,
+               Person.id, Person.name, Person.phone, Team.kind)
+        .join(DutyShift, DutyShift.id == DutyAssignment.shift_id)
         .join(Person, Person.id == DutyAssignment.person_id)
         .outerjoin(Team, Team.id == Person.team_id)
-        .where(DutyAssignment.shift_id == shift.id)
+        .where(*where)
         .order_by(DutyAssignment.role, Person.code)
+    ):
+        people[shift_id].append(OnDuty(
+            person_id=person_id,
+            name=masking.mask_name(name),
+            phone=masking.mask_phone(phone) or None,
+            role=role,
+            team_kind=team_kind,
+            checked_in=checked_in_at is not None,
+            checked_in_at=checked_in_at,
+        ))
+    return tuple(
+        Shift(shift_id, kind, starts, ends,
+              tuple(sorted(people.get(shift_id, ()), key=lambda p: _ROLE_ORDER.get(p.role, 3))))
+        for shift_id, kind, starts, ends in rows
     )
-    order = {"leader": 0, "officer": 1, "member": 2}
-    people = sorted(
-        (
-            OnDuty(
-                person_id=person.id,
-                name=masking.mask_name(person.name),
-                phone=masking.mask_phone(person.phone) or None,
-                role=assignment.role,
-                team_kind=team_kind,
-                checked_in=assignment.checked_in_at is not None,
-                checked_in_at=assignment.checked_in_at,
-            )
-            for assignment, person, team_kind in rows
-        ),
-        key=lambda p: order.get(p.role, 3),
-    )
-    return Shift(shift.id, shift.kind, shift.starts_at, shift.ends_at, tuple(people))
 
 
 def shifts_between(
     session: Session, kind: str, start: dt.datetime, end: dt.datetime
 ) -> tuple[Shift, ...]:
     """Every shift of ``kind`` overlapping [start, end), people masked (the week view)."""
-    rows = session.scalars(
-        select(DutyShift)
-        .where(DutyShift.kind == kind, DutyShift.ends_at > start, DutyShift.starts_at < end)
-        .order_by(DutyShift.starts_at)
-    )
-    return tuple(s for s in (shift_of(session, row) for row in rows) if s is not None)
+    return _shifts_where(session, DutyShift.kind == kind, DutyShift.ends_at > start,
+                         DutyShift.starts_at < end)
 
 
 @dataclass(frozen=True)
@@ -234,12 +238,8 @@ def read_shifts(session: Session, start: dt.datetime,
                 end: dt.datetime) -> tuple[tuple[Shift, ...], tuple[Shift, ...]]:
     """Duty and readiness shifts that may be running or next between ``start`` and ``end``,
     each sorted by start, people masked."""
-    rows = session.scalars(
-        select(DutyShift)
-        .where(DutyShift.ends_at > start - SHIFT_LEAD, DutyShift.starts_at < end + SHIFT_AHEAD)
-        .order_by(DutyShift.starts_at, DutyShift.id)
-    ).all()
-    built = [s for s in (shift_of(session, row) for row in rows) if s is not None]
+    built = _shifts_where(session, DutyShift.ends_at > start - SHIFT_LEAD,
+                          DutyShift.starts_at < end + SHIFT_AHEAD)
     return (tuple(s for s in built if s.kind == "duty"),
             tuple(s for s in built if s.kind == "readiness"))
 
