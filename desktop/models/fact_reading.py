@@ -9,12 +9,13 @@ Personal fields leave this module masked.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, null, or_, select
+from sqlalchemy import Text, cast, func, null, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.models import masking
@@ -247,20 +248,25 @@ def read_shifts(session: Session, start: dt.datetime,
 def read_roster(session: Session, start: dt.datetime, end: dt.datetime,
                 rules: RosterRules) -> RosterBase:
     horizon = end + dt.timedelta(hours=rules.lookahead_hours)
+    # Skills as their JSON text, each distinct text decoded once: a district's roster is
+    # thousands of assignments sharing a few dozen skill sets.
     rows = session.execute(
         select(DutyShift.id, DutyShift.kind, DutyShift.starts_at, DutyShift.ends_at,
-               DutyAssignment.role, Person.skills)
+               DutyAssignment.role, cast(Person.skills, Text))
         .outerjoin(DutyAssignment, DutyAssignment.shift_id == DutyShift.id)
         .outerjoin(Person, Person.id == DutyAssignment.person_id)
         .where(DutyShift.ends_at > start - SHIFT_LEAD, DutyShift.starts_at < horizon)
     ).all()
+    decoded: dict[str | None, tuple[str, ...]] = {None: ()}
     facts: dict[int, dict[str, Any]] = {}
     for shift_id, kind, starts, ends, role, skills in rows:
         entry = facts.setdefault(shift_id, {"kind": kind, "start": starts, "end": ends,
                                             "roles": [], "skills": []})
         if role is not None:
+            if skills not in decoded:
+                decoded[skills] = tuple(json.loads(skills) or ())
             entry["roles"].append(role)
-            entry["skills"].append(tuple(skills or ()))
+            entry["skills"].append(decoded[skills])
     shifts = tuple(ShiftFacts(i, f["kind"], f["start"], f["end"], tuple(f["roles"]),
                               tuple(f["skills"])) for i, f in facts.items())
     return RosterBase(rules, team_composition(session), shifts)
@@ -286,24 +292,25 @@ class _Inspections:
 
 
 def _inspections(session: Session, until: dt.datetime, since: dt.datetime | None,
-                 ) -> _Inspections:
+                 station_ids: Collection[int] | None = None) -> _Inspections:
     """Inspections up to ``until``. With ``since`` (live), the history before it is only
     its latest row per item or station, all that a moment after ``since`` can see of it,
     and no checks: the item's status as the replica holds it is its status then."""
     found = _Inspections(defaultdict(list), defaultdict(list), defaultdict(list))
     columns = (Inspection.station_id, Inspection.item_id, Inspection.inspected_at)
+    some = () if station_ids is None else (Inspection.station_id.in_(station_ids),)
     rows: list[Any] = []
     if since is None:
         rows.extend(session.execute(select(*columns, Inspection.result)
-                                    .where(Inspection.inspected_at <= until)))
+                                    .where(Inspection.inspected_at <= until, *some)))
     else:
         rows.extend(session.execute(
             select(Inspection.station_id, Inspection.item_id, func.max(Inspection.inspected_at),
-                   null()).where(Inspection.inspected_at < since)
+                   null()).where(Inspection.inspected_at < since, *some)
             .group_by(Inspection.station_id, Inspection.item_id)))
         rows.extend(session.execute(
             select(*columns, null()).where(Inspection.inspected_at >= since,
-                                         Inspection.inspected_at <= until)))
+                                         Inspection.inspected_at <= until, *some)))
     for station_id, item_id, at, result in rows:
         moment = _aware(at)
         if item_id is None:
@@ -316,12 +323,16 @@ def _inspections(session: Session, until: dt.datetime, since: dt.datetime | None
 
 
 def _loans(session: Session, until: dt.datetime, since: dt.datetime | None,
+           station_ids: Collection[int] | None = None,
            ) -> dict[int, list[tuple[dt.datetime, dt.datetime | None]]]:
     """Each item's loans begun by ``until`` (with ``since``: only those still out then or
     begun after), sorted."""
     query = (select(EquipmentLoan.item_id, EquipmentLoan.out_at, EquipmentLoan.back_at)
              .where(EquipmentLoan.out_at <= until)
              .order_by(EquipmentLoan.out_at, EquipmentLoan.id))
+    if station_ids is not None:
+        query = query.where(EquipmentLoan.item_id.in_(
+            select(EquipmentItem.id).where(EquipmentItem.station_id.in_(station_ids))))
     if since is not None:
         query = query.where(or_(EquipmentLoan.back_at.is_(None), EquipmentLoan.back_at > since))
     found: dict[int, list[tuple[dt.datetime, dt.datetime | None]]] = defaultdict(list)
@@ -352,8 +363,8 @@ def read_stations(
                           stations=station_rows)
     daily = {kind_id: interval == 1 for kind_id, interval in session.execute(
         select(EquipmentKind.id, EquipmentKind.inspection_interval_days))}
-    seen_by = _inspections(session, until, since)
-    loans = _loans(session, until, since)
+    seen_by = _inspections(session, until, since, station_ids)
+    loans = _loans(session, until, since, station_ids)
     kinds = set(daily)
     items: dict[int, list[ItemHistory]] = defaultdict(list)
     item_query = select(*ITEM_COLUMNS, EquipmentItem.id, EquipmentItem.dispatched_at)
@@ -372,7 +383,7 @@ def read_stations(
             read, dispatched_at, tuple(loans.get(item_id, ())), tuple(sorted(seen)),
             tuple(sorted(seen_by.checks.get(item_id, ())))))
     result = []
-    for station in session.scalars(station_query):
+    for station in station_rows:
         problem = position_problem(station.lon, station.lat)
         if problem:  # still listed and judged; only the map cannot place it
             quality.note("station", station.code, f"cannot be placed on the map: {problem}")
@@ -381,6 +392,51 @@ def read_stations(
         status = station_status(station, base, Readiness("green"), community)
         result.append(StationBase(status, base, tuple(items.get(station.id, ()))))
     return tuple(result)
+
+
+# The tables whose every row belongs to one station: a change to one of their rows
+# changes only that station's facts.
+PER_STATION = frozenset({"equipment_item", "equipment_loan", "inspection"})
+
+
+def item_stations(session: Session) -> dict[int, int]:
+    """Each equipment item's station, as the replica holds it now."""
+    return {item: station for item, station in session.execute(
+        select(EquipmentItem.id, EquipmentItem.station_id))}
+
+
+def stations_of_rows(session: Session, rows: Mapping[str, Collection[str]],
+                     held_by: Mapping[int, int]) -> set[int] | None:
+    """The stations that rows of the PER_STATION tables (table -> ids, as the change log
+    names them) belong to, before (``held_by``: item -> station at the last reading) and
+    after the change; None when that cannot be told (a row gone, an id not a number)."""
+    try:
+        ids = {table: {int(i) for i in rows.get(table, ())} for table in PER_STATION}
+    except ValueError:
+        return None
+    stations: set[int] = set()
+    items = set(ids["equipment_item"])
+    if ids["equipment_loan"]:
+        loans = dict(session.execute(select(EquipmentLoan.id, EquipmentLoan.item_id)
+                                     .where(EquipmentLoan.id.in_(ids["equipment_loan"]))).all())
+        if len(loans) < len(ids["equipment_loan"]):
+            return None
+        items.update(loans.values())
+    if ids["inspection"]:
+        seen = session.execute(select(Inspection.station_id, Inspection.item_id)
+                               .where(Inspection.id.in_(ids["inspection"]))).all()
+        if len(seen) < len(ids["inspection"]):
+            return None
+        stations.update(station for station, _item in seen)
+        items.update(item for _station, item in seen if item is not None)
+    if items:
+        now_at = dict(session.execute(select(EquipmentItem.id, EquipmentItem.station_id)
+                                      .where(EquipmentItem.id.in_(items))).all())
+        for item in items:
+            if item not in now_at and item not in held_by:
+                return None
+            stations.update(s for s in (now_at.get(item), held_by.get(item)) if s is not None)
+    return stations
 
 
 def station_statuses(

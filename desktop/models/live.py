@@ -242,7 +242,7 @@ class ReplicaReader:
             return Refresh(seq, heartbeat, None, self._loader.next_change())
         if reload and not changes.clock:
             changes = dataclasses.replace(changes, clock=True)
-        touched = None if changes.full else changes.entities
+        touched = None if changes.full else changes.touched
         situation = self._loader.load(session, now, touched, clock=changes.clock)
         self._seen, self._reconnected = seq, False
         return Refresh(seq, heartbeat, LiveUpdate(situation, changes), self._loader.next_change())

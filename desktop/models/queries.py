@@ -11,7 +11,7 @@ leave masked.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.models.fact_reading import (
+    PER_STATION,
+    item_stations,
     map_layers,
     next_boundary,
     read_areas,
@@ -28,13 +30,14 @@ from desktop.models.fact_reading import (
     read_warnings,
     replica_meta,
     shifts_between,
+    stations_of_rows,
 )
 from desktop.models.facts import roster_at, shifts_at, stations_at, warnings_at
 from desktop.models.quality import QualityCollector
 from desktop.models.readiness import ReadinessRules
 from desktop.models.replica import newest_heartbeat
 from desktop.models.roster import RosterRules
-from desktop.models.schema import ChangeLog
+from desktop.models.schema import ChangeLog, EquipmentItem
 from desktop.models.situation import (
     Area,
     Freshness,
@@ -52,6 +55,8 @@ __all__ = ["PARTS", "SituationLoader", "replica_meta", "shifts_between", "situat
 
 # Live facts are read for [now, now + LIVE_WINDOW]; the clock derives from them until then.
 LIVE_WINDOW = dt.timedelta(hours=6)
+# At most this many changed kit rows are re-read station by station; more: all stations.
+MAX_STATION_ROWS = 500
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,7 @@ class SituationLoader:
         self._derived: dict[str, _Derived] = {}
         self._problems: tuple[Problem, ...] = ()
         self._covers: CoverCache | None = None
+        self._item_stations: dict[int, int] = {}  # at the last reading of the stations
 
     def facts(self, name: str) -> Any:
         """The facts part ``name`` was last derived from."""
@@ -140,17 +146,22 @@ class SituationLoader:
         moments += [r.until for r in self._read.values() if r.until is not None]
         return min(moments, default=None)
 
-    def load(self, session: Session, now: dt.datetime, touched: Collection[str] | None = None,
+    def load(self, session: Session, now: dt.datetime,
+             touched: Mapping[str, Collection[str]] | Collection[str] | None = None,
              *, clock: bool = True) -> Situation:
-        """The situation at ``now``. ``touched``: the tables changed since the last read
-        (None: unknown, read everything); ``clock``: derive the time-dependent parts again."""
+        """The situation at ``now``. ``touched``: the tables changed since the last read,
+        with the ids of their changed rows when known (None: unknown, read everything);
+        ``clock``: derive the time-dependent parts again."""
         moved: set[str] = set()  # results other parts use that changed
         for name, part in PARTS.items():
             read = self._read.get(name)
-            if (touched is None or read is None or not part.reads.isdisjoint(touched)
+            if (touched is None or read is None
                     or (read.until is not None and now >= read.until)
                     or not part.read_uses.isdisjoint(moved)):
                 self._read_facts(session, name, now)
+            elif not part.reads.isdisjoint(touched):
+                if not (name == "stations" and self._read_some_stations(session, now, touched)):
+                    self._read_facts(session, name, now)
             elif not ((clock and part.clock) or not part.uses.isdisjoint(moved)):
                 continue
             before = self._derived.get(name)
@@ -228,7 +239,40 @@ class SituationLoader:
                        needed: dict[str, Any]) -> _Read:
         bases = read_stations(session, needed["unit_names"], now, now + LIVE_WINDOW, quality,
                               since=now)
+        self._item_stations = item_stations(session)
         return _Read(bases, quality.problems, now + LIVE_WINDOW)
+
+    def _read_some_stations(self, session: Session, now: dt.datetime,
+                            touched: Mapping[str, Collection[str]] | Collection[str]) -> bool:
+        """When only kit rows changed (PER_STATION), read again just the stations they
+        belong to, for the window already read; False (read them all) when that cannot be
+        told, when a reading notes problems (they are kept per reading, not per station)
+        or when a station appears or goes."""
+        read = self._read["stations"]
+        tables = PARTS["stations"].reads.intersection(touched)
+        if (not isinstance(touched, Mapping) or not tables <= PER_STATION or read.problems
+                or sum(len(touched[t]) for t in tables) > MAX_STATION_ROWS):
+            return False
+        ids = stations_of_rows(session, {t: touched[t] for t in tables}, self._item_stations)
+        if ids is None:
+            return False
+        quality = QualityCollector()
+        fresh = {base.status.id: base for base in read_stations(
+            session, self._needed("stations")["unit_names"], now, read.until or now, quality,
+            since=now, station_ids=ids)}
+        if quality.problems or len(fresh) != len(ids):
+            return False
+        bases = tuple(fresh.get(base.status.id, base) for base in read.facts)
+        if sum(base.status.id in fresh for base in read.facts) != len(fresh):
+            return False
+        self._item_stations = {item: station for item, station in self._item_stations.items()
+                               if station not in fresh}
+        self._item_stations.update(
+            (item, station) for item, station in session.execute(
+                select(EquipmentItem.id, EquipmentItem.station_id)
+                .where(EquipmentItem.station_id.in_(fresh))))
+        self._read["stations"] = _Read(bases, (), read.until)
+        return True
 
     def _read_warnings(self, session: Session, now: dt.datetime, quality: QualityCollector,
                        _needed: dict[str, Any]) -> _Read:

@@ -147,3 +147,91 @@ def test_the_reader_says_when_the_clock_changes_the_situation_next(demo_replica,
     assert at_boundary.update.situation == _full(demo_replica, expected)
     assert at_boundary.clock_due is not None and at_boundary.clock_due > expected
     reader.close()
+
+
+def _changed_rows(engine, after_seq: int) -> dict[str, frozenset[str]]:
+    """What the change log lists after ``after_seq``: table -> ids (as the live reader
+    hands them to the loader)."""
+    rows: dict[str, set[str]] = {}
+    with engine.connect() as connection:
+        for entity, entity_id in connection.execute(
+                text("SELECT entity, entity_id FROM change_log WHERE seq > :s"), {"s": after_seq}):
+            rows.setdefault(entity, set()).add(entity_id)
+    return {entity: frozenset(ids) for entity, ids in rows.items()}
+
+
+def _last_seq(engine) -> int:
+    with engine.connect() as connection:
+        return connection.execute(text("SELECT coalesce(max(seq), 0) FROM change_log")).scalar()
+
+
+def _station_codes_read(engine, loader, session, now, touched):
+    """The parameters of each select of station rows the loader made (one id each)."""
+    seen: list[str] = []
+
+    def listen(_c, _k, statement, parameters, *_rest):
+        if re.search(r"FROM station\b", statement):
+            seen.append(tuple(parameters))
+
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        return loader.load(session, now, touched=touched, clock=False), seen
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+
+
+@pytest.mark.parametrize(("sql", "stations", "shows"), [
+    # A kit change at one station re-reads that station only.
+    ("UPDATE equipment_item SET status = 'faulty' WHERE id = :item", 1, True),
+    # An item moved to another station: both are read again.
+    ("UPDATE equipment_item SET station_id = :other WHERE id = :item", 2, True),
+    # An item removed: its former station is read again.
+    ("DELETE FROM equipment_item WHERE id = :item", 1, True),
+    # A new inspection of the item (its readiness does not change): its station.
+    ("INSERT INTO inspection (station_id, item_id, inspected_at, result) "
+     "SELECT station_id, id, :now, 'ok' FROM equipment_item WHERE id = :item", 1, False),
+])
+def test_a_kit_change_rereads_only_its_stations_and_equals_a_whole_read(
+        demo_replica, fixed_now, sql, stations, shows):
+    engine = open_reader(str(demo_replica))
+    loader = SituationLoader()
+    with engine.connect() as connection:
+        item, station = connection.execute(text(  # one no other row refers to
+            "SELECT id, station_id FROM equipment_item WHERE id NOT IN (SELECT item_id FROM "
+            "equipment_loan) AND id NOT IN (SELECT item_id FROM inspection WHERE item_id IS "
+            "NOT NULL) ORDER BY id LIMIT 1")).one()
+        other = connection.execute(text("SELECT min(id) FROM station WHERE id != :s"),
+                                   {"s": station}).scalar()
+    with Session(engine) as session:
+        before = loader.load(session, fixed_now)
+    seq = _last_seq(engine)
+    _write(demo_replica, sql, item=item, other=other,
+           now=fixed_now.replace(tzinfo=None).isoformat(sep=" "))
+    with Session(engine) as session:
+        after, read = _station_codes_read(engine, loader, session, fixed_now,
+                                          _changed_rows(engine, seq))
+    engine.dispose()
+    assert after == _full(demo_replica, fixed_now), "the station-by-station read differs"
+    assert (after.stations != before.stations) == shows
+    assert len(read) == 1 and len(read[0]) == stations  # one select of just those stations
+    unchanged = [s for s in after.stations if s.id not in (station, other)]
+    by_id = {s.id: s for s in before.stations}
+    assert all(s is by_id[s.id] or s == by_id[s.id] for s in unchanged)
+
+
+def test_a_loan_row_gone_reads_every_station_again(demo_replica, fixed_now):
+    """A deleted loan names no item any more: the loader cannot tell whose kit it was."""
+    engine = open_reader(str(demo_replica))
+    loader = SituationLoader()
+    with Session(engine) as session:
+        loader.load(session, fixed_now)
+    seq = _last_seq(engine)
+    _write(demo_replica, "DELETE FROM equipment_loan WHERE id = (SELECT min(id) "
+           "FROM equipment_loan)")
+    touched = _changed_rows(engine, seq)
+    assert set(touched) == {"equipment_loan"}
+    with Session(engine) as session:
+        after, read = _station_codes_read(engine, loader, session, fixed_now, touched)
+    engine.dispose()
+    assert after == _full(demo_replica, fixed_now)
+    assert read == [()]  # every station
