@@ -399,10 +399,13 @@ def read_stations(
 PER_STATION = frozenset({"equipment_item", "equipment_loan", "inspection"})
 
 
-def item_stations(session: Session) -> dict[int, int]:
-    """Each equipment item's station, as the replica holds it now."""
-    return {item: station for item, station in session.execute(
-        select(EquipmentItem.id, EquipmentItem.station_id))}
+def item_stations(session: Session,
+                  station_ids: Collection[int] | None = None) -> dict[int, int]:
+    """Each equipment item's station (of every station, or of ``station_ids``)."""
+    query = select(EquipmentItem.id, EquipmentItem.station_id)
+    if station_ids is not None:
+        query = query.where(EquipmentItem.station_id.in_(station_ids))
+    return {item: station for item, station in session.execute(query)}
 
 
 def stations_of_rows(session: Session, rows: Mapping[str, Collection[str]],

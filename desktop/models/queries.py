@@ -37,7 +37,7 @@ from desktop.models.quality import QualityCollector
 from desktop.models.readiness import ReadinessRules
 from desktop.models.replica import newest_heartbeat
 from desktop.models.roster import RosterRules
-from desktop.models.schema import ChangeLog, EquipmentItem
+from desktop.models.schema import ChangeLog
 from desktop.models.situation import (
     Area,
     Freshness,
@@ -267,10 +267,7 @@ class SituationLoader:
             return False
         self._item_stations = {item: station for item, station in self._item_stations.items()
                                if station not in fresh}
-        self._item_stations.update(
-            (item, station) for item, station in session.execute(
-                select(EquipmentItem.id, EquipmentItem.station_id)
-                .where(EquipmentItem.station_id.in_(fresh))))
+        self._item_stations.update(item_stations(session, fresh))
         self._read["stations"] = _Read(bases, (), read.until)
         return True
 
