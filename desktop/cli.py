@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop import officer_commands
 
     officer_commands.add_parser(commands)
+    from desktop import sync_commands
+
+    sync_commands.add_parser(commands)
 
     simulate = commands.add_parser(
         "simulate", help="keep a replica live: new incidents through their lifecycle, "
@@ -184,6 +187,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop import officer_commands
 
             return officer_commands.run(args, config)
+        if args.command == "sync":
+            from desktop import sync_commands
+
+            return sync_commands.run(args, config)
         if args.command == "simulate":
             from desktop import replica_commands
 
