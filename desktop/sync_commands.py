@@ -57,6 +57,18 @@ def add_parser(commands: Any) -> None:
                       help="write rows changed in the replica after the file's export")
 
 
+def add_replication_flags(migrate: argparse.ArgumentParser) -> None:
+    """``dutyroom replica migrate --subscriber | --publisher`` (PostgreSQL logical
+    replication: README, "Which path when")."""
+    migrate.add_argument("--subscriber", action="store_true",
+                         help="PostgreSQL: this replica subscribes to an upstream publication "
+                         "(change-log triggers fire for applied rows; heartbeat arrival for "
+                         "the lag)")
+    migrate.add_argument("--publisher", action="store_true",
+                         help="PostgreSQL (wal_level=logical): publish this replica's tables "
+                         "as 'dutyroom' (all but change_log and its own identity)")
+
+
 def run(args: argparse.Namespace, config: Any) -> int:
     from desktop.models.drop_folder import DropFolder, Outcome, SyncOptions, Unit
     from desktop.models.errors import ReplicaError
