@@ -161,6 +161,11 @@ def test_accounts_script_sync_runs_the_drop_folder_as_the_writer(tmp_path):
         wanted = units / "default.target.wants" / "dutyroom-sync.service"
         assert wanted.resolve() == (units / "dutyroom-sync.service").resolve()
         assert pwd.getpwuid((units / "dutyroom-sync.service").stat().st_uid).pw_name == writer
+        if shutil.which("systemd-analyze"):
+            checked = subprocess.run(["systemd-analyze", "verify",
+                                      str(units / "dutyroom-sync.service")],
+                                     capture_output=True, text=True, timeout=60)
+            assert checked.returncode == 0 and not checked.stderr.strip(), checked.stderr
 
         env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8", "HOME": str(data),
                "DUTYROOM_CONFIG_DIR":
