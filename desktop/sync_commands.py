@@ -107,6 +107,13 @@ def run(args: argparse.Namespace, config: Any) -> int:
     watcher = None
     try:
         check_schema(engine)
+        from desktop.models.replication import is_subscriber
+
+        if is_subscriber(engine):
+            print("dutyroom: sync: this replica subscribes to an upstream publication; rows "
+                  "imported here would collide with upstream's (README, \"Which path when\")",
+                  file=sys.stderr)
+            return 2
         watcher = DropFolder(folder, engine, options)
         watcher.on_start = started
         if args.once:
@@ -116,6 +123,7 @@ def run(args: argparse.Namespace, config: Any) -> int:
         signal.signal(signal.SIGINT, stop)
         log.info("sync: watching %s (settle %.1f s, heartbeat every %.1f s)", folder,
                  options.settle_s, options.heartbeat_s)
+        watcher.beat_if_due()  # "watching" means the heartbeat is on
         print(f"watching {folder}", flush=True)
         watcher.run(lambda: stopping, args.duration, finished)
         log.info("sync: stopped (%d imported, %d rejected)", watcher.imported, watcher.rejected)

@@ -169,3 +169,12 @@ def test_the_streets_standby_refuses_writes_and_the_migration_keeps_the_subscrib
     assert "subscriber" in again
     assert mine.psql("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'trg\\_%\\_changelog' "
                      "AND tgenabled <> 'A'", "replica") == "0"
+
+
+def test_file_drops_into_a_subscriber_are_refused(street, tmp_path):
+    _upstream, mine, _standby = street
+    refused = subprocess.run([sys.executable, "-m", "desktop", "sync", "--watch", str(tmp_path),
+                              "--replica", mine.url(), "--once"], capture_output=True,
+                             text=True, timeout=120)
+    assert refused.returncode == 2
+    assert "subscribes to an upstream publication" in refused.stderr
