@@ -11,7 +11,7 @@ is one import of all its files with the options the dialog chose.
 What counts as complete: names starting with ``.`` or ending in ``.part``,
 ``.tmp`` … are still being written and are left alone; any other file is taken
 once it was renamed into place (the kernel says so: ``folder_events``) or has
-not changed for ``settle_s`` (a file found at start-up: its last change was
+not changed for ``settle_s`` (a file there at start-up: its last change was
 ``settle_s`` ago). Files are taken
 strictly in order: one still settling holds back those that came after it.
 
@@ -108,6 +108,7 @@ class _Seen:
     since: float  # monotonic moment the signature was first seen
     mtime_ns: int
     renamed: bool = False  # renamed into place with this signature
+    at_start: bool = False  # there when the sync started (its mtime is all we know)
 
 
 def _signature(status: os.stat_result) -> tuple[int, int, int]:
@@ -129,6 +130,7 @@ class DropFolder:
         self.clock = clock or RealClock()
         self._seen: dict[str, _Seen] = {}
         self._arrivals = 0
+        self._scans = 0
         self._next_beat = 0.0
         self._retry_at = 0.0
         self.imported = 0
@@ -161,13 +163,14 @@ class DropFolder:
         renamed = self._renames.names()
         looked = self._look()
         names = {name for name, _status in looked}
+        self._scans += 1
         self._seen = {name: seen for name, seen in self._seen.items() if name in names}
         for name, status in sorted(looked, key=lambda item: (item[1].st_mtime_ns, item[0])):
             seen = self._seen.get(name)
             if seen is None:
                 self._arrivals += 1
                 seen = self._seen[name] = _Seen(self._arrivals, _signature(status), at,
-                                                status.st_mtime_ns)
+                                                status.st_mtime_ns, at_start=self._scans == 1)
             elif seen.signature != _signature(status):
                 seen.signature, seen.since, seen.mtime_ns = _signature(status), at, \
                     status.st_mtime_ns
@@ -193,9 +196,13 @@ class DropFolder:
 
     def _complete(self, name: str, status: os.stat_result, at: float) -> bool:
         seen = self._seen[name]
-        age = self.clock.now().timestamp() - status.st_mtime_ns / 1e9  # a file left from before
-        return (seen.renamed or at - seen.since >= self.options.settle_s
-                or age >= self.options.settle_s)
+        if seen.renamed or at - seen.since >= self.options.settle_s:
+            return True
+        # Left from before the start (a killed sync's file): unchanged since its mtime. Only
+        # then is the mtime trusted: another machine's clock wrote it on a shared folder.
+        age = self.clock.now().timestamp() - status.st_mtime_ns / 1e9
+        return seen.at_start and seen.signature == _signature(status) and \
+            age >= self.options.settle_s
 
     # -- the loop --------------------------------------------------------------------------
 
