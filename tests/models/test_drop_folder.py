@@ -95,6 +95,32 @@ def test_files_dropped_while_it_runs_are_imported_in_the_order_they_came(folder,
     assert not [p for p in folder.iterdir() if p.is_file()]
 
 
+def test_the_running_loop_imports_files_dropped_one_by_one_in_order(folder, writer):
+    """``run`` as the service runs it: a file dropped every 0.7 s (names against the
+    alphabet, two of them between two looks), each imported once, in the order dropped."""
+    names = ["e.csv", "d.csv", "c.csv", "b.csv", "a.csv"]
+    pending = list(enumerate(names))
+    done: list[str] = []
+
+    class Dropping(ManualClock):
+        def sleep(self, seconds: float) -> None:
+            super().sleep(seconds)
+            while pending and self.elapsed >= 0.7 * (pending[0][0] + 1):
+                number, name = pending.pop(0)
+                drop(folder, name, people(("X080", "蒋七", f"138000000{number:02d}")))
+                if number == 2:  # the next one too, before the loop looks again
+                    number, name = pending.pop(0)
+                    drop(folder, name, people(("X080", "蒋七", f"138000000{number:02d}")))
+                    path = folder / name
+                    os.utime(path, ns=(path.stat().st_mtime_ns + 1_000_000_000,) * 2)
+
+    watcher = make(folder, writer, Dropping(NOW), scan_s=0.5)
+    watcher.run(lambda: len(done) == len(names), duration_s=60,
+                on_outcome=lambda outcome: done.append(outcome.unit.name))
+    assert done == names
+    assert phone_of(writer, "X080") == "13800000004"
+
+
 def test_a_file_still_being_written_waits_and_holds_back_those_after_it(folder, writer):
     clock = ManualClock(NOW)
     watcher = make(folder, writer, clock, settle_s=5.0)
