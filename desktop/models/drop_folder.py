@@ -108,7 +108,6 @@ class _Seen:
     since: float  # monotonic moment the signature was first seen
     mtime_ns: int
     renamed: bool = False  # renamed into place with this signature
-    at_start: bool = False  # there when the sync started (its mtime is all we know)
 
 
 def _signature(status: os.stat_result) -> tuple[int, int, int]:
@@ -130,7 +129,6 @@ class DropFolder:
         self.clock = clock or RealClock()
         self._seen: dict[str, _Seen] = {}
         self._arrivals = 0
-        self._scans = 0
         self._next_beat = 0.0
         self._retry_at = 0.0
         self.imported = 0
@@ -139,6 +137,8 @@ class DropFolder:
         self.on_start: Callable[[Unit], None] | None = None  # told before each import
         for name in (DONE, REJECTED):
             make_dirs(self.folder / name, OUTCOME_DIR)
+        # There before the sync started (a killed sync's files): their mtime is all we know.
+        self._at_start = {name: _signature(status) for name, status in self._look()}
 
     # -- what is there -------------------------------------------------------------------
 
@@ -163,14 +163,13 @@ class DropFolder:
         renamed = self._renames.names()
         looked = self._look()
         names = {name for name, _status in looked}
-        self._scans += 1
         self._seen = {name: seen for name, seen in self._seen.items() if name in names}
         for name, status in sorted(looked, key=lambda item: (item[1].st_mtime_ns, item[0])):
             seen = self._seen.get(name)
             if seen is None:
                 self._arrivals += 1
                 seen = self._seen[name] = _Seen(self._arrivals, _signature(status), at,
-                                                status.st_mtime_ns, at_start=self._scans == 1)
+                                                status.st_mtime_ns)
             elif seen.signature != _signature(status):
                 seen.signature, seen.since, seen.mtime_ns = _signature(status), at, \
                     status.st_mtime_ns
@@ -201,8 +200,7 @@ class DropFolder:
         # Left from before the start (a killed sync's file): unchanged since its mtime. Only
         # then is the mtime trusted: another machine's clock wrote it on a shared folder.
         age = self.clock.now().timestamp() - status.st_mtime_ns / 1e9
-        return seen.at_start and seen.signature == _signature(status) and \
-            age >= self.options.settle_s
+        return self._at_start.get(name) == _signature(status) and age >= self.options.settle_s
 
     # -- the loop --------------------------------------------------------------------------
 
