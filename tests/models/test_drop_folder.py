@@ -335,3 +335,16 @@ def test_a_killed_sync_leaves_nothing_half_written_and_imports_the_file_again(
                               .where(Person.code.like("K%"))) == len(rows)
         beat = session.get(Heartbeat, "sync")
         assert beat is not None
+
+
+def test_the_command_line_once_and_its_refusals(folder, demo_replica, run_cli):
+    drop(folder, "good.csv", people(("X090", "沈八", "13800000090")))
+    drop(folder, "bad.csv", people(("X091", "韩九", "坏")))
+    done = run_cli("sync", "--watch", str(folder), "--replica", str(demo_replica), "--once",
+                   "--settle", "0")
+    assert done.returncode == 1, done.stderr  # one file was rejected
+    assert "good.csv → done/" in done.stdout and "bad.csv → rejected/" in done.stdout
+    for args, problem in ((["--watch", str(folder / "nowhere")], "no such folder"),
+                          (["--watch", str(folder), "--heartbeat", "30"], "heartbeat interval")):
+        refused = run_cli("sync", *args, "--replica", str(demo_replica), "--once")
+        assert refused.returncode == 2 and problem in refused.stderr, refused.stderr
