@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--force", action="store_true", help="replace an existing file")
     migrate = replica_commands.add_parser("migrate", help="upgrade a replica's schema")
     migrate.add_argument("path", nargs="?", help="replica (default: the configured replica)")
+    from desktop import sync_commands
+
+    sync_commands.add_replication_flags(migrate)
     check = replica_commands.add_parser("check", help="check a replica and print a summary")
     check.add_argument("path", nargs="?", help="replica (default: the configured replica)")
     from desktop import import_commands  # argparse only: no SQLAlchemy or Qt at parse time
@@ -91,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop import officer_commands
 
     officer_commands.add_parser(commands)
+    sync_commands.add_parser(commands)
 
     simulate = commands.add_parser(
         "simulate", help="keep a replica live: new incidents through their lifecycle, "
@@ -184,6 +188,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop import officer_commands
 
             return officer_commands.run(args, config)
+        if args.command == "sync":
+            from desktop import sync_commands
+
+            return sync_commands.run(args, config)
         if args.command == "simulate":
             from desktop import replica_commands
 

@@ -64,6 +64,8 @@ def run(args: argparse.Namespace, config: Settings) -> int:
                 raise
             _guard(lambda: migrate.upgrade(engine))
             print("replica migrated")
+        try:
+            _replication_roles(engine, args)
         finally:
             engine.dispose()
         return 0
@@ -71,6 +73,20 @@ def run(args: argparse.Namespace, config: Settings) -> int:
         print(summary(target))
         return 0
     raise ReplicaError(f"unknown replica action {args.replica_command!r}")
+
+
+def _replication_roles(engine: Engine, args: argparse.Namespace) -> None:
+    """``--subscriber`` / ``--publisher`` (logical replication, ``models.replication``); a
+    replica set up as a subscriber before gets its triggers set up again after a migration."""
+    from desktop.models import replication
+
+    if getattr(args, "subscriber", False) or replication.is_subscriber(engine):
+        _guard(lambda: replication.set_up_subscriber(engine))
+        print("subscriber: change-log triggers fire for rows applied by a subscription too")
+    if getattr(args, "publisher", False):
+        published: list[str] = []
+        _guard(lambda: published.extend(replication.set_up_publisher(engine)))
+        print(f"publication dutyroom: {len(published)} tables ({', '.join(published)})")
 
 
 def _guard(action: Callable[[], object]) -> None:

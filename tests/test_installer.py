@@ -114,3 +114,84 @@ def test_accounts_script_makes_a_writer_and_a_reading_dashboard(tmp_path):
         subprocess.run(["userdel", writer], timeout=30, check=False)
         subprocess.run(["groupdel", writer], timeout=30, check=False, capture_output=True)
         shutil.rmtree(data, ignore_errors=True)
+
+
+def test_accounts_script_sync_runs_the_drop_folder_as_the_writer(tmp_path):
+    """--sync: the writer's systemd user unit, enabled and lingering; its command line, run
+    as the writer, imports a file the dashboard account handed over and leaves the outcome
+    readable by the dashboard account (the writer's group)."""
+    import pwd
+    import shutil
+    import stat
+    import sys
+    import uuid
+
+    import pytest
+
+    if os.geteuid() != 0:
+        pytest.skip("making OS accounts needs root (CI runs as root)")
+    tag = uuid.uuid4().hex[:6]
+    writer, dashboard = f"dsw{tag}", f"dsd{tag}"
+    data = Path(f"/tmp/dutyroom-sync-{tag}")
+    program = Path(f"/tmp/dutyroom-program-{tag}")
+    script = ROOT / "installer" / "linux" / "accounts.sh"
+    subprocess.run(["useradd", "--no-create-home", "--shell", "/usr/sbin/nologin", dashboard],
+                   check=True, timeout=30)
+    try:
+        sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+        from test_two_accounts import _python_for_others
+
+        python, python_env = _python_for_others(dashboard)
+        user_base = python_env.get("PYTHONUSERBASE")
+        program.write_text("#!/bin/sh\n" + (f"export PYTHONUSERBASE={user_base}\n"
+                                             if user_base else "")
+                           + f"exec {' '.join(python)} -m desktop \"$@\"\n")
+        program.chmod(0o755)
+        done = subprocess.run(["bash", str(script), "--dashboard", dashboard, "--writer", writer,
+                               "--data", str(data), "--sync", str(program)],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        units = data / ".config" / "systemd" / "user"
+        unit = configparser.ConfigParser(interpolation=None)
+        unit.read(units / "dutyroom-sync.service")
+        command = unit["Service"]["ExecStart"].split()
+        assert command == [str(program), "sync", "--watch", f"{data}/incoming", "--replica",
+                           f"{data}/replica.db"]
+        assert unit["Install"]["WantedBy"] == "default.target"
+        wanted = units / "default.target.wants" / "dutyroom-sync.service"
+        assert wanted.resolve() == (units / "dutyroom-sync.service").resolve()
+        assert pwd.getpwuid((units / "dutyroom-sync.service").stat().st_uid).pw_name == writer
+        if shutil.which("systemd-analyze"):
+            checked = subprocess.run(["systemd-analyze", "verify",
+                                      str(units / "dutyroom-sync.service")],
+                                     capture_output=True, text=True, timeout=60)
+            assert checked.returncode == 0 and not checked.stderr.strip(), checked.stderr
+
+        env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8", "HOME": str(data),
+               "DUTYROOM_CONFIG_DIR":
+               f"{data}/.config/dutyroom", "DUTYROOM_DATA_DIR": f"{data}/.local/share",
+               "DUTYROOM_LOG_DIR": f"{data}/.local/state/log", "DUTYROOM_CACHE_DIR":
+               f"{data}/.cache"}
+
+        def as_user(user: str, *args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(["runuser", "-u", user, "--", *args], env=env,
+                                  capture_output=True, text=True, timeout=120)
+
+        made = as_user(writer, str(program), "replica", "init", f"{data}/replica.db")
+        assert made.returncode == 0, made.stderr
+        handed = as_user(dashboard, "sh", "-c", "printf '人员编码,姓名,联系电话,角色,党员\\r\\n"
+                         f"S001,张三,13800000001,志愿者,否\\r\\n' > {data}/incoming/p.csv")
+        assert handed.returncode == 0, handed.stderr
+        synced = as_user(writer, *command, "--once", "--settle", "0")
+        assert synced.returncode == 0, synced.stderr[-2000:]
+        assert "p.csv → done/" in synced.stdout
+        report = data / "incoming" / "done" / "p.csv.report.csv"
+        assert stat.S_IMODE(report.stat().st_mode) == 0o640
+        read = as_user(dashboard, "cat", str(report))
+        assert read.returncode == 0 and "S001" in read.stdout
+    finally:
+        subprocess.run(["userdel", dashboard], timeout=30, check=False)
+        subprocess.run(["userdel", writer], timeout=30, check=False)
+        subprocess.run(["groupdel", writer], timeout=30, check=False, capture_output=True)
+        shutil.rmtree(data, ignore_errors=True)
+        program.unlink(missing_ok=True)

@@ -9,7 +9,9 @@ copies belong to the writer's group and are 0640). Then either
   dutyroom-writer /opt/dutyroom/dutyroom``): ``replica import`` runs through it
   as a child process at once, and the copies are removed afterwards; or
 - the files stay there with a manifest (``*.import.json``, written last) for the
-  writer account's ``dutyroom sync --watch`` to import.
+  writer account's ``dutyroom sync --watch`` to import (``drop_folder``): a batch is
+  imported as the dialog checked it, all its files in one transaction, with the
+  options the manifest names; its files are never imported one by one.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -27,11 +30,14 @@ from typing import Any
 
 from desktop.models import clock
 from desktop.models.file_names import file_name
-from desktop.models.importing import ImportOptions
+from desktop.models.importing import ImportOptions, LayerOptions
 
 HANDED_FILE = 0o640  # the writer account reads it through the drop folder's group
 WRITER_TIMEOUT_S = 900
 MANIFEST_SUFFIX = ".import.json"
+# A batch's copies are "<batch>-<n>-<name>" (``_copy_in``); the batch is its manifest's stem.
+BATCH = r"\d{8}T\d{6}-[0-9a-f]{8}"
+BATCH_MEMBER = re.compile(rf"({BATCH})-\d+-.+")
 
 
 class HandoverError(Exception):
@@ -66,6 +72,38 @@ def import_arguments(options: ImportOptions) -> list[str]:
     if options.layer.name_zh:
         args += ["--layer-name", options.layer.name_zh]
     return args
+
+
+def options_from_arguments(arguments: list[str]) -> ImportOptions:
+    """The inverse of ``import_arguments``: what a manifest's flags ask for (unknown flags
+    are refused, so a manifest can ask for nothing the dialog cannot)."""
+    values: dict[str, Any] = {}
+    layer, layer_name = None, None
+    flags = {"--platform-export": "platform_export", "--skip-invalid": "skip_invalid",
+             "--repair-geometry": "repair_geometry", "--overwrite-newer": "overwrite_newer"}
+    items = iter(arguments)
+    for flag in items:
+        if flag in flags:
+            values[flags[flag]] = True
+        elif flag in ("--kind", "--datum", "--layer", "--layer-name"):
+            value = next(items, None)
+            if value is None:
+                raise HandoverError(f"the manifest's {flag} has no value")
+            if flag == "--layer":
+                layer = value
+            elif flag == "--layer-name":
+                layer_name = value
+            else:
+                values[flag[2:]] = value
+        else:
+            raise HandoverError(f"the manifest asks for an unknown option {flag!r}")
+    return ImportOptions(**values, layer=LayerOptions(layer, layer_name))
+
+
+def batch_of(name: str) -> str | None:
+    """The hand-over batch a file in the drop folder belongs to (None: a file of its own)."""
+    found = BATCH_MEMBER.fullmatch(name)
+    return found.group(1) if found else None
 
 
 def _copy_in(folder: Path, batch: str,

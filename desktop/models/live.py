@@ -44,6 +44,7 @@ from desktop.models.replica import (
     open_reader,
     schema_version,
     sqlite_path,
+    subscription_lag,
     url_for,
 )
 from desktop.models.schema import ChangeLog
@@ -94,6 +95,7 @@ class Refresh:
     heartbeat: dt.datetime | None
     update: LiveUpdate | None  # None: nothing changed since the last refresh
     clock_due: dt.datetime | None = None  # refresh with ``reload`` then (a shift changes, …)
+    lag: dt.timedelta | None = None  # a subscriber: how late upstream's newest heartbeat came
 
 
 def _touched(rows: Iterable[tuple[int, str, str]]) -> dict[str, frozenset[str]]:
@@ -234,18 +236,19 @@ class ReplicaReader:
                 raise
 
     def _refresh(self, session: Session, seq: int, now: dt.datetime, reload: bool) -> Refresh:
-        heartbeat = newest_heartbeat(session)
+        heartbeat, lag = newest_heartbeat(session), subscription_lag(session)
         changes = self._changes(session, seq)
         if changes is None and reload:
             changes = ChangeSet(self._seen, seq, reason="clock", clock=True)
         if changes is None:
-            return Refresh(seq, heartbeat, None, self._loader.next_change())
+            return Refresh(seq, heartbeat, None, self._loader.next_change(), lag)
         if reload and not changes.clock:
             changes = dataclasses.replace(changes, clock=True)
         touched = None if changes.full else changes.touched
         situation = self._loader.load(session, now, touched, clock=changes.clock)
         self._seen, self._reconnected = seq, False
-        return Refresh(seq, heartbeat, LiveUpdate(situation, changes), self._loader.next_change())
+        return Refresh(seq, heartbeat, LiveUpdate(situation, changes), self._loader.next_change(),
+                       lag)
 
     def _changes(self, session: Session, seq: int) -> ChangeSet | None:
         seen = self._seen

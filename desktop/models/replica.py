@@ -40,7 +40,7 @@ from desktop.models.schema import Heartbeat
 
 __all__ = ["ALEMBIC_HEAD", "ReplicaError", "SchemaMismatch"]
 
-ALEMBIC_HEAD = "0003"
+ALEMBIC_HEAD = "0004"
 PG_CONNECT_TIMEOUT_S = 3
 PG_STATEMENT_TIMEOUT_MS = 15_000
 
@@ -310,3 +310,19 @@ def beat(session: Session, writer: str, now: dt.datetime | None = None) -> None:
 def newest_heartbeat(session: Session) -> dt.datetime | None:
     rows = session.scalars(select(Heartbeat.at)).all()
     return max(rows) if rows else None
+
+
+def subscription_lag(session: Session) -> dt.timedelta | None:
+    """How late the newest heartbeat replicated from upstream arrived here (None: this
+    replica subscribes to nothing). Both times come from different machines' clocks, so
+    a skew between them shows in the figure; it is never shown below zero."""
+    row = session.execute(
+        select(Heartbeat.at, Heartbeat.received_at).where(Heartbeat.received_at.is_not(None))
+        .order_by(Heartbeat.received_at.desc()).limit(1)).first()
+    if row is None:
+        return None
+    written: dt.datetime = row.at
+    received: dt.datetime | None = row.received_at
+    if received is None:
+        return None
+    return max(received - written, dt.timedelta(0))

@@ -405,6 +405,8 @@ class Heartbeat(Base):
     __tablename__ = "heartbeat"
     writer: Mapped[str] = mapped_column(String(60), primary_key=True)
     at: Mapped[dt.datetime]
+    # Set on a subscriber when the row arrives from upstream (migration 0004, triggers.py).
+    received_at: Mapped[dt.datetime | None]
 
 
 class ReplicaMeta(Base):

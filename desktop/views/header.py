@@ -162,6 +162,9 @@ class Header(QWidget):
             else:
                 text = self.tr("■ DATA STALE since %1").replace("%1", since)
             colour = theme.STATUS_COLOUR["red"]
+        if state.lag is not None:  # a subscriber: how far behind upstream (issue 24)
+            text += self.tr(" · upstream lag %1 s").replace(
+                "%1", f"{state.lag.total_seconds():.1f}")
         self.freshness.setText(text)
         self.freshness.setToolTip(tooltip(state.detail))
         self.freshness.setStyleSheet(

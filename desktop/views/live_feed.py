@@ -60,6 +60,7 @@ class LiveFeed(QObject):
         self._clock_due: dt.datetime | None = None  # a shift or warning changes then
         self._last_good_read: dt.datetime | None = None
         self._heartbeat: dt.datetime | None = None
+        self._lag: dt.timedelta | None = None
         self._failed_polls = 0
         self._error = ""
         self._reason = ("", "")  # (code, schema version) of a schema mismatch
@@ -120,7 +121,7 @@ class LiveFeed(QObject):
     def _on_polled(self, result: Refresh) -> None:
         self._busy_since = None
         self._last_good_read = clock.now()
-        self._heartbeat = result.heartbeat
+        self._heartbeat, self._lag = result.heartbeat, result.lag
         self._clock_due = result.clock_due
         if self._failed_polls:
             log.info("replica readable again")
@@ -171,6 +172,7 @@ class LiveFeed(QObject):
             error=error,
             reason=self._reason[0],
             schema=self._reason[1],
+            lag=self._lag,
         )
         if state != self._state:
             self._state = state

@@ -2,9 +2,9 @@
 # Set up the two OS accounts of a duty-room workstation (run as root, once; idempotent).
 #
 #   sudo bash installer/linux/accounts.sh --dashboard USER [--writer NAME] [--data DIR]
-#                                          [--program PATH]
+#                                          [--program PATH] [--sync PATH]
 #
-# Writers (dutyroom replica init|migrate|import, simulate, a future sync) run as the
+# Writers (dutyroom replica init|migrate|import, simulate, sync) run as the
 # writer account (default dutyroom-writer, a system account without login); the
 # dashboard runs as USER, the wall screen's desktop account, which is put in the
 # writer's group so that it can read the replica and write nothing in it.
@@ -15,17 +15,24 @@
 # --program PATH (the installed dutyroom binary, e.g. ~USER/.local/opt/dutyroom/dutyroom)
 # also lets USER run exactly "PATH replica import …" as the writer (sudoers drop-in), so the
 # import dialog can hand checked files to the writer at once (setting import_writer).
+# --sync PATH (the dutyroom binary again) installs and enables the writer's systemd user
+# unit dutyroom-sync.service (`PATH sync --watch DIR/incoming --replica DIR/replica.db`,
+# lingering on, so it runs from boot without a login): hand-overs are imported as they
+# arrive (the import dialog then needs no import_writer, nor the sudoers rule).
 set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 writer=dutyroom-writer
 dashboard=""
 data=/var/lib/dutyroom
 program=""
+sync=""
 while (($#)); do
     case $1 in
         --dashboard) dashboard=$2; shift 2 ;;
         --writer) writer=$2; shift 2 ;;
         --data) data=$2; shift 2 ;;
         --program) program=$2; shift 2 ;;
+        --sync) sync=$2; shift 2 ;;
         *) echo "accounts.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -57,6 +64,29 @@ if [[ -n $program ]]; then
         rm -f "$sudoers.new"; echo "accounts.sh: sudoers rule refused by visudo" >&2; exit 1
     fi
     mv "$sudoers.new" "$sudoers"
+fi
+
+if [[ -n $sync ]]; then
+    sync=$(realpath -m "$sync")
+    # The writer's home is the data folder: its user units live in DIR/.config/systemd/user.
+    home=$(getent passwd "$writer" | cut -d: -f6)
+    units=$home/.config/systemd/user
+    install -d -o "$writer" -g "$writer" -m 0700 "$home/.config" "$home/.config/systemd" \
+        "$units" "$units/default.target.wants"
+    sed -e "s|@PROGRAM@|$sync|g" -e "s|@DROP@|$data/incoming|g" \
+        -e "s|@REPLICA@|$data/replica.db|g" "$here/dutyroom-sync.service" \
+        > "$units/dutyroom-sync.service.new"
+    chown "$writer:$writer" "$units/dutyroom-sync.service.new"
+    chmod 0644 "$units/dutyroom-sync.service.new"
+    mv "$units/dutyroom-sync.service.new" "$units/dutyroom-sync.service"
+    ln -sfn ../dutyroom-sync.service "$units/default.target.wants/dutyroom-sync.service"
+    chown -h "$writer:$writer" "$units/default.target.wants/dutyroom-sync.service"
+    if command -v loginctl >/dev/null && loginctl enable-linger "$writer" 2>/dev/null; then
+        echo "sync: dutyroom-sync.service enabled for $writer (lingering: runs from boot)"
+    else
+        echo "sync: dutyroom-sync.service installed for $writer; no logind here: run"
+        echo "  loginctl enable-linger $writer   (then it starts at boot)"
+    fi
 fi
 
 cat <<EOT

@@ -1205,6 +1205,11 @@
         <translation>■ DATA STALE since %1 (replica unreadable)</translation>
     </message>
     <message>
+        <location filename="../../desktop/views/header.py" line="170"/>
+        <source> · upstream lag %1 s</source>
+        <translation> · upstream lag %1 s</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/header.py" line="123"/>
         <source>■ DATA STALE since %1</source>
         <translation>■ DATA STALE since %1</translation>

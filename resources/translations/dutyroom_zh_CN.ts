@@ -1200,6 +1200,11 @@
         <translation>■ 数据未更新 自 %1（副本无法读取）</translation>
     </message>
     <message>
+        <location filename="../../desktop/views/header.py" line="170"/>
+        <source> · upstream lag %1 s</source>
+        <translation> · 上游延迟 %1 秒</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/header.py" line="123"/>
         <source>■ DATA STALE since %1</source>
         <translation>■ 数据未更新 自 %1</translation>

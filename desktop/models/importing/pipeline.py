@@ -115,10 +115,10 @@ def import_sources(engine: Engine, sources: Sequence[Source], options: ImportOpt
     """Import ``sources`` into the replica behind ``engine`` (a writer) as one transaction."""
     report = progress or (lambda _f, _t: None)
     with Session(engine) as session:
-        if engine.dialect.name == "sqlite":
-            # take the write lock now: nothing may change between our checks and our writes
-            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
         try:
+            if engine.dialect.name == "sqlite":
+                # take the write lock now: nothing may change between our checks and writes
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
             result = _run(session, sources, options, report)
         except (DBAPIError, SQLAlchemyError) as error:
             session.rollback()
