@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -62,3 +63,23 @@ def countdown(incident: IncidentStatus, now: dt.datetime,
         due = incident.recorded_at + dt.timedelta(minutes=rule.minutes)
         return Countdown(rule.stage, due, due - now)
     return None
+
+
+def by_urgency(incidents: Iterable[IncidentStatus], now: dt.datetime,
+               rules: tuple[DeadlineRule, ...]) -> list[IncidentStatus]:
+    """Open incidents as the wall lists them: most severe first (I before IV), then the
+    nearest reporting deadline (overdue ones first; none running last), then newest."""
+
+    def key(incident: IncidentStatus) -> tuple[int, int, float, float]:
+        clock = countdown(incident, now, rules)
+        severity = incident.severity if 1 <= incident.severity <= 4 else 5
+        due = clock.due_at.timestamp() if clock is not None else 0.0
+        return (severity, 0 if clock is not None else 1, due,
+                -incident.recorded_at.timestamp())
+
+    return sorted(incidents, key=key)
+
+
+def pinned(incident: IncidentStatus) -> bool:
+    """III (较大) or above: shown on every page of the wall's incident list."""
+    return 1 <= incident.severity <= 3

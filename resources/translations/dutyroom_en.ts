@@ -1219,6 +1219,42 @@
         <source>■ DATA STALE since %1: the replica&apos;s schema (%2) is older than this program; run &apos;dutyroom replica migrate&apos;</source>
         <translation>■ DATA STALE since %1: the replica&apos;s schema (%2) is older than this program; run &apos;dutyroom replica migrate&apos;</translation>
     </message>
+    <message>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>%1-%2-%3</source>
+        <translation>%1-%2-%3</translation>
+    </message>
+    <message>
+        <source>SOUND OFF</source>
+        <translation>SOUND OFF</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -1533,6 +1569,10 @@
         <source>Open incidents</source>
         <translation>Open incidents</translation>
     </message>
+    <message>
+        <source>%1/%2 · every %3 s</source>
+        <translation>%1/%2 · every %3 s</translation>
+    </message>
 </context>
 <context>
     <name>IncidentTableModel</name>
@@ -1565,6 +1605,10 @@
         <location filename="../../desktop/views/qt_incident_model.py" line="72"/>
         <source>[EXERCISE] </source>
         <translation>[EXERCISE] </translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
     </message>
 </context>
 <context>
@@ -1621,6 +1665,10 @@
         <location filename="../../desktop/views/kpi_tiles.py" line="51"/>
         <source>Leader %1 · readiness %2</source>
         <translation>Leader %1 · readiness %2</translation>
+    </message>
+    <message>
+        <source>of %1 stations</source>
+        <translation>of %1 stations</translation>
     </message>
 </context>
 <context>
@@ -2413,6 +2461,10 @@
         <location filename="../../desktop/views/station_panel.py" line="19"/>
         <source>Emergency service stations</source>
         <translation>Emergency service stations</translation>
+    </message>
+    <message>
+        <source>%1 other stations %2</source>
+        <translation>%1 other stations %2</translation>
     </message>
 </context>
 <context>

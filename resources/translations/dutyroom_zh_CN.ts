@@ -1214,6 +1214,42 @@
         <source>■ DATA STALE since %1: the replica&apos;s schema (%2) is older than this program; run &apos;dutyroom replica migrate&apos;</source>
         <translation>■ 数据未更新 自 %1：副本的数据结构版本（%2）比本程序旧，请运行 &apos;dutyroom replica migrate&apos;</translation>
     </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>%1-%2-%3</source>
+        <translation>%1年%2月%3日</translation>
+    </message>
+    <message>
+        <source>SOUND OFF</source>
+        <translation>声音不可用</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -1528,6 +1564,10 @@
         <source>Open incidents</source>
         <translation>未结事件</translation>
     </message>
+    <message>
+        <source>%1/%2 · every %3 s</source>
+        <translation>%1/%2 · 每 %3 秒翻页</translation>
+    </message>
 </context>
 <context>
     <name>IncidentTableModel</name>
@@ -1560,6 +1600,10 @@
         <location filename="../../desktop/views/qt_incident_model.py" line="72"/>
         <source>[EXERCISE] </source>
         <translation>[演练] </translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1660,10 @@
         <location filename="../../desktop/views/kpi_tiles.py" line="51"/>
         <source>Leader %1 · readiness %2</source>
         <translation>带班 %1 · 备勤 %2</translation>
+    </message>
+    <message>
+        <source>of %1 stations</source>
+        <translation>共 %1 站</translation>
     </message>
 </context>
 <context>
@@ -2406,6 +2454,10 @@
         <location filename="../../desktop/views/station_panel.py" line="19"/>
         <source>Emergency service stations</source>
         <translation>应急服务站</translation>
+    </message>
+    <message>
+        <source>%1 other stations %2</source>
+        <translation>其余 %1 站 %2</translation>
     </message>
 </context>
 <context>
