@@ -28,6 +28,9 @@ DEFAULT_DIAGONAL_IN = 65.0
 DEFAULT_DISTANCE_M = 4.0
 DEFAULT_SIZE = "1920x1080"
 INK_CONTRAST = 90  # a pixel is ink when a channel differs this much from the background
+MAP_TEXT = 0xF2F5F8  # the map page's label colour (dutymap.css --dm-fg)
+TEXT_MATCH = 60  # a map pixel is label ink within this much of MAP_TEXT in every channel
+MAP_ROW_SHARE = 0.2  # a row of a map label is ink with a fifth of its inkiest row's pixels
 
 
 def add_parser(commands: Any) -> None:
@@ -88,32 +91,46 @@ def open_wall(situation: Situation, width: int, height: int, language: str, *,
 # ------------------------------------------------------------ measuring ink
 
 
-def ink_rows(image: QImage, x: int, y: int, width: int, height: int) -> list[bool]:
-    """For each pixel row of the box: whether it holds ink (differs from the box's
-    background, taken as its most common colour)."""
+def ink_rows(image: QImage, x: int, y: int, width: int, height: int, *,
+             colour: int | None = None, share: float = 0.0) -> list[bool]:
+    """For each pixel row of the box: whether it holds ink. Ink is what differs from the
+    box's background (its most common colour), or, with ``colour``, what is close to
+    that text colour (a label over the map, whose background is not one colour). A row
+    counts when it holds at least ``share`` of the inkiest row's ink pixels (a line of the
+    map crossing a label is not its text)."""
     x0, y0 = max(0, x), max(0, y)
     x1, y1 = min(image.width(), x + width), min(image.height(), y + height)
-    counts: dict[int, int] = {}
     pixels = [[image.pixel(px, py) & 0xFFFFFF for px in range(x0, x1)] for py in range(y0, y1)]
-    for row in pixels:
-        for value in row:
-            counts[value] = counts.get(value, 0) + 1
-    if not counts:
+    if not pixels or not pixels[0]:
         return []
-    background = max(counts, key=lambda v: counts[v])
-    channels = [(background >> shift) & 0xFF for shift in (16, 8, 0)]
+    if colour is None:
+        counts: dict[int, int] = {}
+        for row in pixels:
+            for value in row:
+                counts[value] = counts.get(value, 0) + 1
+        reference = max(counts, key=lambda v: counts[v])
+    else:
+        reference = colour
+    channels = [(reference >> shift) & 0xFF for shift in (16, 8, 0)]
 
-    def is_ink(value: int) -> bool:
-        return any(abs(((value >> shift) & 0xFF) - channel) > INK_CONTRAST
+    def distance(value: int) -> int:
+        return max(abs(((value >> shift) & 0xFF) - channel)
                    for shift, channel in zip((16, 8, 0), channels, strict=True))
 
-    return [any(is_ink(value) for value in row) for row in pixels]
+    if colour is None:
+        inked = [sum(1 for value in row if distance(value) > INK_CONTRAST) for row in pixels]
+    else:
+        inked = [sum(1 for value in row if distance(value) < TEXT_MATCH) for row in pixels]
+    most = max(inked)
+    floor = max(1, share * most)
+    return [count >= floor for count in inked]
 
 
-def ink_height(image: QImage, x: int, y: int, width: int, height: int) -> int:
+def ink_height(image: QImage, x: int, y: int, width: int, height: int, *,
+               colour: int | None = None, share: float = 0.0) -> int:
     """The height of the tallest run of ink rows in the box: one line of text's ink."""
     best = run = 0
-    for inked in ink_rows(image, x, y, width, height):
+    for inked in ink_rows(image, x, y, width, height, colour=colour, share=share):
         run = run + 1 if inked else 0
         best = max(best, run)
     return best
@@ -141,8 +158,11 @@ def _cell_boxes(window: MainWindow) -> list[tuple[str, Any, int, int, int, int]]
 
 
 def measure(window: MainWindow, image: QImage, map_labels: list[dict[str, Any]],
-            diagonal_in: float, distance_m: float) -> list[Measure]:
-    """Ink heights in ``image`` (the window's picture) as minutes of arc on that panel."""
+            diagonal_in: float, distance_m: float, *,
+            labels_image: QImage | None = None) -> list[Measure]:
+    """Ink heights in ``image`` (the window's picture) as minutes of arc on that panel;
+    the map's labels in ``labels_image``, the same picture with the map drawing its text
+    alone (DutyMap.inkProbe), or else in ``image`` by their colour."""
     from PySide6.QtCore import QPoint
 
     from desktop.views import theme
@@ -168,14 +188,25 @@ def measure(window: MainWindow, image: QImage, map_labels: list[dict[str, Any]],
     view = window.map
     origin = view.mapTo(window, QPoint(0, 0))
     zoom = view.page.zoomFactor()
-    for label in map_labels:
-        if not label.get("shown") or label.get("kind") not in ("station", "community"):
-            continue
+
+    def label_ink(label: dict[str, Any]) -> int:
         x = origin.x() + round(label["x"] * zoom)
         y = origin.y() + round(label["y"] * zoom)
-        add("map", f"map {label['kind']} label", ink_height(
-            image, x, y, round(label["w"] * zoom), round(label["h"] * zoom)),
-            theme.BODY_ARCMIN_MIN)
+        w, h = round(label["w"] * zoom), round(label["h"] * zoom)
+        if labels_image is not None:
+            return ink_height(labels_image, x, y, w, h)
+        return ink_height(image, x, y, w, h, colour=MAP_TEXT, share=MAP_ROW_SHARE)
+
+    shown = [label for label in map_labels if label.get("shown")]
+    for label in shown:
+        if label.get("kind") in ("station", "community"):
+            add("map", f"map {label['kind']} label {label.get('text', '')}", label_ink(label),
+                theme.BODY_ARCMIN_MIN)
+    # The legend strip is one line of text: its character height is its tallest glyph's
+    # (a label such as 一般 has no tall one of its own).
+    legend = [label_ink(label) for label in shown if label.get("kind") == "legend"]
+    if legend:
+        add("map", "map legend strip", max(legend), theme.BODY_ARCMIN_MIN)
     return found
 
 
@@ -208,7 +239,13 @@ def run(args: argparse.Namespace, config: Any) -> int:
 
     def labels_read(labels: Any) -> None:
         result["labels"] = labels or []
-        app.quit()
+        result["image"] = window.grab().toImage()
+        window.map.evaluate_json("DutyMap.inkProbe(true)", lambda _: QTimer.singleShot(
+            600, probed))
+
+    def probed() -> None:
+        result["labels_image"] = window.grab().toImage()
+        window.map.evaluate_json("DutyMap.inkProbe(false)", lambda _: app.quit())
 
     def drawn() -> None:
         QTimer.singleShot(800, lambda: window.map.evaluate_json(
@@ -217,13 +254,14 @@ def run(args: argparse.Namespace, config: Any) -> int:
     window.map.ready.connect(drawn)
     QTimer.singleShot(60_000, app.quit)
     app.exec()
-    if "labels" not in result:
+    if "labels_image" not in result:
         print("dutyroom wall-check: the map did not draw within 60 s", file=sys.stderr)
         return 1
-    image = window.grab().toImage()
+    image = result["image"]
     if args.shot is not None:
         image.save(str(args.shot))
-    found = measure(window, image, result["labels"], diagonal, distance)
+    found = measure(window, image, result["labels"], diagonal, distance,
+                    labels_image=result["labels_image"])
     window.close()
     print(f"wall {width}×{height}, {diagonal:g}″ panel "
           f"(pixel {theme_pitch(diagonal, width, height):.3f} mm), viewer at {distance:g} m")

@@ -105,6 +105,12 @@ class IncidentPanel(PanelFrame):
     def _repage(self) -> None:
         if not self.wall:
             return
+        # Room for the pinned incidents and two more, whatever else the wall holds.
+        rows = self.model.rowCount()
+        fixed = sum(1 for r in range(rows) if pinned(self.model.incident(r)))
+        self.table.setMinimumHeight(
+            self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+            + max(1, min(rows, fixed + 2)) * self.table.verticalHeader().defaultSectionSize())
         self.pages = self._page_count()
         self.page = min(self.page, self.pages - 1)
         self._show_page()

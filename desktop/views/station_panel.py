@@ -7,7 +7,7 @@ ready stations that do not.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.models.situation import Situation
@@ -39,8 +39,10 @@ class StationPanel(PanelFrame):
         self.hidden_ready = 0
         self.table.doubleClicked.connect(
             lambda index: self.station_activated.emit(self.model.station(index.row())))
+        self.hidden: dict[str, int] = {}
         if wall:
             self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.table.viewport().installEventFilter(self)
 
     def show_situation(self, situation: Situation) -> None:
         self.model.set_stations(situation.stations)
@@ -48,25 +50,49 @@ class StationPanel(PanelFrame):
         self.drawn.emit()
 
     def _fit(self) -> None:
-        """On the wall the table is as tall as its stations not ready and partly ready:
-        those are always in view; the ready ones are one line under it."""
+        """On the wall the table is at most as tall as its stations not ready and partly
+        ready (never shorter than those not ready); the rows that do not fit, ready ones
+        first, are counted in one line under it."""
         if not self.wall:
             return
         row = self.table.verticalHeader().defaultSectionSize()
-        fit = sum(1 for r in range(self.model.rowCount())
-                  if self.model.station(r).readiness.level != "green")
-        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
-                                  + max(1, fit) * row + 2 * self.table.frameWidth())
-        hidden = 0
-        for row in range(self.model.rowCount()):
-            ready = self.model.station(row).readiness.level == "green"
-            hide = ready and row >= fit
-            hidden += hide
-            self.table.setRowHidden(row, hide)
-        self.hidden_ready = hidden
-        self.rest.setText(
-            self.tr("%1 other stations %2").replace("%1", str(hidden)).replace(
-                "%2", theme.status_label("green")) if hidden else "")
+        levels = [self.model.station(r).readiness.level for r in range(self.model.rowCount())]
+        chrome = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        self.table.setMinimumHeight(chrome + max(1, levels.count("red")) * row)
+        tallest = chrome + max(1, len(levels) - levels.count("green")) * row
+        if tallest != self.table.maximumHeight():
+            self.table.setMaximumHeight(tallest)
+            self.updateGeometry()
+        fit = max(0, self.table.viewport().height() // max(1, row))
+        hidden: dict[str, int] = {}
+        for index, level in enumerate(levels):
+            hide = index >= fit
+            if hide:
+                hidden[level] = hidden.get(level, 0) + 1
+            self.table.setRowHidden(index, hide)
+        self.hidden_ready = hidden.get("green", 0)
+        self.hidden = hidden
+        parts = [theme.status_label(level) + f" {count}" for level in ("red", "amber")
+                 if (count := hidden.get(level, 0))]
+        if self.hidden_ready:
+            parts.append(self.tr("%1 other stations %2").replace(
+                "%1", str(self.hidden_ready)).replace("%2", theme.status_label("green")))
+        self.rest.setText(" · ".join(parts))
+
+    def sizeHint(self) -> QSize:
+        """On the wall: tall enough for every station not ready and partly ready."""
+        hint = super().sizeHint()
+        if self.wall:
+            margins = self.body.contentsMargins()
+            hint.setHeight(self.title.sizeHint().height() + self.table.maximumHeight()
+                           + self.rest.height() + 2 * self.body.spacing()
+                           + margins.top() + margins.bottom() + 2 * self.frameWidth())
+        return hint
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit()
+        return False
 
     def visible_stations(self) -> list[str]:
         return [self.model.station(r).code for r in range(self.model.rowCount())

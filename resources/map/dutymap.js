@@ -870,6 +870,9 @@
     document.querySelectorAll('.dm-label-grid').forEach((node) => {
       add('grid', node, node.textContent);
     });
+    document.querySelectorAll('.dm-strip .dm-legend-label').forEach((node) => {
+      add('legend', node, node.textContent);
+    });
     return boxes;
   }
 
@@ -1228,6 +1231,12 @@
     dump: dump,
     labelBoxes: labelBoxes,
     extent: extent,
+    /* wall-check: draw only the text (areas, lines, points and badges off) while a picture
+       is taken, so that the labels' ink is measured on a plain background. */
+    inkProbe: (on) => guard(() => {
+      document.documentElement.classList.toggle('dm-ink-probe', Boolean(on));
+      return {};
+    }),
     follow: (spec) => guard(() => followIncident(spec)),
     setView: (lat, lon, zoom) => guard(() => {
       autoFit = false;

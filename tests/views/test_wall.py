@@ -131,6 +131,27 @@ def test_stations_not_ready_then_partly_ready_then_the_rest_in_one_line(qtbot, w
         assert theme.status_label("green") in panel.rest.text()
 
 
+def test_on_a_small_panel_stations_that_do_not_fit_are_counted_not_hidden(qtbot, wall, demo):
+    # 55″ at 4 m: the largest text on a 1080p panel; the incidents keep their rows
+    from desktop.views.main_window import MainWindow  # noqa: F401  (the window under test)
+
+    window = open_wall(with_incidents(demo, 20), 1920, 1080, "zh_CN", diagonal_in=55)
+    qtbot.addWidget(window)
+    incidents, stations = window.incidents, window.stations
+    shown = [r for r in range(incidents.model.rowCount()) if _in_view(incidents.table, r)]
+    assert len(shown) >= 5  # the four III+ and at least one more
+    levels = [stations.model.station(r).readiness.level
+              for r in range(stations.model.rowCount())]
+    seen = [levels[r] for r in range(len(levels)) if _in_view(stations.table, r)]
+    assert seen == levels[:len(seen)] and "red" in seen  # worst first, not ready in view
+    counted = sum(stations.hidden.values())
+    assert len(seen) + counted == len(levels)
+    for level, count in stations.hidden.items():
+        assert theme.status_label(level) in stations.rest.text() and str(count) in \
+            stations.rest.text()
+    window.close()
+
+
 def test_kpi_counts_are_the_tables_counts_in_the_same_words(qtbot, wall, demo):
     window = wall(with_incidents(demo, 20))
     model = window.stations.model
@@ -227,7 +248,12 @@ def test_every_incident_and_station_label_is_shown_and_none_overlap(qtbot, wall,
     assert len(incidents) == placed == 20
     assert len(stations) == len(situation.stations)
     assert all(b["shown"] for b in incidents + stations)
-    shown = [b for b in boxes if b["shown"]]
+    shown = [b for b in boxes if b["shown"] and b["kind"] != "legend"]  # the strip: not map
+    pane = _js(qtbot, window, "DutyMap.extent()")["pane"]
+    outside = [b["text"] for b in incidents + stations
+               if b["x"] < -0.5 or b["y"] < -0.5 or b["x"] + b["w"] > pane["w"] + 0.5
+               or b["y"] + b["h"] > pane["h"] + 0.5]
+    assert outside == []  # none cut by the map's edge
 
     def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
         return (a["x"] < b["x"] + b["w"] - 0.5 and b["x"] < a["x"] + a["w"] - 0.5
