@@ -197,6 +197,16 @@ class Dashboard:
         self.actions.desk = self.desk
         self.actions.share_alerts()
         self.desk_badge.sign_in_requested.connect(self.actions.open_sign_in)
+        if self.settings.wall:  # a key opens the wall's own PIN pad (no buttons there)
+            from desktop.views import theme
+            from desktop.views.wall_desk import WallDeskOverlay
+
+            self.wall_desk = WallDeskOverlay(
+                self.window, self.desk, self.actions.acknowledge_alerts,
+                theme.Sizes.for_screen(True, self.window.height(),
+                                       screen_width=self.window.width(),
+                                       diagonal_in=self.settings.wall_diagonal_in,
+                                       distance_m=self.settings.wall_distance_m).body)
         # Any key or click in the window keeps the officer signed in. Filtered on the
         # window's QWindow, not the whole application: an application-wide Python event
         # filter sees QtWebEngine's internal objects too and crashed here (segfault).

@@ -2575,4 +2575,47 @@
         <translation>recorded %1</translation>
     </message>
 </context>
+<context>
+    <name>WallDeskOverlay</name>
+    <message>
+        <source>Sign in and acknowledge</source>
+        <translation>Sign in and acknowledge</translation>
+    </message>
+    <message>
+        <source>↑↓ officer · digits PIN · Enter · Esc</source>
+        <translation>↑↓ officer · digits PIN · Enter · Esc</translation>
+    </message>
+    <message>
+        <source>Officer: %1</source>
+        <translation>Officer: %1</translation>
+    </message>
+    <message>
+        <source>PIN: %1</source>
+        <translation>PIN: %1</translation>
+    </message>
+    <message>
+        <source>Choose your name and type your PIN.</source>
+        <translation>Choose your name and type your PIN.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Signed in; alerts acknowledged.</source>
+        <translation>Signed in; alerts acknowledged.</translation>
+    </message>
+    <message>
+        <source>Name or PIN not recognised.</source>
+        <translation>Name or PIN not recognised.</translation>
+    </message>
+    <message>
+        <source>Too many wrong attempts: locked until %1.</source>
+        <translation>Too many wrong attempts: locked until %1.</translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation>Not signed in: %1</translation>
+    </message>
+</context>
 </TS>

@@ -2568,4 +2568,47 @@
         <translation>记录 %1</translation>
     </message>
 </context>
+<context>
+    <name>WallDeskOverlay</name>
+    <message>
+        <source>Sign in and acknowledge</source>
+        <translation>签到并确认</translation>
+    </message>
+    <message>
+        <source>↑↓ officer · digits PIN · Enter · Esc</source>
+        <translation>↑↓ 选择值班员 · 数字键输入 PIN · 回车确认 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Officer: %1</source>
+        <translation>值班员：%1</translation>
+    </message>
+    <message>
+        <source>PIN: %1</source>
+        <translation>PIN：%1</translation>
+    </message>
+    <message>
+        <source>Choose your name and type your PIN.</source>
+        <translation>请选择姓名并输入 PIN。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>Signed in; alerts acknowledged.</source>
+        <translation>已签到，告警已确认。</translation>
+    </message>
+    <message>
+        <source>Name or PIN not recognised.</source>
+        <translation>姓名或 PIN 不正确。</translation>
+    </message>
+    <message>
+        <source>Too many wrong attempts: locked until %1.</source>
+        <translation>错误次数过多：锁定至 %1。</translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation>未能签到：%1</translation>
+    </message>
+</context>
 </TS>
