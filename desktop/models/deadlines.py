@@ -35,11 +35,15 @@ class Countdown:
     def missed(self) -> bool:
         return self.remaining < dt.timedelta(0)
 
-    def words(self, english: bool = False) -> str:
+    def words(self, english: bool = False, *, short: bool = False) -> str:
+        """``short``: the wall's narrow column in English ("due 26:56", "late 3:10"; the
+        deadline's stage is the column's and the row's); the Chinese words are short."""
         minutes = int(abs(self.remaining).total_seconds() // 60)
         seconds = int(abs(self.remaining).total_seconds() % 60)
         clock = f"{minutes}:{seconds:02d}"
         stage = next((t.en if english else t.zh) for t in LIFECYCLE if t.code == self.stage)
+        if english and short:
+            return f"late {clock}" if self.missed else f"due {clock}"
         if self.missed:
             return f"{stage} overdue {clock}" if english else f"{stage}超时 {clock}"
         return f"{stage} due in {clock}" if english else f"{stage}剩余 {clock}"

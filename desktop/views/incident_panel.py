@@ -54,11 +54,13 @@ class IncidentPanel(PanelFrame):
         self._pager.timeout.connect(self.next_page)
         if wall:
             self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.model.compact = True
             header = self.table.horizontalHeader()
             header.setMaximumSectionSize(-1)
-            # The place has a column of its own and the title keeps its share.
-            header.setSectionResizeMode(IncidentTableModel.COLUMNS.index("place"),
-                                        QHeaderView.ResizeMode.Interactive)
+            # Widths are shared out by _fit_columns: the title keeps TITLE_CHARACTERS.
+            for name in ("stage", "place", "deadline"):
+                header.setSectionResizeMode(IncidentTableModel.COLUMNS.index(name),
+                                            QHeaderView.ResizeMode.Interactive)
             # The deadline is what the wall must show; the time received is in the banner
             # and at the operator window.
             self.table.setColumnHidden(IncidentTableModel.COLUMNS.index("received"), True)
@@ -119,7 +121,7 @@ class IncidentPanel(PanelFrame):
         shown = set(self.page_rows(self.page))
         for row in range(self.model.rowCount()):
             self.table.setRowHidden(row, row not in shown)
-        self._fit_place_column()
+        self._fit_columns()
         if self.pages > 1:
             self.page_mark.setText(self.tr("%1/%2 · every %3 s").replace(
                 "%1", str(self.page + 1)).replace("%2", str(self.pages)).replace(
@@ -128,16 +130,28 @@ class IncidentPanel(PanelFrame):
             self.page_mark.setText("")
         self.paged.emit(self.page)
 
-    def _fit_place_column(self) -> None:
-        """The place's column takes what the title's share of TITLE_CHARACTERS leaves."""
+    def _fit_columns(self) -> None:
+        """The title keeps TITLE_CHARACTERS (and one for the "…"); the stage, the deadline
+        and the place (a column of its own) share what is left, each cut with "…" at
+        most to its cap."""
         header = self.table.horizontalHeader()
-        place = IncidentTableModel.COLUMNS.index("place")
-        title = IncidentTableModel.COLUMNS.index("title")
+        columns = IncidentTableModel.COLUMNS
         em = self.table.fontMetrics().horizontalAdvance("国")
-        fixed = sum(header.sectionSize(c) for c in range(header.count())
-                    if c not in (place, title))
-        spare = self.table.viewport().width() - fixed - (TITLE_CHARACTERS + 1) * em
-        header.resizeSection(place, max(3 * em, min(spare, 8 * em)))
+        pad = em // 2
+
+        def wanted(name: str) -> int:
+            column = columns.index(name)
+            return max(self.table.sizeHintForColumn(column), header.sectionSizeFromContents(
+                column).width()) + pad
+
+        title_room = round((TITLE_CHARACTERS + 1.6) * em)  # with the cell padding and "…"
+        free = self.table.viewport().width() - header.sectionSize(columns.index("severity"))
+        stage = min(wanted("stage"), round(6.5 * em))
+        deadline = min(wanted("deadline"), round(8.5 * em))
+        place = max(3 * em, min(wanted("place"), 8 * em, free - stage - deadline - title_room))
+        header.resizeSection(columns.index("stage"), stage)
+        header.resizeSection(columns.index("deadline"), deadline)
+        header.resizeSection(columns.index("place"), place)
 
     def visible_incidents(self) -> list[int]:
         """Ids of the incidents shown now (the wall's current page)."""

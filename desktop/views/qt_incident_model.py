@@ -33,6 +33,7 @@ class IncidentTableModel(RowsTableModel):
     ) -> None:
         super().__init__(parent)
         self._english = language.startswith("en")
+        self.compact = False  # the wall: the deadline in its short words
         self._rules = load_rules() if rules is None else rules
         self._clock = clock or process_clock.now
 
@@ -75,7 +76,8 @@ class IncidentTableModel(RowsTableModel):
                 clock = countdown(incident, self._clock(), self._rules)
                 if clock is None:
                     return "—"
-                return ("■ " if clock.missed else "") + clock.words(self._english)
+                return ("■ " if clock.missed else "") + clock.words(self._english,
+                                                                    short=self.compact)
             return beijing(incident.recorded_at).strftime("%H:%M")
         if role == Qt.ItemDataRole.ToolTipRole:
             severity = SEVERITIES[incident.severity - 1] if 1 <= incident.severity <= 4 else None

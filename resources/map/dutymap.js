@@ -782,23 +782,26 @@
       return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width,
         height: r.height};
     };
-    nodes.badges.forEach((item) => {
+    const placeBadge = (item) => {
       const badge = item.node.querySelector('.dm-badge') || item.node;
       const rect = box(badge);
       const step = Math.max(rect.width, rect.height);
+      // The nearest free spot on a spiral out from where it belongs.
       let best = [0, 0];
-      search: for (const k of [0, 0.6, 1.1, 1.6, 2.2, 2.8, 3.5, 4.3, 5.2, 6.2, 7.4]) {
-        for (const [sx, sy] of k ? NAME_SPOTS : [[0, 0]]) {
-          const dx = sx * k * step;
-          const dy = sy * k * step;
+      search: for (let k = 0; k <= 14; k += 0.5) {
+        const turns = k ? Math.max(8, Math.round(k * 6)) : 1;
+        for (let t = 0; t < turns; t += 1) {
+          const angle = (2 * Math.PI * t) / turns;
+          const dx = Math.cos(angle) * k * step * 0.6;
+          const dy = Math.sin(angle) * k * step * 0.6;
           if (free(moved(rect, dx, dy), placed, area)) { best = [dx, dy]; break search; }
         }
       }
       if (best[0] || best[1]) { item.node.style.translate = best[0] + 'px ' + best[1] + 'px'; }
       item.badge = moved(rect, best[0], best[1]);
       placed.push({kind: item.kind + '-badge', rect: item.badge, node: item.node});
-    });
-    nodes.badges.forEach((item) => {
+    };
+    const placeName = (item) => {
       const name = item.node.querySelector('.dm-name');
       if (!name) { return; }
       const rect = box(name);  // below the badge, as laid out
@@ -825,7 +828,14 @@
       }
       name.style.translate = best[0] + 'px ' + best[1] + 'px';
       placed.push({kind: 'station', rect: moved(rect, best[0], best[1]), node: name});
+    };
+    // Stations and their names first (few, and their names need room), then the
+    // incidents, nudged into what is left.
+    nodes.badges.filter((item) => item.kind === 'station').forEach((item) => {
+      placeBadge(item);
+      placeName(item);
     });
+    nodes.badges.filter((item) => item.kind !== 'station').forEach(placeBadge);
     nodes.communities.concat(nodes.grids).forEach((item) => {
       const rect = box(item.node);
       if (!rect.width) { return; }  // hidden at this zoom

@@ -98,15 +98,21 @@ def test_pages_turn_by_themselves(qtbot, wall, demo):
     assert panel.page_mark.text().startswith(f"2/{panel.pages}")
 
 
-@pytest.mark.parametrize(("width", "height"), SIZES)
+@pytest.mark.parametrize(("width", "height", "language"), [(*SIZES[0], "zh_CN"),
+                                                            (*SIZES[1], "zh_CN"),
+                                                            (*SIZES[0], "en")])
 def test_a_title_shows_at_least_twelve_characters_and_the_place_its_own_column(
-        qtbot, wall, demo, width, height):
-    window = wall(with_incidents(demo, 20), width, height)
+        qtbot, wall, demo, width, height, language):
+    window = wall(with_incidents(demo, 20), width, height, language)
     table = window.incidents.table
     columns = window.incidents.model.COLUMNS
     title = table.columnWidth(columns.index("title"))
     em = table.fontMetrics().horizontalAdvance("国")
-    assert title >= 12 * em
+    assert title >= 12.5 * em
+    shown = table.fontMetrics().elidedText(
+        panel_title := window.incidents.model.incident(0).title, Qt.TextElideMode.ElideRight,
+        title - em // 2)
+    assert len(shown.rstrip("…")) >= min(12, len(panel_title))
     assert table.columnWidth(columns.index("place")) >= 3 * em
     header = table.horizontalHeader()
     assert header.length() <= table.viewport().width() + 2  # no column off the panel
