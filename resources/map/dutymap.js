@@ -889,7 +889,8 @@
   /* Where the street is drawn, in CSS px of the page, and the map's own box. */
   function extent() {
     const c = map.getContainer().getBoundingClientRect();
-    const b = top && top.bounds ? L.latLngBounds(top.bounds) : null;
+    const b = top && (top.focus || top.bounds) ? L.latLngBounds(top.focus || top.bounds)
+      : null;
     const out = {pane: {x: c.left, y: c.top, w: c.width, h: c.height}, street: null,
       strip: strip ? {w: strip.offsetWidth, h: strip.offsetHeight,
         pages: stripPages.length, entries: stripRows().length} : null};
@@ -927,8 +928,9 @@
   function fit() {
     if (follow) { return; }  // the overview comes back when following ends
     const size = map.getSize();
-    if (top && top.bounds && size.x > 0 && size.y > 0) {
-      map.fitBounds(top.bounds, Object.assign({animate: false}, legendPadding(0)));
+    const target = top && (top.focus || top.bounds);  // focus: a district's busy streets
+    if (target && size.x > 0 && size.y > 0) {
+      map.fitBounds(target, Object.assign({animate: false}, legendPadding(0)));
     }
   }
 
@@ -1086,6 +1088,10 @@
   function applyDelta(delta) {
     delta = parse(delta);
     if (delta.reload) { return loadAll(delta.reload, true); }
+    if ('focus' in delta) {
+      top.focus = delta.focus;
+      if (autoFit) { fit(); }
+    }
     let added = 0;
     let lowest;
     const touched = new Set();
