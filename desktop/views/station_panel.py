@@ -8,7 +8,7 @@ ready stations that do not.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from desktop.models.situation import Situation
 from desktop.views import theme
@@ -43,6 +43,10 @@ class StationPanel(PanelFrame):
         if wall:
             self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.table.viewport().installEventFilter(self)
+            header = self.table.horizontalHeader()
+            for name in ("status", "name", "kit"):  # sized by _fit_columns
+                header.setSectionResizeMode(StationTableModel.COLUMNS.index(name),
+                                            QHeaderView.ResizeMode.Interactive)
 
     def show_situation(self, situation: Situation) -> None:
         self.model.set_stations(situation.stations)
@@ -78,6 +82,18 @@ class StationPanel(PanelFrame):
             parts.append(self.tr("%1 other stations %2").replace(
                 "%1", str(self.hidden_ready)).replace("%2", theme.status_label("green")))
         self.rest.setText(" · ".join(parts))
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Status, name and kit as wide as their words (the name at most nine characters);
+        the reasons take the rest."""
+        header = self.table.horizontalHeader()
+        em = self.table.fontMetrics().horizontalAdvance("国")
+        for name, cap in (("status", 8 * em), ("name", 9 * em), ("kit", 4 * em)):
+            column = StationTableModel.COLUMNS.index(name)
+            wanted = max(self.table.sizeHintForColumn(column),
+                         header.sectionSizeFromContents(column).width())
+            header.resizeSection(column, min(wanted, cap))
 
     def sizeHint(self) -> QSize:
         """On the wall: tall enough for every station not ready and partly ready."""

@@ -690,7 +690,9 @@
     strip.appendChild(line);
     strip.appendChild(mark);
     mark.textContent = '9/9';
-    const room = strip.clientWidth - mark.offsetWidth - 16;
+    const style = getComputedStyle(strip);
+    const room = strip.clientWidth - mark.offsetWidth - parseFloat(style.paddingLeft)
+      - parseFloat(style.paddingRight) - 4;  // beside the page mark
     stripPages = [];
     let page = [];
     rows.forEach((row) => {

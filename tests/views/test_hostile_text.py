@@ -220,7 +220,10 @@ def test_the_map_page_draws_data_with_text_content_and_keeps_it_short(qtbot, hos
         " return {texts: names.map(n => n.textContent),"
         " widths: names.map(n => n.getBoundingClientRect().width),"
         " caps: names.map(n => 16 * parseFloat(getComputedStyle(n).fontSize)),"
-        " cut: names.map(n => n.scrollWidth > n.clientWidth),"
+        " cut: names.map(n => { const r = document.createRange(); r.selectNodeContents(n);"
+        " const lines = [...r.getClientRects()];"  # the wall: cut after two lines
+        " return n.scrollWidth > n.clientWidth || lines.some(line =>"
+        " line.bottom > n.getBoundingClientRect().bottom + 1); }),"
         " injected: document.querySelectorAll('.leaflet-container h1, .leaflet-container font')"
         ".length, page: window.innerWidth}; })()", box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=10_000)
