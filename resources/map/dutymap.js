@@ -771,6 +771,11 @@
     if (!map) { return []; }
     const area = map.getContainer().getBoundingClientRect();
     const placed = [];
+    // The map's own furniture (the scale bar, the attribution) is not drawn over either.
+    document.querySelectorAll('.leaflet-control-scale, .dm-attribution').forEach((node) => {
+      const r = node.getBoundingClientRect();
+      if (r.width) { placed.push({kind: 'control', rect: r, node: node}); }
+    });
     const nodes = labelNodes();
     const all = nodes.badges.concat(nodes.communities, nodes.grids);
     all.forEach((item) => {
