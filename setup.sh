@@ -38,6 +38,10 @@ readonly QT_WINDOW_PACKAGES=(
     xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
     libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-xkb1
 )
+# Qt Multimedia plays the alert sound through PulseAudio's client library (the ffmpeg
+# plugin and libQt6Multimedia link libpulse.so.0; PipeWire desktops serve it too): without
+# it the sound is off and the wall says so (声音不可用 / SOUND OFF).
+readonly QT_SOUND_PACKAGES=(libpulse0)
 # fonts-wqy-microhei: Simplified Chinese that embeds in PDFs and extracts exactly
 # (fonts-noto-cjk extracts some characters as Kangxi radicals).
 readonly OTHER_PACKAGES=(fonts-wqy-microhei python3-venv poppler-utils)
@@ -107,8 +111,8 @@ install_system_packages() {
         return 0
     }
     local missing=() name
-    for name in "${QT_OFFSCREEN_PACKAGES[@]}" "${QT_WINDOW_PACKAGES[@]}" "${OTHER_PACKAGES[@]}" \
-        "${EXTRA_PACKAGES[@]}"; do
+    for name in "${QT_OFFSCREEN_PACKAGES[@]}" "${QT_WINDOW_PACKAGES[@]}" \
+        "${QT_SOUND_PACKAGES[@]}" "${OTHER_PACKAGES[@]}" "${EXTRA_PACKAGES[@]}"; do
         package_installed "$name" || missing+=("$name")
     done
     ((${#missing[@]})) || return 0

@@ -134,7 +134,8 @@ class SituationRouter:
 class Dashboard:
     """Everything one dashboard window needs, wired; shown by ``start()``."""
 
-    def __init__(self, settings: Settings, screen_height: int) -> None:
+    def __init__(self, settings: Settings, screen_height: int,
+                 screen_width: int | None = None) -> None:
         from PySide6.QtCore import QTimer
 
         from desktop.views import theme
@@ -145,7 +146,9 @@ class Dashboard:
         from desktop.views.ready import ReadyTracker
 
         self.settings = settings
-        sizes = theme.Sizes.for_screen(settings.wall, screen_height)
+        sizes = theme.Sizes.for_screen(settings.wall, screen_height, screen_width=screen_width,
+                                       diagonal_in=settings.wall_diagonal_in,
+                                       distance_m=settings.wall_distance_m)
         self.window = MainWindow(wall=settings.wall, language=settings.language, sizes=sizes,
                                  tiles=settings.tiles())
         self.tracker = ReadyTracker(self.window)
@@ -186,9 +189,21 @@ class Dashboard:
         self.desk_bridge = DeskBridge(self.desk, self.window)
         self.desk_badge = DeskBadge(self.desk_bridge, self.settings.language)
         self.window.header.add_badge(self.desk_badge)
+        if self.settings.wall:  # no buttons on the wall: a key opens the sign-in overlay
+            self.desk_badge.button.setVisible(False)
         self.actions.desk = self.desk
         self.actions.share_alerts()
         self.desk_badge.sign_in_requested.connect(self.actions.open_sign_in)
+        if self.settings.wall:  # a key opens the wall's own PIN pad (no buttons there)
+            from desktop.views import theme
+            from desktop.views.wall_desk import WallDeskOverlay
+
+            self.wall_desk = WallDeskOverlay(
+                self.window, self.desk, self.actions.acknowledge_alerts,
+                theme.Sizes.for_screen(True, self.window.height(),
+                                       screen_width=self.window.width(),
+                                       diagonal_in=self.settings.wall_diagonal_in,
+                                       distance_m=self.settings.wall_distance_m).body)
         # Any key or click in the window keeps the officer signed in. Filtered on the
         # window's QWindow, not the whole application: an application-wide Python event
         # filter sees QtWebEngine's internal objects too and crashed here (segfault).
@@ -293,7 +308,7 @@ def run(
 
     screens = app.screens()
     screen = screens[settings.screen] if 0 <= settings.screen < len(screens) else screens[0]
-    dashboard = Dashboard(settings, screen.geometry().height())
+    dashboard = Dashboard(settings, screen.geometry().height(), screen.geometry().width())
     window = dashboard.window
 
     def on_error(_text: str) -> None:

@@ -38,8 +38,9 @@ def _add_setting_flags(parser: argparse.ArgumentParser, default: object) -> None
             group.add_argument("--lang", "--language", dest=item.name, default=default,
                                choices=settings_module.LANGUAGES, help=help_text)
         else:
+            kinds = {int: int, "int": int, float: float, "float": float}
             group.add_argument(flag, dest=item.name, default=default, help=help_text,
-                               type=int if item.type in (int, "int") else str)
+                               type=kinds.get(item.type, str))
 
 
 def _add_dashboard_flags(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
@@ -95,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     officer_commands.add_parser(commands)
     sync_commands.add_parser(commands)
+    from desktop import wall_check
+
+    wall_check.add_parser(commands)
 
     simulate = commands.add_parser(
         "simulate", help="keep a replica live: new incidents through their lifecycle, "
@@ -192,6 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop import sync_commands
 
             return sync_commands.run(args, config)
+        if args.command == "wall-check":
+            from desktop import wall_check
+
+            return wall_check.run(args, config)
         if args.command == "simulate":
             from desktop import replica_commands
 

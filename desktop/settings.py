@@ -88,6 +88,12 @@ class Settings:
     stale_after_s: int = field(default=30, metadata={
         "help": "data is shown stale when the newest writer heartbeat is older (s)"})
     screen: int = field(default=0, metadata={"help": "screen index for wall mode"})
+    wall_diagonal_in: float = field(default=65.0, metadata={
+        "help": "the wall panel's diagonal in inches (a spliced wall: the whole wall's): "
+                "with wall_distance_m it sets the wall's text size"})
+    wall_distance_m: float = field(default=4.0, metadata={
+        "help": "the farthest viewer's distance from the wall in metres: body text is "
+                "sized for 17′ of arc there (never under 16′), KPI figures for 45′"})
     mute_minutes: int = field(default=30, metadata={
         "help": "how long a signed-in officer's mute silences the alert sound (minutes)"})
 
@@ -101,6 +107,10 @@ class Settings:
             raise SettingsError("stale_after_s must be at least 5")
         if not 1 <= self.mute_minutes <= 240:
             raise SettingsError("mute_minutes must be between 1 and 240")
+        if not 10 <= self.wall_diagonal_in <= 1000:
+            raise SettingsError("wall_diagonal_in must be between 10 and 1000 (inches)")
+        if not 0.5 <= self.wall_distance_m <= 50:
+            raise SettingsError("wall_distance_m must be between 0.5 and 50 (metres)")
         return self
 
     def tiles(self) -> TileSource:
@@ -124,6 +134,8 @@ def _coerce(name: str, kind: Any, value: Any) -> Any:
             raise ValueError(value)
         if kind in (int, "int"):
             return int(value)
+        if kind in (float, "float"):
+            return float(value)
         return str(value)
     except (TypeError, ValueError) as error:
         raise SettingsError(f"setting {name}: cannot use {value!r}") from error

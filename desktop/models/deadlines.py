@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -34,11 +35,15 @@ class Countdown:
     def missed(self) -> bool:
         return self.remaining < dt.timedelta(0)
 
-    def words(self, english: bool = False) -> str:
+    def words(self, english: bool = False, *, short: bool = False) -> str:
+        """``short``: the wall's narrow column in English ("due 26:56", "late 3:10"; the
+        deadline's stage is the column's and the row's); the Chinese words are short."""
         minutes = int(abs(self.remaining).total_seconds() // 60)
         seconds = int(abs(self.remaining).total_seconds() % 60)
         clock = f"{minutes}:{seconds:02d}"
         stage = next((t.en if english else t.zh) for t in LIFECYCLE if t.code == self.stage)
+        if english and short:
+            return f"late {clock}" if self.missed else f"due {clock}"
         if self.missed:
             return f"{stage} overdue {clock}" if english else f"{stage}超时 {clock}"
         return f"{stage} due in {clock}" if english else f"{stage}剩余 {clock}"
@@ -62,3 +67,23 @@ def countdown(incident: IncidentStatus, now: dt.datetime,
         due = incident.recorded_at + dt.timedelta(minutes=rule.minutes)
         return Countdown(rule.stage, due, due - now)
     return None
+
+
+def by_urgency(incidents: Iterable[IncidentStatus], now: dt.datetime,
+               rules: tuple[DeadlineRule, ...]) -> list[IncidentStatus]:
+    """Open incidents as the wall lists them: most severe first (I before IV), then the
+    nearest reporting deadline (overdue ones first; none running last), then newest."""
+
+    def key(incident: IncidentStatus) -> tuple[int, int, float, float]:
+        clock = countdown(incident, now, rules)
+        severity = incident.severity if 1 <= incident.severity <= 4 else 5
+        due = clock.due_at.timestamp() if clock is not None else 0.0
+        return (severity, 0 if clock is not None else 1, due,
+                -incident.recorded_at.timestamp())
+
+    return sorted(incidents, key=key)
+
+
+def pinned(incident: IncidentStatus) -> bool:
+    """III (较大) or above: shown on every page of the wall's incident list."""
+    return 1 <= incident.severity <= 3

@@ -174,10 +174,11 @@ class Freshness:
 class Kpis:
     on_duty: int
     readiness_on_duty: int
-    stations_ready: int
-    stations_not_ready: int
+    stations_ready: int  # green
+    stations_not_ready: int  # red only: the tables' ■ 未就绪
     stations_total: int
     open_by_severity: tuple[int, int, int, int]  # I, II, III, IV
+    stations_partly_ready: int = 0  # amber: the tables' ▲ 部分就绪
 
     @property
     def open_incidents(self) -> int:
@@ -209,14 +210,15 @@ class Situation:
         for incident in self.incidents:
             if 1 <= incident.severity <= 4:
                 by_severity[incident.severity - 1] += 1
-        ready = sum(1 for s in self.stations if s.readiness.level == "green")
+        levels = [s.readiness.level for s in self.stations]
         return Kpis(
             on_duty=len(self.duty_now.people) if self.duty_now else 0,
             readiness_on_duty=len(self.readiness_today.people) if self.readiness_today else 0,
-            stations_ready=ready,
-            stations_not_ready=len(self.stations) - ready,
+            stations_ready=levels.count("green"),
+            stations_not_ready=levels.count("red"),
             stations_total=len(self.stations),
             open_by_severity=(by_severity[0], by_severity[1], by_severity[2], by_severity[3]),
+            stations_partly_ready=levels.count("amber"),
         )
 
     def unchanged(self, previous: Situation | None, *fields: str) -> bool:

@@ -40,10 +40,11 @@ class AlertBanner(QFrame):
     acknowledged = Signal(object)  # tuple[Alert, ...]
     back_to_live_requested = Signal()  # the button shown while a live alert breaks through
 
-    def __init__(self, language: str, *, sound: bool = True,
+    def __init__(self, language: str, *, sound: bool = True, wall: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._english = language.startswith("en")
+        self.wall = wall
         self.tracker = AlertTracker()
         self.sound = AlertSound(self) if sound else None
         self._rung_level = 0
@@ -69,11 +70,26 @@ class AlertBanner(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.back)
         layout.addWidget(self.button)
+        if wall:  # no one can reach a button at the wall: the key overlay acknowledges
+            self.button.setVisible(False)
         self._flash = QTimer(self)
         self._flash.timeout.connect(self._toggle)
         self._ring = QTimer(self)
         self._ring.timeout.connect(self._ring_if_due)
         self.setVisible(False)
+
+    def reserve_height(self, height: int) -> None:
+        """Keep the banner's place in the layout, shown or not, at one fixed height: the
+        panels below never move when an alert comes or goes."""
+        self.setFixedHeight(height)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+
+    @property
+    def sound_off(self) -> bool:
+        """The alert sound cannot play (no audio device, no Qt Multimedia, or none made)."""
+        return self.sound is None or not self.sound.available
 
     @property
     def live_word(self) -> str:

@@ -30,9 +30,11 @@ from desktop.views.plain_text import escaped, plain_label, show_data, tooltip
 class Header(QWidget):
     problems_requested = Signal()
 
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str, parent: QWidget | None = None, *,
+                 wall: bool = False) -> None:
         super().__init__(parent)
         self._language = language
+        self.wall = wall
         self._replaying = False
         self._freshness: FreshnessState | None = None
         layout = QHBoxLayout(self)
@@ -56,15 +58,31 @@ class Header(QWidget):
                                      object_name="freshness")
         layout.addWidget(self.freshness, 2)
 
-        self.problems = QPushButton("")
+        # The operator opens the list; the wall (no mouse, no buttons) only shows the count.
+        self.problems: QPushButton | QLabel
+        if wall:
+            self.problems = plain_label("", object_name="problems")
+        else:
+            self.problems = QPushButton("")
+            self.problems.clicked.connect(self.problems_requested)
         self.problems.setVisible(False)
-        self.problems.clicked.connect(self.problems_requested)
         layout.addWidget(self.problems)
+
+        # Whenever the alert sound cannot play, the screen says so (show_sound).
+        self.sound_mark = plain_label("", object_name="soundOff")
+        self.sound_mark.setStyleSheet(
+            f"background:{theme.STATUS_COLOUR['amber']}; color:{theme.ON_STATUS}; "
+            "font-weight:bold; padding:4px 8px;")
+        self.sound_mark.setVisible(False)
+        layout.addWidget(self.sound_mark)
 
         self.notice = plain_label("")
         self.notice.setVisible(False)
         layout.addWidget(self.notice)
 
+        self.date = plain_label("", object_name="date")  # date and weekday, beside the clock
+        self.date.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.date)
         self.clock = plain_label("", object_name="clock")
         layout.addWidget(self.clock)
         self.live_clock = QLabel("")  # the live time, small, while the big clock is replayed
@@ -77,8 +95,29 @@ class Header(QWidget):
         self._clock_timer.start(1000)
         self._tick()
 
+    def _weekday(self, day: int) -> str:
+        return (self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"),
+                self.tr("Thursday"), self.tr("Friday"), self.tr("Saturday"),
+                self.tr("Sunday"))[day]
+
+    def date_text(self, at: dt.datetime) -> str:
+        """The Beijing date and weekday, two lines: "12月5日" over "星期六"."""
+        local = beijing(at)
+        day = self.tr("%1-%2-%3").replace("%1", str(local.year)).replace(
+            "%2", str(local.month)).replace("%3", str(local.day))
+        return f"{day}\n{self._weekday(local.weekday())}"
+
+    def show_sound(self, off: bool) -> None:
+        """The alert sound cannot play: a mark says so (the banner still flashes)."""
+        local = self.tr("SOUND OFF")
+        self.sound_mark.setText("■ " + (local if local == "SOUND OFF" else f"{local} / SOUND OFF"))
+        self.sound_mark.setVisible(off)
+
     def _tick(self) -> None:
-        now = beijing(clock_now()).strftime("%H:%M:%S")
+        moment = clock_now()
+        now = beijing(moment).strftime("%H:%M:%S")
+        if not self._replaying:
+            self.date.setText(self.date_text(moment))
         if self._replaying:
             self.live_clock.setText(self.tr("Live %1").replace("%1", now))
         else:
@@ -120,6 +159,7 @@ class Header(QWidget):
         """While replaying, the badge says so, whatever the live replica is doing."""
         self._replaying = replaying
         self.live_clock.setVisible(replaying)
+        self.date.setVisible(not replaying)  # the replayed clock carries its own date
         self.clock.setProperty("state", "replay" if replaying else "live")
         self.clock.setStyleSheet(
             f"color: {theme.STATUS_COLOUR['amber']};" if replaying else "")

@@ -33,16 +33,24 @@ class Tile(QFrame):
 
 
 class KpiTiles(QWidget):
+    """Each tile counts exactly what its label says, in the stations table's words and
+    shapes: ● 就绪, ■ 未就绪 and ▲ 部分就绪 are three tiles, never one count of two."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.on_duty = Tile(self.tr("On duty now"))
-        self.ready = Tile(self.tr("Stations ready"))
-        self.not_ready = Tile(self.tr("Stations not ready"))
+        self.ready = Tile(theme.status_label("green"))
+        self.not_ready = Tile(theme.status_label("red"))
+        self.partly_ready = Tile(theme.status_label("amber"))
         self.incidents = Tile(self.tr("Open incidents"))
-        for tile in (self.on_duty, self.ready, self.not_ready, self.incidents):
+        for tile in (self.on_duty, self.ready, self.not_ready, self.partly_ready,
+                     self.incidents):
             layout.addWidget(tile)
+        # What each station tile counts, by the readiness level the tables show.
+        self.station_tiles = {"green": self.ready, "red": self.not_ready,
+                              "amber": self.partly_ready}
 
     def show_situation(self, situation: Situation) -> None:
         kpis = situation.kpis
@@ -53,16 +61,13 @@ class KpiTiles(QWidget):
             .replace("%2", str(kpis.readiness_on_duty)),
             theme.TEXT if leader else theme.STATUS_COLOUR["red"],
         )
-        self.ready.set(
-            f"{kpis.stations_ready}/{kpis.stations_total}",
-            theme.status_label("green"),
-            theme.STATUS_COLOUR["green"],
-        )
-        self.not_ready.set(
-            str(kpis.stations_not_ready),
-            theme.status_label("red") if kpis.stations_not_ready else "",
-            theme.STATUS_COLOUR["red"] if kpis.stations_not_ready else theme.TEXT,
-        )
+        stations = self.tr("of %1 stations").replace("%1", str(kpis.stations_total))
+        self.ready.set(str(kpis.stations_ready), stations, theme.STATUS_COLOUR["green"])
+        self.not_ready.set(str(kpis.stations_not_ready), stations,
+                           theme.STATUS_COLOUR["red"] if kpis.stations_not_ready else theme.TEXT)
+        self.partly_ready.set(
+            str(kpis.stations_partly_ready), stations,
+            theme.STATUS_COLOUR["amber"] if kpis.stations_partly_ready else theme.TEXT)
         numerals = ("I", "II", "III", "IV")
         self.incidents.set(
             str(kpis.open_incidents),

@@ -43,15 +43,15 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.setContentsMargins(sizes.margin, sizes.margin, sizes.margin, sizes.margin)
         outer.setSpacing(sizes.margin)
-        self.header = Header(language)
-        self.alerts = AlertBanner(language)
+        self.header = Header(language, wall=wall)
+        self.alerts = AlertBanner(language, wall=wall)
         self.kpis = KpiTiles()
         self.map = MapPanel(wall=wall, zoom=sizes.scale, language=language, tiles=tiles)
         map_frame = PanelFrame(self.tr("Grid map"))
         map_frame.body.addWidget(self.map, 1)
-        self.stations = StationPanel(language, sizes.row)
+        self.stations = StationPanel(language, sizes.row, wall=wall)
         self.roster = RosterPanel(language, wall=wall)
-        self.incidents = IncidentPanel(language, sizes.row)
+        self.incidents = IncidentPanel(language, sizes.row, wall=wall)
         # The timeline (and replay) belong to the operator window; the wall keeps its four
         # panels large enough to read from 4 m.
         self.timeline = None
@@ -61,18 +61,34 @@ class MainWindow(QMainWindow):
             self.timeline = TimelinePanel(language, sizes.body)
         grid = QGridLayout()
         grid.setSpacing(sizes.margin)
-        # Map on the left, full height; stations across the top right (their
-        # reasons need width); roster and incidents side by side below.
-        # The operator window adds the timeline below them; the map keeps the full height.
-        grid.addWidget(map_frame, 0, 0, 2 if self.timeline is None else 3, 1)
-        grid.addWidget(self.stations, 0, 1, 1, 2)
-        grid.addWidget(self.roster, 1, 1)
-        grid.addWidget(self.incidents, 1, 2)
-        grid.setColumnStretch(0, 11)
-        grid.setColumnStretch(1, 6)
-        grid.setColumnStretch(2, 7)
-        grid.setRowStretch(0, 10)
-        grid.setRowStretch(1, 10)
+        if wall:
+            # The map is the centrepiece on the left with who is on duty under it; the
+            # incidents on the right (their titles need width), the stations under them.
+            left, right = QVBoxLayout(), QVBoxLayout()
+            for column in (left, right):
+                column.setSpacing(sizes.margin)
+            left.addWidget(map_frame, 1)
+            left.addWidget(self.roster)
+            right.addWidget(self.incidents, 1)
+            right.addWidget(self.stations)  # as tall as its stations not ready
+            grid.addLayout(left, 0, 0)
+            grid.addLayout(right, 0, 1)
+            grid.setColumnStretch(0, 10)
+            grid.setColumnStretch(1, 13)
+        else:
+            # Map on the left, full height; stations across the top right (their
+            # reasons need width); roster and incidents side by side below.
+            # The operator window adds the timeline below them; the map keeps the full
+            # height.
+            grid.addWidget(map_frame, 0, 0, 2 if self.timeline is None else 3, 1)
+            grid.addWidget(self.stations, 0, 1, 1, 2)
+            grid.addWidget(self.roster, 1, 1)
+            grid.addWidget(self.incidents, 1, 2)
+            grid.setColumnStretch(0, 11)
+            grid.setColumnStretch(1, 6)
+            grid.setColumnStretch(2, 7)
+            grid.setRowStretch(0, 10)
+            grid.setRowStretch(1, 10)
         if self.timeline is not None:
             grid.addWidget(self.timeline, 2, 1, 1, 2)
             grid.setRowStretch(2, 8)
@@ -95,8 +111,14 @@ class MainWindow(QMainWindow):
         self._replay_shown = False
         self.drawn: list[str] = []  # the panels the last show_situation drew
         self.header.problems_requested.connect(self._show_problems)
+        self.header.show_sound(self.alerts.sound_off)
         if wall:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            # No one at the wall uses a mouse: no cursor over it (the map page included).
+            self.setCursor(Qt.CursorShape.BlankCursor)
+            self.map.setCursor(Qt.CursorShape.BlankCursor)
+            # The banner's row is kept when it is hidden: nothing moves when an alert comes.
+            self.alerts.reserve_height(sizes.row + 2 * sizes.margin)
 
     def _with_map_problems(self, situation: Situation) -> Situation:
         """A base map that would not open counts as a data problem too."""

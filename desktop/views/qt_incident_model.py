@@ -1,4 +1,4 @@
-"""Table model over open incidents, newest first."""
+"""Table model over open incidents: most severe first, then the nearest deadline."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.models import clock as process_clock
 from desktop.models.clock import beijing
-from desktop.models.deadlines import DeadlineRule, countdown, load_rules
+from desktop.models.deadlines import DeadlineRule, by_urgency, countdown, load_rules
 from desktop.models.situation import IncidentStatus
 from desktop.models.vocab import SEVERITIES, STAGE
 from desktop.views import theme
@@ -22,7 +22,7 @@ NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 class IncidentTableModel(RowsTableModel):
-    COLUMNS = ("severity", "stage", "title", "deadline", "received")
+    COLUMNS = ("severity", "stage", "title", "place", "deadline", "received")
 
     def __init__(
         self,
@@ -33,6 +33,7 @@ class IncidentTableModel(RowsTableModel):
     ) -> None:
         super().__init__(parent)
         self._english = language.startswith("en")
+        self.compact = False  # the wall: the deadline in its short words
         self._rules = load_rules() if rules is None else rules
         self._clock = clock or process_clock.now
 
@@ -48,14 +49,14 @@ class IncidentTableModel(RowsTableModel):
                                   self.index(len(self._rows) - 1, column))
 
     def set_incidents(self, incidents: tuple[IncidentStatus, ...]) -> None:
-        self.replace_rows(sorted(incidents, key=lambda i: i.recorded_at, reverse=True))
+        self.replace_rows(by_urgency(incidents, self._clock(), self._rules))
 
     def incident(self, row: int) -> IncidentStatus:
         return self._rows[row]
 
     def titles(self) -> tuple[str, ...]:
-        return (self.tr("Level"), self.tr("Stage"), self.tr("Incident"), self.tr("Deadline"),
-                self.tr("Received"))
+        return (self.tr("Level"), self.tr("Stage"), self.tr("Incident"), self.tr("Place"),
+                self.tr("Deadline"), self.tr("Received"))
 
     def cell(self, incident: IncidentStatus, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -68,12 +69,15 @@ class IncidentTableModel(RowsTableModel):
                 return term.en if self._english else term.zh
             if column == "title":
                 mark = self.tr("[EXERCISE] ") if incident.exercise else ""
-                return f"{mark}{one_line(incident.title, 50)} · {one_line(incident.place, 28)}"
+                return f"{mark}{one_line(incident.title, 50)}"
+            if column == "place":
+                return one_line(incident.place, 28)
             if column == "deadline":
                 clock = countdown(incident, self._clock(), self._rules)
                 if clock is None:
                     return "—"
-                return ("■ " if clock.missed else "") + clock.words(self._english)
+                return ("■ " if clock.missed else "") + clock.words(self._english,
+                                                                    short=self.compact)
             return beijing(incident.recorded_at).strftime("%H:%M")
         if role == Qt.ItemDataRole.ToolTipRole:
             severity = SEVERITIES[incident.severity - 1] if 1 <= incident.severity <= 4 else None

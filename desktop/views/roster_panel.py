@@ -28,6 +28,7 @@ class RosterPanel(PanelFrame):
     ) -> None:
         super().__init__("", parent)
         self._english = language.startswith("en")
+        self._wall = wall
         self.title.setText(self.tr("Duty roster"))
         if not wall:  # the wall is read from afar, not clicked
             self.week = QPushButton(self.tr("Week view"))
@@ -40,11 +41,17 @@ class RosterPanel(PanelFrame):
         for label in (self.gaps, self.now, self.next, self.readiness):
             label.setTextFormat(Qt.TextFormat.RichText)  # our markup; names escaped
             label.setWordWrap(True)
-            self.body.insertWidget(self.body.count() - (0 if wall else 1), label)
-        self.body.addStretch(1)
+            if not wall:
+                self.body.insertWidget(self.body.count() - 1, label)
+        if wall:  # under the map, wide and low; the KPI tiles show the readiness count
+            for label in (self.gaps, self.now, self.next):
+                self.body.addWidget(label)
+        else:
+            self.body.addStretch(1)
 
     def _person(self, person: OnDuty) -> str:
-        phone = f" {escaped(person.phone, 20)}" if person.phone else ""
+        # The wall shows who; the numbers to call are at the operator window.
+        phone = f" {escaped(person.phone, 20)}" if person.phone and not self._wall else ""
         return f"{escaped(person.name, 20)}{phone}"
 
     def _shift_text(self, heading: str, shift: Shift | None) -> str:
@@ -59,6 +66,10 @@ class RosterPanel(PanelFrame):
         officers = "、".join(self._person(p) for p in shift.officers) or "—"
         leader_word = self.tr("Leader")
         officers_word = self.tr("Officers")
+        if self._wall:  # one line a shift: the map above it keeps the height
+            start, end = beijing(shift.starts_at), beijing(shift.ends_at)
+            return (f"<b>{heading}</b> {start:%H:%M}–{end:%H:%M} · {leader_text} · "
+                    f"{officers}")
         return (f"<b>{heading}</b> {_span(shift)}<br>"
                 f"{leader_word}: {leader_text}<br>{officers_word}: {officers}")
 
@@ -107,6 +118,7 @@ class RosterPanel(PanelFrame):
                 .replace("%2", str(teams.get("cadre_militia", 0)))
             )
             skills = self._skills_text(situation)
+            joint = " · " if self._wall else "<br>"
             self.readiness.setText(
-                f"<b>{heading}</b>: {len(readiness.people)} ({composition})<br>{skills}")
+                f"<b>{heading}</b>: {len(readiness.people)} ({composition}){joint}{skills}")
         self.drawn.emit()

@@ -623,6 +623,7 @@
   }
 
   function renderLegend() {
+    if (WALL) { renderStrip(); return; }
     const box = legendControl.getContainer();
     box.replaceChildren(el('div', 'dm-legend-title', top.text.legend));
     const shared = new Map();
@@ -652,11 +653,273 @@
     },
   });
 
+
+  // ------------------------------------------------------------ wall legend strip
+
+  /* On the wall the legend leaves the map: one line under it (a strip of the page, not a
+     control over the map) listing the layers visible now, a page at a time when they do
+     not fit in one line ("1/3"), turning every STRIP_PAGE_MS. */
+  const STRIP_PAGE_MS = 8000;
+  let strip = null;
+  let stripPages = [];
+  let stripPage = 0;
+  let stripTimer = null;
+
+  function stripRows() {
+    const rows = [];
+    const shared = new Map();
+    sortedEntries().reverse().forEach((entry) => {
+      if (!map.hasLayer(entry.group)) { return; }
+      entry.meta.legend.forEach((row) => {
+        if (row.swatch && row.swatch.kind === 'none') { return; }
+        if (row.shared) { shared.set(row.label + JSON.stringify(row.swatch), row); } else {
+          rows.push(row);
+        }
+      });
+    });
+    shared.forEach((row) => rows.push(row));
+    return rows;
+  }
+
+  function renderStrip() {
+    if (!strip) { return; }
+    const rows = stripRows();
+    strip.replaceChildren();
+    const line = el('div', 'dm-strip-line');
+    const mark = el('div', 'dm-strip-page', '');
+    strip.appendChild(line);
+    strip.appendChild(mark);
+    mark.textContent = '9/9';
+    const style = getComputedStyle(strip);
+    const room = strip.clientWidth - mark.offsetWidth - parseFloat(style.paddingLeft)
+      - parseFloat(style.paddingRight) - 4;  // beside the page mark
+    stripPages = [];
+    let page = [];
+    rows.forEach((row) => {
+      const node = legendRow(row);
+      line.appendChild(node);
+      if (line.scrollWidth > room && page.length) {
+        stripPages.push(page);
+        page = [];
+        line.replaceChildren(node);
+      }
+      page.push(node);
+    });
+    if (page.length) { stripPages.push(page); }
+    stripPage = Math.min(stripPage, Math.max(0, stripPages.length - 1));
+    showStripPage();
+    layoutStrip();
+    clearInterval(stripTimer);
+    stripTimer = stripPages.length > 1 ? setInterval(() => {
+      stripPage = (stripPage + 1) % stripPages.length;
+      showStripPage();
+    }, STRIP_PAGE_MS) : null;
+  }
+
+  function showStripPage() {
+    const line = strip.querySelector('.dm-strip-line');
+    const mark = strip.querySelector('.dm-strip-page');
+    line.replaceChildren(...(stripPages[stripPage] || []));
+    mark.textContent = stripPages.length > 1 ? (stripPage + 1) + '/' + stripPages.length : '';
+  }
+
+  function layoutStrip() {
+    const container = map.getContainer();
+    const height = Math.max(0, window.innerHeight - strip.offsetHeight);
+    if (container.style.height !== height + 'px') {
+      container.style.height = height + 'px';
+      map.invalidateSize({animate: false});
+    }
+  }
+
+  // ------------------------------------------------------------ wall labels
+
+  /* Labels placed without collisions, by priority: incident and station badges first
+     (nudged off each other), station names beside their badge wherever there is room,
+     then community names, then grid codes (hidden when there is no room). */
+  const NAME_SPOTS = [[0, 1], [1, 0], [-1, 0], [0, -1], [1, 1], [-1, 1], [1, -1], [-1, -1]];
+  let placing = 0;
+
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  function moved(rect, dx, dy) {
+    return {left: rect.left + dx, right: rect.right + dx, top: rect.top + dy,
+      bottom: rect.bottom + dy, width: rect.width, height: rect.height};
+  }
+
+  function inside(rect, area) {
+    return rect.left >= area.left && rect.right <= area.right && rect.top >= area.top
+      && rect.bottom <= area.bottom;
+  }
+
+  function free(rect, placed, area) {
+    return inside(rect, area) && !placed.some((other) => overlaps(rect, other.rect));
+  }
+
+  function labelNodes() {
+    const of = (selector, kind) => Array.from(document.querySelectorAll(selector))
+      .filter((node) => node.isConnected).map((node) => ({node: node, kind: kind}));
+    const incidents = of('.dm-incident', 'incident');
+    const stations = of('.dm-station', 'station');
+    return {badges: incidents.concat(stations), communities: of('.dm-label-community',
+      'community'), grids: of('.dm-label-grid', 'grid')};
+  }
+
+  function placeLabels() {
+    if (!map) { return []; }
+    const area = map.getContainer().getBoundingClientRect();
+    const placed = [];
+    // The map's own furniture (the scale bar, the attribution) is not drawn over either.
+    document.querySelectorAll('.leaflet-control-scale, .dm-attribution').forEach((node) => {
+      const r = node.getBoundingClientRect();
+      if (r.width) { placed.push({kind: 'control', rect: r, node: node}); }
+    });
+    const nodes = labelNodes();
+    const all = nodes.badges.concat(nodes.communities, nodes.grids);
+    all.forEach((item) => {
+      item.node.style.translate = '';
+      item.node.style.visibility = '';
+      const name = item.node.querySelector && item.node.querySelector('.dm-name');
+      if (name) { name.style.translate = ''; }
+    });
+    const box = (node) => {
+      const r = node.getBoundingClientRect();
+      return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width,
+        height: r.height};
+    };
+    const placeBadge = (item) => {
+      const badge = item.node.querySelector('.dm-badge') || item.node;
+      const rect = box(badge);
+      const step = Math.max(rect.width, rect.height);
+      // The nearest free spot on a spiral out from where it belongs.
+      let best = [0, 0];
+      search: for (let k = 0; k <= 14; k += 0.5) {
+        const turns = k ? Math.max(8, Math.round(k * 6)) : 1;
+        for (let t = 0; t < turns; t += 1) {
+          const angle = (2 * Math.PI * t) / turns;
+          const dx = Math.cos(angle) * k * step * 0.6;
+          const dy = Math.sin(angle) * k * step * 0.6;
+          if (free(moved(rect, dx, dy), placed, area)) { best = [dx, dy]; break search; }
+        }
+      }
+      if (best[0] || best[1]) { item.node.style.translate = best[0] + 'px ' + best[1] + 'px'; }
+      item.badge = moved(rect, best[0], best[1]);
+      placed.push({kind: item.kind + '-badge', rect: item.badge, node: item.node});
+    };
+    const placeName = (item) => {
+      const name = item.node.querySelector('.dm-name');
+      if (!name) { return; }
+      const rect = box(name);  // below the badge, as laid out
+      const badge = item.badge;
+      const gap = 3;
+      const spots = [];
+      [0, 1, 2, 3, 4, 5, 6].forEach((ring) => NAME_SPOTS.forEach(([sx, sy]) => {
+        const far = ring * rect.height;
+        const left = sx > 0 ? badge.right + gap + far : sx < 0
+          ? badge.left - gap - far - rect.width : (badge.left + badge.right - rect.width) / 2;
+        const top = sy > 0 ? badge.bottom + gap + far : sy < 0
+          ? badge.top - gap - far - rect.height : (badge.top + badge.bottom - rect.height) / 2;
+        spots.push([left - rect.left, top - rect.top]);
+      }));
+      let best = spots[0];
+      let bestHits = Infinity;
+      for (const [dx, dy] of spots) {
+        const there = moved(rect, dx, dy);
+        if (free(there, placed, area)) { best = [dx, dy]; bestHits = 0; break; }
+        // Overlapping another label is worse than running over the map's edge.
+        const hits = 10 * placed.filter((other) => overlaps(there, other.rect)).length
+          + (inside(there, area) ? 0 : 1);
+        if (hits < bestHits) { best = [dx, dy]; bestHits = hits; }
+      }
+      name.style.translate = best[0] + 'px ' + best[1] + 'px';
+      placed.push({kind: 'station', rect: moved(rect, best[0], best[1]), node: name});
+    };
+    // Stations and their names first (few, and their names need room), then the
+    // incidents, nudged into what is left.
+    nodes.badges.filter((item) => item.kind === 'station').forEach((item) => {
+      placeBadge(item);
+      placeName(item);
+    });
+    nodes.badges.filter((item) => item.kind !== 'station').forEach(placeBadge);
+    nodes.communities.concat(nodes.grids).forEach((item) => {
+      const rect = box(item.node);
+      if (!rect.width) { return; }  // hidden at this zoom
+      const shifts = item.kind === 'community' ? [[0, 0], [0, 1], [0, -1], [1, 0], [-1, 0]]
+        : [[0, 0]];
+      const spot = shifts.map(([sx, sy]) => [sx * rect.width * 0.6, sy * rect.height * 1.1])
+        .find(([dx, dy]) => free(moved(rect, dx, dy), placed, area));
+      if (!spot) { item.node.style.visibility = 'hidden'; return; }
+      if (spot[0] || spot[1]) { item.node.style.translate = spot[0] + 'px ' + spot[1] + 'px'; }
+      placed.push({kind: item.kind, rect: moved(rect, spot[0], spot[1]), node: item.node});
+    });
+    return placed;
+  }
+
+  function schedulePlacing() {
+    if (!WALL || placing) { return; }
+    placing = requestAnimationFrame(() => { placing = 0; placeLabels(); });
+  }
+
+  /* Every label on the map with its box (CSS px of the page) and whether it is shown. */
+  function labelBoxes() {
+    if (WALL) { placeLabels(); }
+    const shown = (node) => getComputedStyle(node).visibility !== 'hidden'
+      && node.getBoundingClientRect().width > 0;
+    const boxes = [];
+    const add = (kind, node, text) => {
+      const r = node.getBoundingClientRect();
+      boxes.push({kind: kind, text: text, x: r.left, y: r.top, w: r.width, h: r.height,
+        shown: shown(node)});
+    };
+    document.querySelectorAll('.dm-incident').forEach((node) => {
+      add('incident', node.querySelector('.dm-badge') || node, node.textContent);
+    });
+    document.querySelectorAll('.dm-station').forEach((node) => {
+      add('station-badge', node.querySelector('.dm-badge') || node, '');
+      const name = node.querySelector('.dm-name');
+      if (name) { add('station', name, name.textContent); }
+    });
+    document.querySelectorAll('.dm-label-community').forEach((node) => {
+      add('community', node, node.textContent);
+    });
+    document.querySelectorAll('.dm-label-grid').forEach((node) => {
+      add('grid', node, node.textContent);
+    });
+    document.querySelectorAll('.dm-strip .dm-legend-label').forEach((node) => {
+      add('legend', node, node.textContent);
+    });
+    return boxes;
+  }
+
+  /* Where the street is drawn, in CSS px of the page, and the map's own box. */
+  function extent() {
+    const c = map.getContainer().getBoundingClientRect();
+    const b = top && (top.focus || top.bounds) ? L.latLngBounds(top.focus || top.bounds)
+      : null;
+    const out = {pane: {x: c.left, y: c.top, w: c.width, h: c.height}, street: null,
+      strip: strip ? {w: strip.offsetWidth, h: strip.offsetHeight,
+        pages: stripPages.length, entries: stripRows().length} : null};
+    if (b) {
+      const nw = map.latLngToContainerPoint(b.getNorthWest());
+      const se = map.latLngToContainerPoint(b.getSouthEast());
+      out.street = {x: nw.x, y: nw.y, w: se.x - nw.x, h: se.y - nw.y};
+    }
+    return out;
+  }
+
   // ------------------------------------------------------------ view
 
   /* Padding that keeps what is fitted clear of the legend in the bottom-right corner:
      beside it when it is narrow, above it when it is wide (the wall legend runs in rows). */
   function legendPadding(extra) {
+    if (WALL) {  // the legend is a strip outside the map; leave room for names at the edge
+      const wall = map.getSize();
+      const x = Math.round(wall.x * 0.09) + extra;
+      const y = Math.round(wall.y * 0.06) + extra;
+      return {paddingTopLeft: [x, y], paddingBottomRight: [x, y]};
+    }
     const size = map.getSize();
     const box = legendControl.getContainer();
     let right = 24 + extra;
@@ -672,8 +935,9 @@
   function fit() {
     if (follow) { return; }  // the overview comes back when following ends
     const size = map.getSize();
-    if (top && top.bounds && size.x > 0 && size.y > 0) {
-      map.fitBounds(top.bounds, Object.assign({animate: false}, legendPadding(0)));
+    const target = top && (top.focus || top.bounds);  // focus: a district's busy streets
+    if (target && size.x > 0 && size.y > 0) {
+      map.fitBounds(target, Object.assign({animate: false}, legendPadding(0)));
     }
   }
 
@@ -820,6 +1084,7 @@
     });
     const drawn = performance.now();
     updateZoomClass();
+    if (WALL) { placeLabels(); }
     markReady();
     // Milliseconds since the page's navigation started, for the benchmark's breakdown.
     phases = {called: Math.round(entered), parsed: Math.round(parsed),
@@ -830,6 +1095,10 @@
   function applyDelta(delta) {
     delta = parse(delta);
     if (delta.reload) { return loadAll(delta.reload, true); }
+    if ('focus' in delta) {
+      top.focus = delta.focus;
+      if (autoFit) { fit(); }
+    }
     let added = 0;
     let lowest;
     const touched = new Set();
@@ -876,6 +1145,7 @@
       restack(lowest + 1);  // the changed layer's new paths are last already; lift those above
     }
     if (delta.remove_layers || delta.put_layers || delta.ranks) { renderLegend(); }
+    schedulePlacing();
     return {added: added};
   }
 
@@ -910,7 +1180,9 @@
         features: entry.items.size,
         drawn: drawn[entry.meta.key] || {},
       })),
-      legend: texts('.dm-legend .dm-legend-label'),
+      // the wall's strip shows its rows a page at a time: all of them, in page order
+      legend: WALL && strip ? stripRows().map((row) => row.label)
+        : texts('.dm-legend .dm-legend-label'),
       control: texts('.leaflet-control-layers-overlays .dm-overlay-name'),
     };
   }
@@ -945,7 +1217,19 @@
         collapsed: true, position: 'topright', sortLayers: true,
         sortFunction: (a, b) => b.dmRank - a.dmRank,
       }).addTo(map);
-      legendControl = new LegendControl().addTo(map);
+      legendControl = new LegendControl();
+      if (WALL) {  // no one at the wall clicks: no layer list, no zoom buttons
+        map.options.zoomSnap = 0.05;  // the street fitted to the pane, not to a whole level
+        layerControl.getContainer().style.display = 'none';
+        if (map.zoomControl) { map.zoomControl.remove(); }
+        strip = el('div', 'dm-legend dm-strip');
+        document.body.appendChild(strip);
+        layoutStrip();
+        window.addEventListener('resize', () => { layoutStrip(); renderStrip(); });
+        map.on('moveend zoomend', schedulePlacing);
+      } else {
+        legendControl.addTo(map);
+      }
       if (map.attributionControl) { map.attributionControl.remove(); }
       attributionControl = new AttributionControl().addTo(map);
       attributionControl.getContainer().style.display = 'none';
@@ -968,6 +1252,14 @@
     apply: (delta) => guard(() => applyDelta(delta)),
     state: state,
     dump: dump,
+    labelBoxes: labelBoxes,
+    extent: extent,
+    /* wall-check: draw only the text (areas, lines, points and badges off) while a picture
+       is taken, so that the labels' ink is measured on a plain background. */
+    inkProbe: (on) => guard(() => {
+      document.documentElement.classList.toggle('dm-ink-probe', Boolean(on));
+      return {};
+    }),
     follow: (spec) => guard(() => followIncident(spec)),
     setView: (lat, lon, zoom) => guard(() => {
       autoFit = false;

@@ -1224,6 +1224,42 @@
         <source>■ DATA STALE since %1: the replica&apos;s schema (%2) is older than this program; run &apos;dutyroom replica migrate&apos;</source>
         <translation>■ DATA STALE since %1: the replica&apos;s schema (%2) is older than this program; run &apos;dutyroom replica migrate&apos;</translation>
     </message>
+    <message>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>%1-%2-%3</source>
+        <translation>%1-%2-%3</translation>
+    </message>
+    <message>
+        <source>SOUND OFF</source>
+        <translation>SOUND OFF</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -1538,6 +1574,10 @@
         <source>Open incidents</source>
         <translation>Open incidents</translation>
     </message>
+    <message>
+        <source>%1/%2 · every %3 s</source>
+        <translation>%1/%2 · every %3 s</translation>
+    </message>
 </context>
 <context>
     <name>IncidentTableModel</name>
@@ -1570,6 +1610,10 @@
         <location filename="../../desktop/views/qt_incident_model.py" line="72"/>
         <source>[EXERCISE] </source>
         <translation>[EXERCISE] </translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +1670,10 @@
         <location filename="../../desktop/views/kpi_tiles.py" line="51"/>
         <source>Leader %1 · readiness %2</source>
         <translation>Leader %1 · readiness %2</translation>
+    </message>
+    <message>
+        <source>of %1 stations</source>
+        <translation>of %1 stations</translation>
     </message>
 </context>
 <context>
@@ -2419,6 +2467,10 @@
         <source>Emergency service stations</source>
         <translation>Emergency service stations</translation>
     </message>
+    <message>
+        <source>%1 other stations %2</source>
+        <translation>%1 other stations %2</translation>
+    </message>
 </context>
 <context>
     <name>StationTableModel</name>
@@ -2526,6 +2578,49 @@
         <location filename="../../desktop/views/qt_timeline_plot.py" line="244"/>
         <source>recorded %1</source>
         <translation>recorded %1</translation>
+    </message>
+</context>
+<context>
+    <name>WallDeskOverlay</name>
+    <message>
+        <source>Sign in and acknowledge</source>
+        <translation>Sign in and acknowledge</translation>
+    </message>
+    <message>
+        <source>↑↓ officer · digits PIN · Enter · Esc</source>
+        <translation>↑↓ officer · digits PIN · Enter · Esc</translation>
+    </message>
+    <message>
+        <source>Officer: %1</source>
+        <translation>Officer: %1</translation>
+    </message>
+    <message>
+        <source>PIN: %1</source>
+        <translation>PIN: %1</translation>
+    </message>
+    <message>
+        <source>Choose your name and type your PIN.</source>
+        <translation>Choose your name and type your PIN.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Signed in; alerts acknowledged.</source>
+        <translation>Signed in; alerts acknowledged.</translation>
+    </message>
+    <message>
+        <source>Name or PIN not recognised.</source>
+        <translation>Name or PIN not recognised.</translation>
+    </message>
+    <message>
+        <source>Too many wrong attempts: locked until %1.</source>
+        <translation>Too many wrong attempts: locked until %1.</translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation>Not signed in: %1</translation>
     </message>
 </context>
 </TS>

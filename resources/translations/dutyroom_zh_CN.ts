@@ -1219,6 +1219,42 @@
         <source>■ DATA STALE since %1: the replica&apos;s schema (%2) is older than this program; run &apos;dutyroom replica migrate&apos;</source>
         <translation>■ 数据未更新 自 %1：副本的数据结构版本（%2）比本程序旧，请运行 &apos;dutyroom replica migrate&apos;</translation>
     </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>%1-%2-%3</source>
+        <translation>%1年%2月%3日</translation>
+    </message>
+    <message>
+        <source>SOUND OFF</source>
+        <translation>声音不可用</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -1533,6 +1569,10 @@
         <source>Open incidents</source>
         <translation>未结事件</translation>
     </message>
+    <message>
+        <source>%1/%2 · every %3 s</source>
+        <translation>%1/%2 · 每 %3 秒翻页</translation>
+    </message>
 </context>
 <context>
     <name>IncidentTableModel</name>
@@ -1565,6 +1605,10 @@
         <location filename="../../desktop/views/qt_incident_model.py" line="72"/>
         <source>[EXERCISE] </source>
         <translation>[演练] </translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
     </message>
 </context>
 <context>
@@ -1621,6 +1665,10 @@
         <location filename="../../desktop/views/kpi_tiles.py" line="51"/>
         <source>Leader %1 · readiness %2</source>
         <translation>带班 %1 · 备勤 %2</translation>
+    </message>
+    <message>
+        <source>of %1 stations</source>
+        <translation>共 %1 站</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +2460,10 @@
         <source>Emergency service stations</source>
         <translation>应急服务站</translation>
     </message>
+    <message>
+        <source>%1 other stations %2</source>
+        <translation>其余 %1 站 %2</translation>
+    </message>
 </context>
 <context>
     <name>StationTableModel</name>
@@ -2519,6 +2571,49 @@
         <location filename="../../desktop/views/qt_timeline_plot.py" line="244"/>
         <source>recorded %1</source>
         <translation>记录 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WallDeskOverlay</name>
+    <message>
+        <source>Sign in and acknowledge</source>
+        <translation>签到并确认</translation>
+    </message>
+    <message>
+        <source>↑↓ officer · digits PIN · Enter · Esc</source>
+        <translation>↑↓ 选择值班员 · 数字键输入 PIN · 回车确认 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Officer: %1</source>
+        <translation>值班员：%1</translation>
+    </message>
+    <message>
+        <source>PIN: %1</source>
+        <translation>PIN：%1</translation>
+    </message>
+    <message>
+        <source>Choose your name and type your PIN.</source>
+        <translation>请选择姓名并输入 PIN。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>Signed in; alerts acknowledged.</source>
+        <translation>已签到，告警已确认。</translation>
+    </message>
+    <message>
+        <source>Name or PIN not recognised.</source>
+        <translation>姓名或 PIN 不正确。</translation>
+    </message>
+    <message>
+        <source>Too many wrong attempts: locked until %1.</source>
+        <translation>错误次数过多：锁定至 %1。</translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation>未能签到：%1</translation>
     </message>
 </context>
 </TS>

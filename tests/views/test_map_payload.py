@@ -36,6 +36,8 @@ def _apply(payload: mp.JsonDict, delta: mp.JsonDict) -> mp.JsonDict:
         layers[layer["key"]] = copy.deepcopy(layer)
     for key, rank in delta.get("ranks", {}).items():
         layers[key]["rank"] = rank
+    if "focus" in delta:
+        out["focus"] = delta["focus"]
     for change in delta.get("features", ()):
         features = {f["id"]: f for f in layers[change["layer"]]["features"]}
         for fid in change["remove"]:

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -52,7 +53,7 @@ def test_station_model_english_reasons(qtmodeltester):
     assert model.data(model.index(0, 3)) == "D"
 
 
-def test_incident_model_newest_first_with_stage_and_exercise_mark(qtmodeltester):
+def test_incident_model_severity_first_with_stage_place_and_exercise_mark(qtmodeltester):
     model = IncidentTableModel("zh_CN", rules=(DeadlineRule(2, "first_report", 30),
                                               DeadlineRule(4, "first_report", 20)),
                                clock=lambda: NOW)
@@ -61,10 +62,20 @@ def test_incident_model_newest_first_with_stage_and_exercise_mark(qtmodeltester)
     assert model.data(model.index(0, 0)) == "II"
     assert model.data(model.index(0, 1)) == "核实"
     assert model.data(model.index(0, 2)).startswith("[EXERCISE] ")
-    assert model.data(model.index(1, 2)) == "居民楼火情 · 长安花园3栋"
-    assert model.data(model.index(1, 4)) == "09:30"  # Beijing time
-    assert model.data(model.index(0, 3)) == "初报剩余 25:00"
-    assert model.data(model.index(1, 3)) == "■ 初报超时 10:00"
-    assert model.data(model.index(1, 3), Qt.ItemDataRole.BackgroundRole).color().name() == (
+    assert model.data(model.index(1, 2)) == "居民楼火情"
+    assert model.data(model.index(1, 3)) == "长安花园3栋"  # the place in its own column
+    assert model.data(model.index(1, 5)) == "09:30"  # Beijing time
+    assert model.data(model.index(0, 4)) == "初报剩余 25:00"
+    assert model.data(model.index(1, 4)) == "■ 初报超时 10:00"
+    assert model.data(model.index(1, 4), Qt.ItemDataRole.BackgroundRole).color().name() == (
         "#ff8f8f")
-    assert model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole) is None
+    assert model.data(model.index(0, 4), Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_incidents_order_by_severity_then_the_nearest_deadline():
+    rules = (DeadlineRule(3, "first_report", 60), DeadlineRule(4, "first_report", 360))
+    model = IncidentTableModel("zh_CN", rules=rules, clock=lambda: NOW)
+    # IV received just now; III due in 50 min; III overdue; IV with its report made (no clock)
+    done = dataclasses.replace(incident(4, 4, 400), status="first_report")
+    model.set_incidents((incident(1, 4, 1), incident(2, 3, 10), incident(3, 3, 90), done))
+    assert [model.incident(r).id for r in range(4)] == [3, 2, 1, 4]

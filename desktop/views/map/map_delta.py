@@ -40,6 +40,8 @@ def diff_payload(old: JsonDict, new: JsonDict) -> JsonDict:
         change = _feature_change(layer["key"], before["features"], layer["features"])
         if change:
             feature_changes.append(change)
+    if old.get("focus") != new.get("focus"):
+        delta["focus"] = new.get("focus")
     if removed:
         delta["remove_layers"] = removed
     if put_layers:
@@ -52,7 +54,8 @@ def diff_payload(old: JsonDict, new: JsonDict) -> JsonDict:
 
 
 def _top(payload: JsonDict) -> JsonDict:
-    return {k: v for k, v in payload.items() if k != "layers"}
+    # The focus (the district streets to fit) moves with incidents: a delta, not a reload.
+    return {k: v for k, v in payload.items() if k not in ("layers", "focus")}
 
 
 def _meta(layer: JsonDict) -> JsonDict:
@@ -90,6 +93,8 @@ def split_delta(delta: JsonDict, max_features: int = 2000) -> list[JsonDict]:
     for key in ("remove_layers", "ranks"):
         if delta.get(key):
             current[key] = copy.copy(delta[key])
+    if "focus" in delta:
+        current["focus"] = delta["focus"]
     queue: list[JsonDict] = []
     for layer in delta.get("put_layers", ()):
         if room <= 0:

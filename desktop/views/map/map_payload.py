@@ -249,6 +249,8 @@ def _build(situation: Situation, lang: str, recent_minutes: int, base_map: JsonD
     layers.extend(shifted([_incident_layer(s, lang, text, recent_minutes,
                                            coverage.nearest if coverage is not None else None)]))
     bounds = cache.get("bounds", places, lambda: shift_bounds(street_bounds(s), datum))
+    boxes = cache.get("street_boxes", (s.communities,), lambda: street_boxes(s))
+    focus = shift_bounds(focus_bounds(s, boxes), datum) if len(boxes) > 1 else None
     payload = {
         "schema": SCHEMA,
         "lang": lang,
@@ -257,6 +259,7 @@ def _build(situation: Situation, lang: str, recent_minutes: int, base_map: JsonD
         "options": {"grid_label_min_zoom": GRID_LABEL_MIN_ZOOM},
         "tiles": base_map,
         "bounds": bounds,
+        "focus": focus,
         "layers": sorted(layers, key=lambda layer: layer["rank"]),
     }
     return Built(payload, coverage)
@@ -286,6 +289,53 @@ def street_bounds(situation: Situation) -> list[list[float]] | None:
     if not lons:
         return None
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+Box = tuple[float, float, float, float]  # south, west, north, east
+
+
+def _box(geometries: Iterable[Mapping[str, Any]]) -> Box | None:
+    lons: list[float] = []
+    lats: list[float] = []
+    for geometry in geometries:
+        for lon, lat in _positions(geometry.get("coordinates")):
+            if placeable(lon, lat):
+                lons.append(lon)
+                lats.append(lat)
+    return (min(lats), min(lons), max(lats), max(lons)) if lons else None
+
+
+def street_boxes(situation: Situation) -> dict[str, tuple[Box, tuple[Box, ...]]]:
+    """Each street of the situation (its communities' parent) with its box and its
+    communities' boxes: one street on a street replica, many on a district."""
+    by_street: dict[str, list[Box]] = {}
+    for community in situation.communities:
+        box = _box([community.geometry])
+        if box is not None and community.parent_code:
+            by_street.setdefault(community.parent_code, []).append(box)
+    return {code: ((min(b[0] for b in parts), min(b[1] for b in parts),
+                    max(b[2] for b in parts), max(b[3] for b in parts)), tuple(parts))
+            for code, parts in by_street.items()}
+
+
+def focus_bounds(situation: Situation,
+                 boxes: dict[str, tuple[Box, tuple[Box, ...]]]) -> list[list[float]] | None:
+    """What the wall fits on a district: the streets with an open incident or a station not
+    ready (any not green), or the whole district when there are none."""
+
+    def street_at(lat: float, lon: float) -> str | None:
+        return next((code for code, (_box_, parts) in boxes.items()
+                     if any(p[0] <= lat <= p[2] and p[1] <= lon <= p[3] for p in parts)), None)
+
+    points = [(i.lat, i.lon) for i in situation.incidents
+              if i.lat is not None and i.lon is not None]
+    points += [(st.lat, st.lon) for st in situation.stations if st.readiness.level != "green"]
+    hot = {code for lat, lon in points if (code := street_at(lat, lon)) is not None}
+    chosen = [boxes[code][0] for code in sorted(hot or boxes)]
+    if not chosen:
+        return None
+    return [[min(b[0] for b in chosen), min(b[1] for b in chosen)],
+            [max(b[2] for b in chosen), max(b[3] for b in chosen)]]
 
 
 def _positions(coords: Any) -> Iterator[tuple[Any, Any]]:
