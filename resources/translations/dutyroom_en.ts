@@ -158,6 +158,191 @@
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>distance unknown (no position)</source>
+        <translation>distance unknown (no position)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, inside its %2-minute circle (%3 km)</source>
+        <translation>%1 m, inside its %2-minute circle (%3 km)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, outside its %2-minute circle (%3 km)</source>
+        <translation>%1 m, outside its %2-minute circle (%3 km)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, inside the %2 m circle</source>
+        <translation>%1 m, inside the %2 m circle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, outside the %2 m circle</source>
+        <translation>%1 m, outside the %2 m circle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>along roads: not computed (no road network in the replica)</source>
+        <translation>along roads: not computed (no road network in the replica)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>along roads: %1 m</source>
+        <translation>along roads: %1 m</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>not on scene, target ≤ %1 (%2): ✗ not reached</source>
+        <translation>not on scene, target ≤ %1 (%2): ✗ not reached</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>on scene in %1, target ≤ %2 (%3): ✓ met</source>
+        <translation>on scene in %1, target ≤ %2 (%3): ✓ met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>on scene in %1, target ≤ %2 (%3): ✗ missed (+%4)</source>
+        <translation>on scene in %1, target ≤ %2 (%3): ✗ missed (+%4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>(no station)</source>
+        <translation>(no station)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Station sent</source>
+        <translation>Station sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Straight-line distance and circle</source>
+        <translation>Straight-line distance and circle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Arrival against its target</source>
+        <translation>Arrival against its target</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Attendance: %1 person-times</source>
+        <translation>Attendance: %1 person-times</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>People in the log: %1; teams: %2</source>
+        <translation>People in the log: %1; teams: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Stations sent: %1</source>
+        <translation>Stations sent: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Kit out: %1</source>
+        <translation>Kit out: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Problems found:</source>
+        <translation>Problems found:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Corrective actions:</source>
+        <translation>Corrective actions:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Written by %1 at %2</source>
+        <translation>Written by %1 at %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Drill coordinator (signature)</source>
+        <translation>Drill coordinator (signature)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Evaluator (signature)</source>
+        <translation>Evaluator (signature)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Leader in charge (signature)</source>
+        <translation>Leader in charge (signature)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 dispatches: %2 from outside the station's circle, %3 late or not on scene.</source>
+        <translation>%1 dispatches: %2 from outside the station's circle, %3 late or not on scene.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>replayed time window</source>
+        <translation>replayed time window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>On scene: by who was sent — a service station's volunteers at the door ≤ %1, a station with its own response time (the sand depot's 20-minute circle, the micro fire station) ≤ that time; first report by the severity's deadline.</source>
+        <translation>On scene: by who was sent — a service station's volunteers at the door ≤ %1, a station with its own response time (the sand depot's 20-minute circle, the micro fire station) ≤ that time; first report by the severity's deadline.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Measured: from when things happened (occurred); as recorded: from when the duty room logged them — shown when the two differ.</source>
+        <translation>Measured: from when things happened (occurred); as recorded: from when the duty room logged them — shown when the two differ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Dispatches: distance and circle</source>
+        <translation>Dispatches: distance and circle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Participants and resources</source>
+        <translation>Participants and resources</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Problems found and corrective actions</source>
+        <translation>Problems found and corrective actions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Sign-off</source>
+        <translation>Sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>REPLAY</source>
+        <translation>REPLAY</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 (target by who was sent, from %2)</source>
+        <translation>%1 (target by who was sent, from %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>First report (deadline by severity)</source>
+        <translation>First report (deadline by severity)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>target ≤ %1</source>
+        <translation>target ≤ %1</translation>
+    </message>
 </context>
 <context>
     <name>AlertBanner</name>

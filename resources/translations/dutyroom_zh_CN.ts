@@ -158,6 +158,191 @@
         <source>Page %1 of %2</source>
         <translation>第 %1 页 / 共 %2 页</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>distance unknown (no position)</source>
+        <translation>距离未知（无位置）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, inside its %2-minute circle (%3 km)</source>
+        <translation>%1 米，在 %2 分钟响应圈内（%3 公里）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, outside its %2-minute circle (%3 km)</source>
+        <translation>%1 米，在 %2 分钟响应圈外（%3 公里）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, inside the %2 m circle</source>
+        <translation>%1 米，在 %2 米服务圈内</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, outside the %2 m circle</source>
+        <translation>%1 米，在 %2 米服务圈外</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>along roads: not computed (no road network in the replica)</source>
+        <translation>沿路距离：未计算（副本无路网）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>along roads: %1 m</source>
+        <translation>沿路距离：%1 米</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>not on scene, target ≤ %1 (%2): ✗ not reached</source>
+        <translation>未到场，目标 ≤ %1（%2）：✗ 未到场</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>on scene in %1, target ≤ %2 (%3): ✓ met</source>
+        <translation>%1 到场，目标 ≤ %2（%3）：✓ 达标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>on scene in %1, target ≤ %2 (%3): ✗ missed (+%4)</source>
+        <translation>%1 到场，目标 ≤ %2（%3）：✗ 超时（+%4）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>(no station)</source>
+        <translation>（未注明站点）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Station sent</source>
+        <translation>派出站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Straight-line distance and circle</source>
+        <translation>直线距离与服务圈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Arrival against its target</source>
+        <translation>到场时间与目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Attendance: %1 person-times</source>
+        <translation>参演：%1 人次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>People in the log: %1; teams: %2</source>
+        <translation>记录中的人员：%1 人；队伍：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Stations sent: %1</source>
+        <translation>派出站点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Kit out: %1</source>
+        <translation>出动装备：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Problems found:</source>
+        <translation>发现的问题：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Corrective actions:</source>
+        <translation>整改措施：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Written by %1 at %2</source>
+        <translation>%1 填写于 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Drill coordinator (signature)</source>
+        <translation>演练组织者（签字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Evaluator (signature)</source>
+        <translation>评估人（签字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Leader in charge (signature)</source>
+        <translation>带班领导（签字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Date</source>
+        <translation>年    月    日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 dispatches: %2 from outside the station's circle, %3 late or not on scene.</source>
+        <translation>派遣 %1 次：%2 次来自服务圈外，%3 次超时或未到场。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>replayed time window</source>
+        <translation>时段回放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>On scene: by who was sent — a service station's volunteers at the door ≤ %1, a station with its own response time (the sand depot's 20-minute circle, the micro fire station) ≤ that time; first report by the severity's deadline.</source>
+        <translation>到场目标按派出力量确定：服务站志愿者到门 ≤ %1；有自身响应时限的站点（沙场 20 分钟响应圈、微型消防站）按其时限；初报按事件级别时限。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Measured: from when things happened (occurred); as recorded: from when the duty room logged them — shown when the two differ.</source>
+        <translation>“实测”按事情实际发生的时间计算，“按记录”按值班室录入的时间计算，两者不同时一并列出。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Dispatches: distance and circle</source>
+        <translation>派遣：距离与服务圈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Participants and resources</source>
+        <translation>参演人员与资源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Problems found and corrective actions</source>
+        <translation>问题与整改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Sign-off</source>
+        <translation>签字确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>REPLAY</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 (target by who was sent, from %2)</source>
+        <translation>%1（目标按派出力量，自%2起）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>First report (deadline by severity)</source>
+        <translation>初报（按级别时限）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>target ≤ %1</source>
+        <translation>目标 ≤ %1</translation>
+    </message>
 </context>
 <context>
     <name>AlertBanner</name>

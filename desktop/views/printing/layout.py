@@ -37,7 +37,7 @@ WRAP_ANYWHERE = WRAP | int(Qt.TextFlag.TextWrapAnywhere)
 ACCENT = "#1f4e79"
 GRID = "#8a94a0"
 HEADER_FILL = "#dde4ec"
-MAX_CELL_LINES = 3
+MAX_CELL_LINES = 5  # a verdict cell holds time, verdict, as recorded and target
 MAX_HEADING_LINES = 2
 ELLIPSIS = "…"
 
