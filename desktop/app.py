@@ -190,6 +190,8 @@ class Dashboard:
         self.desk_badge = DeskBadge(self.desk_bridge, self.settings.language)
         self.window.header.add_badge(self.desk_badge)
         self.actions.desk = self.desk
+        if self.replay is not None:  # its after-action export signs in and is recorded
+            self.replay_bar.desk = self.desk
         self.actions.share_alerts()
         self.desk_badge.sign_in_requested.connect(self.actions.open_sign_in)
         # Any key or click in the window keeps the officer signed in. Filtered on the

@@ -241,18 +241,21 @@ class DailyReportExport(QObject):
 
         def job() -> DailyReport:
             entries = desk.log_entries(*day_bounds(day))
-            report = load_daily_report(replica, day, situation=current, log=entries,
-                                       compiled_at=desk.clock(), compiled_by=officer.name)
-            desk.record("export", EXPORT, target=f"值班日报 {day.isoformat()}",
-                        detail=target.name)
-            return report
+            return load_daily_report(replica, day, situation=current, log=entries,
+                                     compiled_at=desk.clock(), compiled_by=officer.name)
 
         run_blocking(self, job, lambda report: self._write(target, report), self._failed)
 
     def _write(self, path: Path, report: DailyReport) -> None:
+        """Written, then recorded with its SHA-256 (removed again if it cannot be recorded)."""
+        from desktop.views.printing.audited import write_recorded
+
         try:
-            written = write_daily_report(path, report, self._language)
-        except PrintError as error:
+            written, _digest = write_recorded(
+                self._desk, what=f"值班日报 {report.day.isoformat()}", path=path,
+                write=lambda target: write_daily_report(target, report, self._language),
+                detail=f"{len(report.incidents)} incident(s)")
+        except (PrintError, StoreUnavailable, PermissionError, OSError) as error:
             self._failed(error)
             return
         self.written.emit(str(written))

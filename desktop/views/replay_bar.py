@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import (
@@ -30,6 +31,9 @@ from desktop.models.replay import SPEEDS, ClockState, DrillInfo
 from desktop.views.plain_text import one_line, plain_label
 from desktop.views.replay_controller import ReplayController
 
+if TYPE_CHECKING:
+    from desktop.models.workstation.desk import Desk
+
 SLIDER_STEPS = 10_000
 BEIJING = QTimeZone(b"Asia/Shanghai")
 
@@ -41,6 +45,7 @@ class ReplayBar(QFrame):
         self.setObjectName("panel")
         self.controller = controller
         self._language = language
+        self.desk: Desk | None = None  # set once the duty desk is open: exports need sign-in
         self._state: ClockState | None = None
         rows = QVBoxLayout(self)
         pick = QHBoxLayout()
@@ -90,7 +95,7 @@ class ReplayBar(QFrame):
         self.bookmarks.setMinimumContentsLength(8)
         self.bookmarks.activated.connect(self._jump)
         self.export = QPushButton(self.tr("After-action PDF…"))
-        self.export.clicked.connect(self._export)
+        self.export.clicked.connect(lambda: self._export())
         for widget in (self.back, self.play, self.forward, self.speed):
             transport.addWidget(widget)
         transport.addWidget(self.scrubber, 1)
@@ -187,16 +192,29 @@ class ReplayBar(QFrame):
         if bookmark is not None:
             self.controller.jump(bookmark)
 
-    def _export(self) -> None:
-        path, _chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Save after-action summary"), "after-action.pdf", "PDF (*.pdf)")
-        if not path:
-            return
-        from desktop.views.printing import PrintError
+    def _export(self, path: Path | None = None) -> None:
+        """Sign-in first, then the file, then its audit row (``printing.audited``)."""
+        from desktop.views.printing.audited import audited_export
 
-        try:
-            written = self.controller.export_after_action(Path(path), self._language)
-        except (PrintError, OSError) as error:
-            QMessageBox.warning(self, self.tr("After-action summary"), str(error))
-            return
-        self.status.setText(self.tr("Saved %1").replace("%1", str(written)))
+        def choose() -> Path | None:
+            if path is not None:
+                return path
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save after-action summary"), "after-action.pdf", "PDF (*.pdf)")
+            return Path(chosen) if chosen else None
+
+        def failed(text: str) -> None:
+            self.status.setText(text)
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("After-action summary"), text,
+                              QMessageBox.StandardButton.Ok, self)
+            box.open()
+
+        controller = self.controller
+        audited_export(
+            self.desk, self, what=f"演练总结 {controller.scope()}",
+            write=lambda target: controller.export_after_action(
+                target, self._language, self.desk),
+            choose=choose, purpose=self.tr("Sign in to export the after-action summary."),
+            written=lambda done, _digest: self.status.setText(
+                self.tr("Saved %1").replace("%1", str(done))),
+            failed=failed)

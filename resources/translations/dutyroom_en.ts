@@ -2174,6 +2174,11 @@
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/replay_bar.py" line="1"/>
+        <source>Sign in to export the after-action summary.</source>
+        <translation>Sign in to export the after-action summary.</translation>
+    </message>
 </context>
 <context>
     <name>ReplayWatermark</name>
@@ -2469,6 +2474,16 @@
         <source>Not exported: %1</source>
         <translation>Not exported: %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>Not exported: recording is unavailable.</source>
+        <translation>Not exported: recording is unavailable.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>Sign in to export the compliance sheets.</source>
+        <translation>Sign in to export the compliance sheets.</translation>
+    </message>
 </context>
 <context>
     <name>SignIn</name>
@@ -2706,6 +2721,19 @@
         <location filename="../../desktop/views/qt_timeline_plot.py" line="244"/>
         <source>recorded %1</source>
         <translation>recorded %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditedExport</name>
+    <message>
+        <location filename="../../desktop/views/printing/audited.py" line="1"/>
+        <source>Not exported: recording is unavailable</source>
+        <translation>Not exported: recording is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/printing/audited.py" line="1"/>
+        <source>Not exported: %1</source>
+        <translation>Not exported: %1</translation>
     </message>
 </context>
 </TS>

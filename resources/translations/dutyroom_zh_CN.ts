@@ -2168,6 +2168,11 @@
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/replay_bar.py" line="1"/>
+        <source>Sign in to export the after-action summary.</source>
+        <translation>请先签到，再导出演练总结。</translation>
+    </message>
 </context>
 <context>
     <name>ReplayWatermark</name>
@@ -2463,6 +2468,16 @@
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>Not exported: recording is unavailable.</source>
+        <translation>未导出：工作站记录不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>Sign in to export the compliance sheets.</source>
+        <translation>请先签到，再导出“六有”检查表。</translation>
+    </message>
 </context>
 <context>
     <name>SignIn</name>
@@ -2699,6 +2714,19 @@
         <location filename="../../desktop/views/qt_timeline_plot.py" line="244"/>
         <source>recorded %1</source>
         <translation>记录 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditedExport</name>
+    <message>
+        <location filename="../../desktop/views/printing/audited.py" line="1"/>
+        <source>Not exported: recording is unavailable</source>
+        <translation>未导出：无法记录（工作站记录不可用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/printing/audited.py" line="1"/>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
     </message>
 </context>
 </TS>

@@ -145,8 +145,12 @@ def test_export_asks_for_sign_in_records_then_writes(qtbot, desk, situation, dem
     assert "Daily duty report" in _text(tmp_path / "out.pdf")
     with desk.store.read() as session:
         exports = session.scalars(select(AuditRecord).where(AuditRecord.action == "export")).all()
-    assert [(r.officer_name, r.target, r.detail) for r in exports] == [
-        ("王建国", "值班日报 2026-11-23", "out.pdf")]
+    import hashlib
+
+    digest = hashlib.sha256((tmp_path / "out.pdf").read_bytes()).hexdigest()
+    assert [(r.officer_name, r.target) for r in exports] == [
+        ("王建国", "值班日报 2026-11-23 → out.pdf")]
+    assert exports[0].detail.endswith(f"sha256 {digest}")
 
 
 def test_handover_record_prints_both_names_and_times(qtbot, zh_ui, desk, situation, tmp_path):
