@@ -71,9 +71,9 @@ def _recorded_once(desk: Desk, path: Path, action: str = "export") -> None:
 
 
 def test_daily_report(qtbot, desk, situation, demo_template, tmp_path):
-    from desktop.views.daily_report_pdf import DailyReportExport
-
     from PySide6.QtWidgets import QWidget
+
+    from desktop.views.daily_report_pdf import DailyReportExport
 
     window = QWidget()  # the app passes its window: the sign-in opens over it
     qtbot.addWidget(window)
