@@ -135,10 +135,11 @@ def _daily_report(args: argparse.Namespace, replica: str) -> int:
     day = clock.parse_day(args.date)
     clock.as_of(day)  # refuses a day that has not begun
     language = _language(args)
-    entries = _log_entries(day)
+    entries, handovers = _desk_records(day)
     report = load_daily_report(replica, day, situation=None, log=entries,
                                compiled_at=clock.now(),
-                               compiled_by=f"{COMMAND_LINE_WORD} ({_account()})")
+                               compiled_by=f"{COMMAND_LINE_WORD} ({_account()})",
+                               handovers=handovers)
     return _write(lambda path: write_daily_report(path, report, language), args.out,
                   f"daily report {day:%Y-%m-%d}", f"{len(report.incidents)} incident(s)")
 
@@ -152,8 +153,10 @@ def _account() -> str:
     return _os_account()
 
 
-def _log_entries(day: dt.date) -> Any:
-    from desktop.models.workstation import duty_log
+def _desk_records(day: dt.date) -> tuple[Any, Any]:
+    """The day's duty log and written handovers from this account's workstation store."""
+    from desktop.models.daily_report import report_handovers
+    from desktop.models.workstation import duty_log, handovers
     from desktop.models.workstation.recovery import open_store
     from desktop.models.workstation.store import StoreUnavailable
     from desktop.settings import workstation_store
@@ -161,9 +164,11 @@ def _log_entries(day: dt.date) -> Any:
     try:
         store, _report = open_store(workstation_store(), clock.now())
     except (StoreUnavailable, OSError):
-        return ()
+        return (), ()
     try:
-        return duty_log.entries(store, *clock.day_bounds(day))
+        bounds = clock.day_bounds(day)
+        return (duty_log.entries(store, *bounds),
+                report_handovers(handovers.between(store, *bounds)))
     finally:
         store.dispose()
 

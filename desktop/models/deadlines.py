@@ -50,15 +50,23 @@ def load_rules(name: str = "reporting.json") -> tuple[DeadlineRule, ...]:
                  for r in data["deadlines"])
 
 
+def due(severity: int, status: str, received_at: dt.datetime,
+        rules: tuple[DeadlineRule, ...]) -> tuple[str, dt.datetime] | None:
+    """(stage, due at) of the deadline an incident at ``status`` still has to meet."""
+    for rule in rules:
+        if rule.severity != severity:
+            continue
+        if _ORDER.get(status, -1) >= _ORDER.get(rule.stage, 99):
+            continue
+        return rule.stage, received_at + dt.timedelta(minutes=rule.minutes)
+    return None
+
+
 def countdown(incident: IncidentStatus, now: dt.datetime,
               rules: tuple[DeadlineRule, ...]) -> Countdown | None:
     """The running deadline of an open incident, None once its stage has been reached."""
-    for rule in rules:
-        if rule.severity != incident.severity:
-            continue
-        reached = _ORDER.get(incident.status, -1) >= _ORDER.get(rule.stage, 99)
-        if reached:
-            continue
-        due = incident.recorded_at + dt.timedelta(minutes=rule.minutes)
-        return Countdown(rule.stage, due, due - now)
-    return None
+    found = due(incident.severity, incident.status, incident.recorded_at, rules)
+    if found is None:
+        return None
+    stage, at = found
+    return Countdown(stage, at, at - now)

@@ -131,7 +131,7 @@ class AfterActionPdf(QObject):
         columns = (Column(self.tr("Incident"), 1.6), Column(self.tr("Station sent"), 1.6),
                    Column(self.tr("Straight-line distance and circle"), 2.4),
                    Column(self.tr("Arrival against its target"), 2.6))
-        return Table(columns, tuple(rows), size_pt=8.5)
+        return Table(columns, tuple(rows), size_pt=8.5, max_lines=4)
 
     def resources_blocks(self) -> list[Block]:
         res = self.report.resources
@@ -216,7 +216,7 @@ class AfterActionPdf(QObject):
                      for m in metrics.measures]
             cells += [Cell("—")] * (len(columns) - 1 - len(cells))
             rows.append((Cell(name), *cells))
-        return Table(tuple(columns), tuple(rows), size_pt=8)
+        return Table(tuple(columns), tuple(rows), size_pt=8, max_lines=5)
 
     def events_table(self, metrics: IncidentMetrics) -> Table:
         rows = []

@@ -612,6 +612,22 @@
 </context>
 <context>
     <name>DailyReportPdf</name>
+    <message numerus="yes">
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%n incident(s) of the day, </source>
+        <translation>
+            <numerusform>%n incident of the day, </numerusform>
+            <numerusform>%n incidents of the day, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%n open: </source>
+        <translation>
+            <numerusform>%n open: </numerusform>
+            <numerusform>%n open: </numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../desktop/views/daily_report_pdf.py" line="65"/>
         <source>… and %1 more</source>
@@ -779,6 +795,76 @@
         <location filename="../../desktop/views/daily_report_pdf.py" line="190"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>(carried over)</source>
+        <translation>(carried over)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%1 by %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>overdue</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Next deadline</source>
+        <translation>Next deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>shift handover: </source>
+        <translation>shift handover: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>taken over by %1 at %2</source>
+        <translation>taken over by %1 at %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>not yet taken over</source>
+        <translation>not yet taken over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%1 handed over by %2 (%3): %4</source>
+        <translation>%1 handed over by %2 (%3): %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Incidents of the day</source>
+        <translation>Incidents of the day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Handovers</source>
+        <translation>Handovers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Duty officer (signature)</source>
+        <translation>Duty officer (signature)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Duty leader (signature)</source>
+        <translation>Duty leader (signature)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Date</source>
+        <translation>Date</translation>
     </message>
 </context>
 <context>

@@ -611,6 +611,20 @@
 </context>
 <context>
     <name>DailyReportPdf</name>
+    <message numerus="yes">
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%n incident(s) of the day, </source>
+        <translation>
+            <numerusform>当日事件共 %n 起，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%n open: </source>
+        <translation>
+            <numerusform>未办结 %n 起：</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../desktop/views/daily_report_pdf.py" line="65"/>
         <source>… and %1 more</source>
@@ -777,6 +791,76 @@
         <location filename="../../desktop/views/daily_report_pdf.py" line="190"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 / 共 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>(carried over)</source>
+        <translation>（前日未结）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%1 by %2</source>
+        <translation>%1 %2 前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Next deadline</source>
+        <translation>下一时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>shift handover: </source>
+        <translation>交班记录：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>taken over by %1 at %2</source>
+        <translation>%1 于 %2 接班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>not yet taken over</source>
+        <translation>尚未接班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%1 handed over by %2 (%3): %4</source>
+        <translation>%1 %2 交班（%3）：%4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Incidents of the day</source>
+        <translation>当日事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Handovers</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Duty officer (signature)</source>
+        <translation>值班员（签字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Duty leader (signature)</source>
+        <translation>带班领导（签字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Date</source>
+        <translation>年    月    日</translation>
     </message>
 </context>
 <context>

@@ -442,6 +442,11 @@ class Desk:
             return handovers.acknowledge(session, officer.actor, self.clock(), written.id,
                                          written.digest, remarks)
 
+    def handovers_between(self, since: dt.datetime, until: dt.datetime) -> tuple[
+            handovers.WrittenHandover, ...]:
+        with self._recorded() as store:
+            return handovers.between(store, since, until)
+
     def latest_handover(self) -> handovers.WrittenHandover | None:
         with self._recorded() as store:
             return handovers.latest(store)

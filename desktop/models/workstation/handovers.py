@@ -201,3 +201,16 @@ def summary_sections(snapshot: dict[str, Any], english: bool = False) -> list[
                                                                       english)]
     return [("shifts", shifts), ("incidents", incidents), ("stations", stations),
             ("gaps", gaps), ("warnings", warnings)]
+
+
+def between(store: WorkstationStore, since: dt.datetime, until: dt.datetime) -> tuple[
+        WrittenHandover, ...]:
+    """Handovers written in [since, until), oldest first (for the day's report)."""
+    with store.read() as session:
+        rows = session.scalars(select(HandoverRow)
+                               .where(HandoverRow.written_at >= since,
+                                      HandoverRow.written_at < until)
+                               .order_by(HandoverRow.written_at, HandoverRow.id)).all()
+        acks = {a.handover_id: a for a in session.scalars(
+            select(HandoverAck).where(HandoverAck.handover_id.in_([r.id for r in rows])))}
+        return tuple(_written(row, acks.get(row.id)) for row in rows)
