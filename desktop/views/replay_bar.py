@@ -15,6 +15,7 @@ from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -96,10 +97,12 @@ class ReplayBar(QFrame):
         self.bookmarks.activated.connect(self._jump)
         self.export = QPushButton(self.tr("After-action PDF…"))
         self.export.clicked.connect(lambda: self._export())
+        self.findings = QPushButton(self.tr("Problems and actions…"))
+        self.findings.clicked.connect(self.open_findings)
         for widget in (self.back, self.play, self.forward, self.speed):
             transport.addWidget(widget)
         transport.addWidget(self.scrubber, 1)
-        for widget in (self.time, self.bookmark, self.bookmarks, self.export):
+        for widget in (self.time, self.bookmark, self.bookmarks, self.findings, self.export):
             transport.addWidget(widget)
         rows.addLayout(transport)
 
@@ -152,7 +155,8 @@ class ReplayBar(QFrame):
                        self.bookmark, self.bookmarks, self.live):
             widget.setEnabled(replaying)
         replay = self.controller.replay
-        self.export.setEnabled(replaying and replay is not None and replay.drill is not None)
+        self.export.setEnabled(replaying and replay is not None)
+        self.findings.setEnabled(replaying and replay is not None)
         if not replaying:
             self.status.setText(self.tr("Live"))
             self.time.setText("--:--:--")
@@ -191,6 +195,18 @@ class ReplayBar(QFrame):
         bookmark = self.bookmarks.itemData(index)
         if bookmark is not None:
             self.controller.jump(bookmark)
+
+    def open_findings(self) -> QDialog | None:
+        """问题与整改 of the open replay, written by the coordinator (saved signed in)."""
+        if self.desk is None or self.controller.replay is None:
+            self.status.setText(self.tr("Recording is unavailable: findings cannot be saved."))
+            return None
+        from desktop.views.findings_dialog import FindingsDialog
+
+        replay = self.controller.replay
+        dialog = FindingsDialog(self.desk, self.controller.scope(), replay.title, self)
+        dialog.open()
+        return dialog
 
     def _export(self, path: Path | None = None) -> None:
         """Sign-in first, then the file, then its audit row (``printing.audited``)."""

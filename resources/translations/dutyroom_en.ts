@@ -2265,6 +2265,16 @@
         <source>Sign in to export the after-action summary.</source>
         <translation>Sign in to export the after-action summary.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/replay_bar.py" line="1"/>
+        <source>Problems and actions…</source>
+        <translation>Problems and actions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/replay_bar.py" line="1"/>
+        <source>Recording is unavailable: findings cannot be saved.</source>
+        <translation>Recording is unavailable: findings cannot be saved.</translation>
+    </message>
 </context>
 <context>
     <name>ReplayWatermark</name>
@@ -2820,6 +2830,34 @@
         <location filename="../../desktop/views/printing/audited.py" line="1"/>
         <source>Not exported: %1</source>
         <translation>Not exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Problems found and corrective actions</source>
+        <translation>Problems found and corrective actions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Problems found</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Sign in to save the findings.</source>
+        <translation>Sign in to save the findings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Each text holds at most %1 characters.</source>
+        <translation>Each text holds at most %1 characters.</translation>
     </message>
 </context>
 </TS>

@@ -2257,6 +2257,16 @@
         <source>Sign in to export the after-action summary.</source>
         <translation>请先签到，再导出演练总结。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/replay_bar.py" line="1"/>
+        <source>Problems and actions…</source>
+        <translation>问题与整改…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/replay_bar.py" line="1"/>
+        <source>Recording is unavailable: findings cannot be saved.</source>
+        <translation>工作站记录不可用：无法保存问题与整改。</translation>
+    </message>
 </context>
 <context>
     <name>ReplayWatermark</name>
@@ -2811,6 +2821,34 @@
         <location filename="../../desktop/views/printing/audited.py" line="1"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Problems found and corrective actions</source>
+        <translation>问题与整改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Sign in to save the findings.</source>
+        <translation>请先签到，再保存问题与整改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Each text holds at most %1 characters.</source>
+        <translation>每项最多 %1 个字。</translation>
     </message>
 </context>
 </TS>

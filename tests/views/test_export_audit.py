@@ -147,3 +147,35 @@ def test_after_action_without_a_desk_writes_nothing(qtbot, demo_template, tmp_pa
         controller.open_drill(1)
     bar._export(tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_findings_written_in_the_app_are_audited_and_print(qtbot, chinese, desk,
+                                                           demo_template, tmp_path):
+    import re
+    import subprocess
+
+    from desktop.views.replay_bar import ReplayBar
+    from desktop.views.replay_controller import ReplayController
+
+    controller = ReplayController(str(demo_template), snapshot_every=4)
+    bar = ReplayBar(controller)
+    qtbot.addWidget(bar)
+    bar.desk = desk
+    with qtbot.waitSignal(controller.opened, timeout=30_000):
+        controller.open_drill(1)
+    desk.sign_in("王建国", "135790")
+    dialog = bar.open_findings()
+    assert dialog is not None
+    dialog.problems.setPlainText("卧龙站派出点距现场约950米，超出服务圈")
+    dialog.actions.setPlainText("调整派遣规则：优先派服务圈内站点")
+    with qtbot.waitSignal(dialog.saved, timeout=5_000):
+        dialog.save()
+    (row,) = _rows(desk, "findings")
+    assert row.target == "420606010-DR-FLOOD" and row.officer_name == "王建国"
+    target = tmp_path / "aa.pdf"
+    bar._export(target)
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = re.sub(r"\s+", "", text)
+    assert "问题与整改" in flat
+    assert "卧龙站派出点距现场约950米，超出服务圈" in flat and "调整派遣规则" in flat
