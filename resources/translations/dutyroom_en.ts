@@ -2421,6 +2421,11 @@
         <source>professional %1 · cadres and militia %2</source>
         <translation>professional %1 · cadres and militia %2</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="1"/>
+        <source>Team %1: professional %2 · cadres and militia %3 · party members %4 (%5%)</source>
+        <translation>Team %1: professional %2 · cadres and militia %3 · party members %4 (%5%)</translation>
+    </message>
 </context>
 <context>
     <name>RosterWeekDialog</name>
@@ -2701,6 +2706,26 @@
         <location filename="../../desktop/views/station_detail.py" line="88"/>
         <source>Could not load the station: %1</source>
         <translation>Could not load the station: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>Covers %1 compounds, %2 self-built housing areas, %3 shops</source>
+        <translation>Covers %1 compounds, %2 self-built housing areas, %3 shops</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>%1 automated sand trucks, %2 t sand and gravel reserve</source>
+        <translation>%1 automated sand trucks, %2 t sand and gravel reserve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>%1 members, %2 per shift</source>
+        <translation>%1 members, %2 per shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>partner: %1</source>
+        <translation>partner: %1</translation>
     </message>
 </context>
 <context>

@@ -2413,6 +2413,11 @@
         <source>professional %1 · cadres and militia %2</source>
         <translation>专业队员 %1 · 干部民兵 %2</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="1"/>
+        <source>Team %1: professional %2 · cadres and militia %3 · party members %4 (%5%)</source>
+        <translation>应急队伍 %1 人：专业救援 %2 · 社区干部和基干民兵 %3 · 党员 %4 人（%5%）</translation>
+    </message>
 </context>
 <context>
     <name>RosterWeekDialog</name>
@@ -2692,6 +2697,26 @@
         <location filename="../../desktop/views/station_detail.py" line="88"/>
         <source>Could not load the station: %1</source>
         <translation>无法加载站点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>Covers %1 compounds, %2 self-built housing areas, %3 shops</source>
+        <translation>服务覆盖：小区 %1 个、自建房片区 %2 个、经营性场所 %3 家</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>%1 automated sand trucks, %2 t sand and gravel reserve</source>
+        <translation>自动化运砂车 %1 辆，砂石储备 %2 吨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>%1 members, %2 per shift</source>
+        <translation>队员 %1 人，每班 %2 人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>partner: %1</source>
+        <translation>共建单位：%1</translation>
     </message>
 </context>
 <context>
