@@ -136,7 +136,14 @@ def _daily_report(args: argparse.Namespace, replica: str) -> int:
     clock.as_of(day)  # refuses a day that has not begun
     language = _language(args)
     entries, handovers = _desk_records(day)
-    report = load_daily_report(replica, day, situation=None, log=entries,
+    situation = None
+    if day == clock.today():  # today's readiness and gaps are known: the present ones
+        from desktop.models.queries import situation_now
+        from desktop.models.replica import reading
+
+        with reading(replica) as session:
+            situation = situation_now(session, clock.now())
+    report = load_daily_report(replica, day, situation=situation, log=entries,
                                compiled_at=clock.now(),
                                compiled_by=f"{COMMAND_LINE_WORD} ({_account()})",
                                handovers=handovers)
