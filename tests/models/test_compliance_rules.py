@@ -116,3 +116,27 @@ def test_expired_kit_on_a_call_is_not_present():
 def test_a_faulty_item_is_missing_not_present():
     readiness, _ = kit_readiness(_base(_item(status="faulty")), NOW)
     assert readiness.level == "red"
+
+
+def test_sheets_are_scored_at_the_days_close_and_agree_with_each_other(demo_template,
+                                                                      fixed_now):
+    """The street's 有装备物资 counts the stations their own sheets find equipped, and a run
+    at another minute of the same day gives the same sheets."""
+    from desktop.models import clock
+    from desktop.models.compliance.sheets import collect_sheets
+
+    with clock.using(lambda: fixed_now):
+        street = collect_sheets(str(demo_template), fixed_now, stations="street")
+        stations = collect_sheets(str(demo_template), fixed_now, stations="all")
+        later = collect_sheets(str(demo_template), fixed_now + dt.timedelta(hours=5),
+                               stations="all")
+    equipped = sum(1 for result, _map in stations.sheets
+                   for i in result.items if i.code == "equipment" and i.result == "met")
+    (street_result, _), = street.sheets
+    equipment = next(i for i in street_result.items if i.code == "equipment")
+    assert f"装备齐备 {equipped} 个" in equipment.evidence
+    assert [r for r, _m in later.sheets] == [r for r, _m in stations.sheets]
+    depot = next(r for r, _m in stations.sheets if r.name == "七里河沙场联合共建点")
+    assert next(i for i in depot.items if i.code == "equipment").evidence.startswith("沙场标准")
+    depot_map = next(m for r, m in stations.sheets if r.name == "七里河沙场联合共建点")
+    assert depot_map is not None and depot_map.response_minutes == 20

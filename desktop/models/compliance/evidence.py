@@ -288,9 +288,12 @@ def team_fact(session: Session, trainings: Sequence[TrainingFact],
 
 def street_evidence(session: Session, situation: Situation, period_months: int, *,
                     bases: Sequence[StationBase] = (),
-                    printed_on: dt.date | None = None) -> Evidence:
+                    printed_on: dt.date | None = None,
+                    stations_equipped: int | None = None) -> Evidence:
     """The street's evidence at ``situation.at``; ``bases``: the stations' facts from the
-    situation's loader, so their kit is judged as on each station's own sheet."""
+    situation's loader, so their kit is judged as on each station's own sheet;
+    ``stations_equipped``: how many stations meet 有装备物资 on their own sheets (the sheets
+    pass it, so the sand depot counts by its own standard), else the kit's readiness."""
     day = beijing_day(situation.at)
     start = months_before(day, period_months)
     book = EvidenceBook(session, start, day)
@@ -307,7 +310,8 @@ def street_evidence(session: Session, situation: Situation, period_months: int, 
     return Evidence(
         scope="street", name=situation.street.name, as_of=day, period_start=start, kind="",
         kit_standard="、".join(n for n in (book.standard_name(k) for k in keys) if n) or None,
-        stations_total=len(situation.stations), stations_ready=kit_ready,
+        stations_total=len(situation.stations),
+        stations_ready=kit_ready if stations_equipped is None else stations_equipped,
         rules_total=total, rules_posted=posted, team=team_fact(session, trainings),
         plans=tuple(book.plans.get(None, [])), trainings=trainings,
         remarks=_past_remark(day, printed_on),

@@ -52,6 +52,10 @@ class SheetSet:
     profiles: tuple[StationProfile | None, ...] = ()  # per sheet: the station's figures
 
 
+def _equipment_met(result: Compliance) -> bool:
+    return any(item.code == "equipment" and item.result == "met" for item in result.items)
+
+
 class Cancelled(Exception):
     """The operator cancelled a long export."""
 
@@ -80,8 +84,15 @@ def collect_sheets(
         printed_on = clock.today()
         period = (months_before(day, standard.period_months), day)
         if stations == "street":
+            book = EvidenceBook(session, period[0], day)
+            equipped = sum(
+                1 for status in situation.stations
+                if _equipment_met(score(station_evidence(
+                    session, situation, status.id, standard.period_months, book,
+                    base=bases.get(status.id)), standard)))
             evidence = street_evidence(session, situation, standard.period_months,
-                                       bases=tuple(bases.values()), printed_on=printed_on)
+                                       bases=tuple(bases.values()), printed_on=printed_on,
+                                       stations_equipped=equipped)
             return SheetSet(situation.street.name, period, ((score(evidence, standard), None),))
         wanted = situation.stations if stations == "all" else [
             s for s in situation.stations if s.code in set(stations)]
