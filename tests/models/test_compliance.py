@@ -142,7 +142,8 @@ def test_demo_street_and_station_are_scored_from_the_replica(demo_template, fixe
     plans = next(i for i in street.items if i.code == "plans")
     assert plans.result == "partly" and "超过复审期" in plans.shortfall
     team = next(i for i in street.items if i.code == "team")
-    assert team.result == "met", team.shortfall  # a leaderless shift ahead is not strength
+    assert any(g.code == "no_leader" for g in situation.roster.gaps)  # a leaderless shift …
+    assert team.result == "met", team.shortfall  # … ahead is the roster's, not the team's
     assert "应急队伍 95 人：专业救援 35，社区干部和基干民兵 60；党员 38 人（40%）" in (
         team.evidence)
     assert next(i for i in station.items if i.code == "equipment").result == "met"
