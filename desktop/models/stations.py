@@ -143,6 +143,7 @@ def station_status(station: Station, facts: StationFacts, readiness: Readiness,
         readiness=readiness,
         kinds_required=len(facts.kinds),
         kinds_complete=len(facts.kinds) - len(short_kinds),
+        profile=station_profile(station.properties),
     )
 
 

@@ -49,3 +49,4 @@ def test_the_handover_package_carries_the_team_composition(demo_template, fixed_
     engine.dispose()
     shifts = dict(summary_sections(package_snapshot(package)))["shifts"]
     assert "应急队伍 95 人：专业救援 35，社区干部和基干民兵 60；党员 38 人（40%）" in shifts
+

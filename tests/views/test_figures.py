@@ -49,3 +49,19 @@ def test_station_detail_shows_coverage_and_depot_figures(qtbot, chinese, demo_te
     qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
     assert words in dialog.figures.text() and dialog.figures.isVisibleTo(dialog)
     dialog.grab().save(f"/tmp/issue-19-shots/station-detail-{station_id}.png")
+
+
+def test_the_map_tip_shows_coverage_and_the_depots_trucks(demo_template, fixed_now):
+    from desktop.models.queries import situation_now
+    from desktop.models.replica import open_reader
+    from desktop.views.map.map_payload import TEXT, _station_feature
+
+    engine = open_reader(demo_template)
+    with Session(engine) as session:
+        stations = {s.id: s for s in situation_now(session, fixed_now).stations}
+    engine.dispose()
+    text = TEXT["zh"]
+    pilot = dict(_station_feature(stations[1], "应急服务站", "zh_CN", text)["tip"]["rows"])
+    depot = dict(_station_feature(stations[8], "沙场", "zh_CN", text)["tip"]["rows"])
+    assert pilot["服务覆盖"] == "小区 9 个、自建房片区 3 个、经营性场所 47 家"
+    assert depot["运砂车与储备"] == "4 辆，700 吨"
