@@ -30,7 +30,7 @@ from desktop.models import clock
 from desktop.models.compliance.sheets import Cancelled, collect_sheets
 from desktop.models.situation import StationStatus
 from desktop.models.workstation.desk import Desk
-from desktop.models.workstation.roles import EXPORT
+from desktop.models.workstation.roles import EXPORT, PRINT
 from desktop.models.workstation.store import StoreUnavailable
 from desktop.views.plain_text import one_line, plain_label
 from desktop.views.worker import run_blocking
@@ -155,7 +155,21 @@ class SheetsDialog(QDialog):
 
         if self.last_path is None:
             return None
-        dialog = preview_pdf(self.last_path, self)
+        path, desk = self.last_path, self._desk
+
+        def printed() -> None:  # recorded: who printed which file (its SHA-256), when
+            from desktop.models.file_digest import sha256_of
+
+            if desk is None:
+                return
+            try:
+                desk.record("print", PRINT, target=f"六有检查表 → {path.name}",
+                            detail=f"sha256 {sha256_of(path)}")
+            except (StoreUnavailable, PermissionError, OSError) as error:
+                self.status.setText(self.tr("Printed, but not recorded: %1").replace(
+                    "%1", str(error)))
+
+        dialog = preview_pdf(path, self, printed)
         dialog.open()
         return dialog
 

@@ -2585,6 +2585,11 @@
         <source>Sign in to export the compliance sheets.</source>
         <translation>Sign in to export the compliance sheets.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>Printed, but not recorded: %1</source>
+        <translation>Printed, but not recorded: %1</translation>
+    </message>
 </context>
 <context>
     <name>SignIn</name>

@@ -2577,6 +2577,11 @@
         <source>Sign in to export the compliance sheets.</source>
         <translation>请先签到，再导出“六有”检查表。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>Printed, but not recorded: %1</source>
+        <translation>已打印，但未能记录：%1</translation>
+    </message>
 </context>
 <context>
     <name>SignIn</name>

@@ -179,3 +179,18 @@ def test_findings_written_in_the_app_are_audited_and_print(qtbot, chinese, desk,
     flat = re.sub(r"\s+", "", text)
     assert "问题与整改" in flat
     assert "卧龙站派出点距现场约950米，超出服务圈" in flat and "调整派遣规则" in flat
+
+
+def test_printing_the_sheets_from_the_preview_is_recorded(qtbot, desk, demo_replica, situation,
+                                                          tmp_path):
+    from desktop.views.sheets_dialog import SheetsDialog
+
+    desk.sign_in("王建国", "135790")
+    dialog = SheetsDialog(str(demo_replica), situation.stations, as_of=DAY, desk=desk)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.exported, timeout=30_000) as signal:
+        dialog.export_to(tmp_path)
+    preview = dialog.open_preview()
+    assert preview is not None and _rows(desk, "print") == []
+    preview.accept()  # what the preview's print button ends with
+    _recorded_once(desk, Path(signal.args[0]), "print")
