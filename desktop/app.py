@@ -192,6 +192,8 @@ class Dashboard:
         if self.settings.wall:  # no buttons on the wall: a key opens the sign-in overlay
             self.desk_badge.button.setVisible(False)
         self.actions.desk = self.desk
+        if self.replay is not None:  # its after-action export signs in and is recorded
+            self.replay_bar.desk = self.desk
         self.actions.share_alerts()
         self.desk_badge.sign_in_requested.connect(self.actions.open_sign_in)
         if self.settings.wall:  # a key opens the wall's own PIN pad (no buttons there)

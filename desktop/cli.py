@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop import sheet_commands
 
     sheet_commands.add_parser(commands)
+    from desktop import paper_commands
+
+    paper_commands.add_parser(commands)
     from desktop import officer_commands
 
     officer_commands.add_parser(commands)
@@ -188,6 +191,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop import sheet_commands
 
             return sheet_commands.run(args, config)
+        if args.command in ("after-action", "daily-report"):
+            from desktop import paper_commands
+
+            return paper_commands.run(args, config)
         if args.command == "officers":
             from desktop import officer_commands
 

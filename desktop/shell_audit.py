@@ -8,22 +8,16 @@ file is removed again and the command fails.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from pathlib import Path
 
 from desktop.models import clock
+from desktop.models.file_digest import sha256_of
+
+__all__ = ["COMMAND_LINE", "record_export", "sha256_of"]
 
 COMMAND_LINE = "command line"
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def record_export(path: Path, what: str, detail: str) -> bool:

@@ -55,18 +55,26 @@ def load_rules(name: str = "reporting.json") -> tuple[DeadlineRule, ...]:
                  for r in data["deadlines"])
 
 
+def due(severity: int, status: str, received_at: dt.datetime,
+        rules: tuple[DeadlineRule, ...]) -> tuple[str, dt.datetime] | None:
+    """(stage, due at) of the deadline an incident at ``status`` still has to meet."""
+    for rule in rules:
+        if rule.severity != severity:
+            continue
+        if _ORDER.get(status, -1) >= _ORDER.get(rule.stage, 99):
+            continue
+        return rule.stage, received_at + dt.timedelta(minutes=rule.minutes)
+    return None
+
+
 def countdown(incident: IncidentStatus, now: dt.datetime,
               rules: tuple[DeadlineRule, ...]) -> Countdown | None:
     """The running deadline of an open incident, None once its stage has been reached."""
-    for rule in rules:
-        if rule.severity != incident.severity:
-            continue
-        reached = _ORDER.get(incident.status, -1) >= _ORDER.get(rule.stage, 99)
-        if reached:
-            continue
-        due = incident.recorded_at + dt.timedelta(minutes=rule.minutes)
-        return Countdown(rule.stage, due, due - now)
-    return None
+    found = due(incident.severity, incident.status, incident.recorded_at, rules)
+    if found is None:
+        return None
+    stage, at = found
+    return Countdown(stage, at, at - now)
 
 
 def by_urgency(incidents: Iterable[IncidentStatus], now: dt.datetime,
@@ -77,8 +85,8 @@ def by_urgency(incidents: Iterable[IncidentStatus], now: dt.datetime,
     def key(incident: IncidentStatus) -> tuple[int, int, float, float]:
         clock = countdown(incident, now, rules)
         severity = incident.severity if 1 <= incident.severity <= 4 else 5
-        due = clock.due_at.timestamp() if clock is not None else 0.0
-        return (severity, 0 if clock is not None else 1, due,
+        due_at = clock.due_at.timestamp() if clock is not None else 0.0
+        return (severity, 0 if clock is not None else 1, due_at,
                 -incident.recorded_at.timestamp())
 
     return sorted(incidents, key=key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop.models.roster import StaffingGap
+from desktop.models.roster import StaffingGap, TeamComposition
 from desktop.models.situation import (
     ActiveWarning,
     IncidentStatus,
@@ -32,6 +32,7 @@ class HandoverPackage:
     staffing_gaps: tuple[StaffingGap, ...]
     warnings: tuple[ActiveWarning, ...]
     problems: tuple[Problem, ...]
+    team: TeamComposition | None = None  # the emergency team's strength
 
     @property
     def nothing_to_hand_over(self) -> bool:
@@ -58,4 +59,5 @@ def compile_handover(situation: Situation) -> HandoverPackage:
         staffing_gaps=situation.roster.gaps if situation.roster else (),
         warnings=situation.warnings,
         problems=situation.problems,
+        team=situation.roster.composition if situation.roster else None,
     )

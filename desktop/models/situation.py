@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from desktop.models.coverage import Coverage
     from desktop.models.roster import RosterOverview
+    from desktop.models.station_profile import StationProfile
 
 Level = Literal["green", "amber", "red"]
 
@@ -95,6 +96,7 @@ class StationStatus:
     readiness: Readiness
     kinds_required: int
     kinds_complete: int
+    profile: StationProfile | None = None  # coverage, the depot's trucks and reserve (typed)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -34,6 +34,7 @@ from desktop.models.schema import (
     Station,
 )
 from desktop.models.situation import Readiness, StationStatus
+from desktop.models.station_profile import StationProfile, station_profile
 
 ITEM_COLUMNS = (
     EquipmentItem.station_id, EquipmentItem.code, EquipmentItem.kind_id,
@@ -142,6 +143,7 @@ def station_status(station: Station, facts: StationFacts, readiness: Readiness,
         readiness=readiness,
         kinds_required=len(facts.kinds),
         kinds_complete=len(facts.kinds) - len(short_kinds),
+        profile=station_profile(station.properties),
     )
 
 
@@ -177,6 +179,7 @@ class StationDetail:
     name: str
     equipment: tuple[EquipmentRow, ...]
     inspections: tuple[InspectionRow, ...]  # newest first
+    profile: StationProfile = field(default_factory=StationProfile)  # typed properties
 
 
 def station_detail(session: Session, station_id: int, *, english: bool = False,
@@ -222,6 +225,7 @@ def station_detail(session: Session, station_id: int, *, english: bool = False,
                           row.note or "")
             for row, code, name in history
         ),
+        profile=station_profile(station.properties),
     )
 
 

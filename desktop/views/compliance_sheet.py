@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
 from desktop.models.compliance import Compliance
 from desktop.models.compliance.sheets import CircleMap, SheetSet
+from desktop.models.station_profile import StationProfile
 from desktop.views.plain_text import NAME_LIMIT, one_line
 from desktop.views.printing import (
     Cell,
@@ -67,13 +68,44 @@ def _paint_map(circle: CircleMap) -> Any:
         painter.setFont(QFont(family, 8))
         painter.drawText(rect.adjusted(4, 4, -4, -4),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         f"服务半径 {circle.radius_m:.0f} 米")
+                         circle_label(circle))
         painter.restore()
         painter.setPen(QPen(QColor("#555555"), rect.width() / 800))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect)
 
     return paint
+
+
+def circle_label(circle: CircleMap) -> str:
+    """What the drawn circle is: a rescue circle in metres, or a response circle in minutes."""
+    if circle.response_minutes is not None:
+        return (f"{circle.response_minutes:g} 分钟响应圈（登记半径 "
+                f"{circle.radius_m / 1000:.1f} 公里）")
+    return f"快速救援圈 半径 {circle.radius_m:.0f} 米"
+
+
+def profile_lines(profile: StationProfile) -> tuple[str, ...]:
+    """A station's figures in the sheet's words (Chinese: an inspection form)."""
+    lines = []
+    if profile.has_coverage:
+        def n(value: int | None) -> str:
+            return "—" if value is None else str(value)
+        lines.append(f"服务覆盖 小区 {n(profile.covers_compounds)} 个、自建房片区 "
+                     f"{n(profile.covers_self_built_areas)} 个、经营性场所 "
+                     f"{n(profile.covers_shops)} 家")
+    if profile.has_depot:
+        trucks = "—" if profile.sand_trucks is None else f"{profile.sand_trucks} 辆"
+        tonnes = "—" if profile.reserve_tonnes is None else f"{profile.reserve_tonnes:g} 吨"
+        lines.append(f"自动化运砂车 {trucks}，砂石储备 {tonnes}")
+    if profile.partner:
+        lines.append(f"共建单位 {profile.partner}")
+    if profile.members is not None:
+        lines.append(f"队员 {profile.members} 人" + (
+            f"，每班 {profile.members_per_shift} 人" if profile.members_per_shift else ""))
+    if profile.upgraded_from:
+        lines.append(f"由{profile.upgraded_from}升级")
+    return tuple(lines)
 
 
 def _rings(geometry: dict[str, Any]) -> Iterable[Sequence[Sequence[float]]]:
@@ -85,7 +117,8 @@ def _rings(geometry: dict[str, Any]) -> Iterable[Sequence[Sequence[float]]]:
 
 
 def sheet_blocks(result: Compliance, street: str, period: tuple[dt.date, dt.date],
-                 circle: CircleMap | None = None) -> tuple[Block, ...]:
+                 circle: CircleMap | None = None,
+                 profile: Sequence[str] = ()) -> tuple[Block, ...]:
     street = one_line(street, NAME_LIMIT)
     title = (f"{street}应急服务站“六有”建设检查表" if result.scope == "station"
              else f"{street}“六有”建设检查表")
@@ -98,22 +131,27 @@ def sheet_blocks(result: Compliance, street: str, period: tuple[dt.date, dt.date
     blocks: list[Block] = [
         Heading(title),
         Paragraph(f"被检查单位：{one_line(result.name, NAME_LIMIT)}    "
-                  f"检查日期：{result.as_of:%Y-%m-%d}    "
-                  f"检查期间：{period[0]:%Y-%m-%d} 至 {period[1]:%Y-%m-%d}    "
-                  f"标准：{result.standard}", size_pt=10),
+                  f"检查日期（截至）：{result.as_of:%Y-%m-%d}    "
+                  f"检查期间：{period[0]:%Y-%m-%d} 至 {period[1]:%Y-%m-%d}", size_pt=10),
+        Paragraph(f"检查标准：{result.standard}"
+                  + (f"；装备标准：{result.kit_standard}" if result.kit_standard else "")
+                  + "；按检查日终了时的记录评分", size_pt=10),
         Spacer(3),
-        Table((Column("序号", 0.5), Column("项目", 1.3), Column("结果", 1.2),
-               Column("依据", 3.0), Column("不足", 3.0), Column("得分", 0.9, align_right=True)),
+        Table((Column("序号", 0.45), Column("项目", 1.15), Column("结果", 1.1),
+               Column("依据", 4.3), Column("不足", 2.8), Column("得分", 0.8, align_right=True)),
               rows, size_pt=9.5),
         Spacer(3),
         Paragraph(f"综合得分：{result.score:g} / {result.full_score:g}", size_pt=12, bold=True),
     ]
+    if profile:
+        blocks += [Spacer(2), Paragraph("概况：" + "；".join(one_line(x, 200) for x in profile),
+                                        size_pt=10)]
     if circle is not None:
         blocks += [Spacer(2), Drawing(60, _paint_map(circle), "站点服务范围示意（网格为参考）")]
     blocks += [
         Spacer(4),
         Paragraph("备注：", size_pt=10, bold=True),
-        Paragraph("\n\n", size_pt=10),
+        Paragraph("\n".join(result.remarks) + "\n\n", size_pt=10),
         Drawing(28, _paint_signatures),
     ]
     return tuple(blocks)
@@ -138,7 +176,9 @@ def sheets_document(sheet_set: SheetSet) -> Document:
     for index, (result, circle) in enumerate(sheet_set.sheets):
         if index:
             blocks.append(PageBreak())
-        blocks.extend(sheet_blocks(result, sheet_set.street, sheet_set.period, circle))
+        figures = sheet_set.profiles[index] if index < len(sheet_set.profiles) else None
+        profile = profile_lines(figures) if figures is not None else ()
+        blocks.extend(sheet_blocks(result, sheet_set.street, sheet_set.period, circle, profile))
     sheets = sheet_set.sheets
     names = one_line(sheets[0][0].name, NAME_LIMIT) if len(sheets) == 1 else f"{len(sheets)} 份"
     return Document(title="“六有”建设检查表", subtitle=f"{sheet_set.street} · {names}",

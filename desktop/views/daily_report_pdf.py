@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.models.clock import beijing, beijing_day, day_bounds
-from desktop.models.daily_report import DailyReport, load_daily_report
+from desktop.models.daily_report import DailyReport, load_daily_report, report_handovers
 from desktop.models.situation import Situation
 from desktop.models.vocab import SEVERITIES, STAGE, WARNING_KINDS, WARNING_LEVELS
 from desktop.models.workstation.auth import SignedIn
@@ -28,6 +29,7 @@ from desktop.views.printing import (
     Cell,
     Column,
     Document,
+    Drawing,
     Heading,
     Paragraph,
     PrintError,
@@ -39,9 +41,7 @@ from desktop.views.printing.blocks import Block
 from desktop.views.sign_in import with_officer
 from desktop.views.worker import run_blocking
 
-# Rows per list that still keep the report on one A4 page with everything else on it.
-MAX_INCIDENTS = 10
-MAX_LOG = 14
+# Rows per list of the situation at compile time (incidents and the log are listed whole).
 MAX_STATIONS = 6
 MAX_GAPS = 3
 RED_FILL, RED_INK = "#ffd9d9", "#a00000"
@@ -79,29 +79,66 @@ class DailyReportPdf(QObject):
                           10)]
 
     def _incidents(self) -> list[Block]:
+        """Every incident of the day, open ones first with their stage and next deadline."""
         incidents = self.report.incidents
         if not incidents:
             return [self._none()]
         severities = {int(t.code): (t.zh, t.en) for t in SEVERITIES}
         stages = {t.code: (t.zh, t.en) for t in STAGE.values()}
         rows = []
-        for incident in incidents[:MAX_INCIDENTS]:
+        for incident in incidents:
             zh, en = severities.get(incident.severity, (str(incident.severity),) * 2)
             title = one_line(incident.title, TITLE_LIMIT)
             if incident.exercise:
                 title = self.tr("[EXERCISE] ") + title
-            rows.append((f"{beijing(incident.received_at):%H:%M}",
-                         f"{title} · {one_line(incident.place, NAME_LIMIT)}",
-                         en if self.english else zh, self._term(stages, incident.status)))
+            received = f"{beijing(incident.received_at):%H:%M}"
+            if incident.carried_over:
+                received = f"{beijing(incident.received_at):%m-%d %H:%M}\n" + self.tr(
+                    "(carried over)")
+            if incident.open and incident.deadline_at is not None:
+                late = incident.deadline_at < self.report.compiled_at
+                deadline = Cell(self.tr("%1 by %2").replace(
+                    "%1", self._term(stages, incident.deadline_stage or "")).replace(
+                    "%2", f"{beijing(incident.deadline_at):%m-%d %H:%M}")
+                    + ("\n" + self.tr("overdue") if late else ""),
+                    fill=RED_FILL if late else None, colour=RED_INK if late else "#000000",
+                    bold=late)
+            else:
+                deadline = Cell("—")
+            stage = self._term(stages, incident.status)
+            rows.append((received, f"{one_line(incident.code, NAME_LIMIT)} {title}·"
+                         f"{one_line(incident.place, NAME_LIMIT)}",
+                         en if self.english else zh,
+                         Cell(("● " if incident.open else "") + stage, bold=incident.open),
+                         deadline))
         order = list(stages)
         by_status = self.report.incidents_by_status()
         counts = "；".join(f"{self._term(stages, code)} {by_status[code]}" for code in sorted(
             by_status, key=lambda code: order.index(code) if code in order else len(order)))
-        table = Table((Column(self.tr("Received"), 0.7), Column(self.tr("Incident"), 3.2),
-                       Column(self.tr("Severity"), 1.0), Column(self.tr("Stage now"), 0.9)),
-                      tuple(rows))
-        return [Paragraph(self.tr("%n incident(s) received: ", "", len(incidents)) + counts, 10),
-                table, *self._more(MAX_INCIDENTS, len(incidents))]
+        table = Table((Column(self.tr("Received"), 0.55), Column(self.tr("Incident"), 3.9),
+                       Column(self.tr("Severity"), 0.7), Column(self.tr("Stage"), 0.7),
+                       Column(self.tr("Next deadline"), 1.15)), tuple(rows), size_pt=8)
+        head = self.tr("%n incident(s) of the day, ", "", len(incidents)) + self.tr(
+            "%n open: ", "", len(self.report.open_incidents)) + counts
+        return [Paragraph(head, 10), table]
+
+    def _handovers(self) -> list[Block]:
+        lines = []
+        for shift in self.report.shifts:
+            if shift.handover_note:
+                lines.append(f"{beijing(shift.ends_at):%H:%M} " + self.tr("shift handover: ")
+                             + one_line(shift.handover_note, 400))
+        for handover in self.report.handovers:
+            taken = (self.tr("taken over by %1 at %2").replace(
+                "%1", one_line(handover.taken_over_by, NAME_LIMIT)).replace(
+                "%2", f"{beijing(handover.taken_over_at):%H:%M}")
+                if handover.taken_over_by and handover.taken_over_at
+                else self.tr("not yet taken over"))
+            lines.append(self.tr("%1 handed over by %2 (%3): %4").replace(
+                "%1", f"{beijing(handover.written_at):%H:%M}").replace(
+                "%2", one_line(handover.officer_name, NAME_LIMIT)).replace("%3", taken).replace(
+                "%4", one_line(handover.notes, 400) or "—"))
+        return [Paragraph("\n".join(lines), 9.5)] if lines else [self._none()]
 
     def _warnings(self) -> list[Block]:
         if not self.report.warnings:
@@ -132,7 +169,8 @@ class DailyReportPdf(QObject):
             rows.append((Cell(level, fill=fill, colour=RED_INK if fill else "#000000"),
                          one_line(station.name, NAME_LIMIT), reasons))
         table = Table((Column(self.tr("State"), 0.8), Column(self.tr("Station"), 1.4),
-                       Column(self.tr("Reasons"), 3.6)), tuple(rows))
+                       Column(self.tr("Reasons"), 3.6)), tuple(rows), size_pt=8.5,
+                      max_lines=2)
         return [table, *self._more(MAX_STATIONS, len(stations))]
 
     def _gaps(self) -> list[Block]:
@@ -150,15 +188,36 @@ class DailyReportPdf(QObject):
         if not entries:
             return [self._none()]
         rows = []
-        for entry in entries[:MAX_LOG]:
+        for entry in entries:
             text = entry.text if entry.corrects_id is None else (
                 entry.text + " " + self.tr("(corrects #%1)").replace("%1", str(entry.corrects_id)))
             rows.append((f"{beijing(entry.occurred_at):%H:%M}",
                          entry.category_label(self.english), text, entry.officer_name))
         table = Table((Column(self.tr("Time"), 0.6), Column(self.tr("Kind"), 0.9),
                        Column(self.tr("Entry"), 4.0), Column(self.tr("Officer"), 0.8)),
-                      tuple(rows))
-        return [table, *self._more(MAX_LOG, len(entries))]
+                      tuple(rows), size_pt=8.5)
+        return [table]
+
+    def _signatures(self) -> Drawing:
+        """Duty officer and duty leader sign here; kept on the page of the last section."""
+        labels = (self.tr("Duty officer (signature)"), self.tr("Duty leader (signature)"))
+        date_word = self.tr("Date")
+
+        def paint(painter: QPainter, rect: QRectF, family: str) -> None:
+            width = rect.width() / 2
+            painter.setPen(QPen(QColor("#333333"), rect.width() / 900))
+            painter.setFont(QFont(family, 9))
+            for index, label in enumerate(labels):
+                box = QRectF(rect.left() + index * width + 6, rect.top() + 8, width - 12,
+                             rect.height() - 8)
+                painter.drawRect(box)
+                painter.drawText(box.adjusted(6, 4, -6, -4),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
+                painter.drawText(box.adjusted(6, 4, -6, -4),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                                 date_word)
+
+        return Drawing(15, paint, keep_with_previous=True)
 
     def document(self) -> Document:
         report = self.report
@@ -174,8 +233,9 @@ class DailyReportPdf(QObject):
             blocks += [Spacer(2), Paragraph(self.tr("Zero report: no emergency was received "
                                                     "on this day."), 13, RED_INK, True)]
         sections = (
-            (self.tr("Incidents received"), self._incidents()),
+            (self.tr("Incidents of the day"), self._incidents()),
             (self.tr("Warnings in force"), self._warnings()),
+            (self.tr("Handovers"), self._handovers()),
             (self.tr("Stations not ready (at %1)").replace("%1", compiled[-5:]),
              self._stations()),
             (self.tr("Staffing gaps ahead"), self._gaps()),
@@ -183,8 +243,7 @@ class DailyReportPdf(QObject):
         )
         for title, content in sections:
             blocks += [Heading(title, 2), *content]
-        blocks += [Spacer(6), Paragraph(self.tr("Duty officer (signature): ____________    "
-                                                "Duty leader (signature): ____________"), 10)]
+        blocks.append(self._signatures())
         return Document(
             title=self.tr("Daily duty report"),
             subtitle=f"{one_line(report.street, NAME_LIMIT)} {day}",
@@ -240,19 +299,25 @@ class DailyReportExport(QObject):
         target = path
 
         def job() -> DailyReport:
-            entries = desk.log_entries(*day_bounds(day))
-            report = load_daily_report(replica, day, situation=current, log=entries,
-                                       compiled_at=desk.clock(), compiled_by=officer.name)
-            desk.record("export", EXPORT, target=f"值班日报 {day.isoformat()}",
-                        detail=target.name)
-            return report
+            bounds = day_bounds(day)
+            entries = desk.log_entries(*bounds)
+            handovers = report_handovers(desk.handovers_between(*bounds))
+            return load_daily_report(replica, day, situation=current, log=entries,
+                                     compiled_at=desk.clock(), compiled_by=officer.name,
+                                     handovers=handovers)
 
         run_blocking(self, job, lambda report: self._write(target, report), self._failed)
 
     def _write(self, path: Path, report: DailyReport) -> None:
+        """Written, then recorded with its SHA-256 (removed again if it cannot be recorded)."""
+        from desktop.views.printing.audited import write_recorded
+
         try:
-            written = write_daily_report(path, report, self._language)
-        except PrintError as error:
+            written, _digest = write_recorded(
+                self._desk, what=f"值班日报 {report.day.isoformat()}", path=path,
+                write=lambda target: write_daily_report(target, report, self._language),
+                detail=f"{len(report.incidents)} incident(s)")
+        except (PrintError, StoreUnavailable, PermissionError, OSError) as error:
             self._failed(error)
             return
         self.written.emit(str(written))

@@ -100,11 +100,15 @@ class HandoverPrinter:
             if not chosen:
                 return None
             path = Path(chosen)
+        from desktop.views.printing.audited import write_recorded
+
         try:
-            self._desk.record("print", PRINT, target=f"交接班记录 #{written.id}",
-                              detail=path.name)
-            return write_handover_pdf(path, written, self._language)
-        except (PrintError, StoreUnavailable) as error:
+            done, _digest = write_recorded(
+                self._desk, what=f"交接班记录 #{written.id}", path=path, permission=PRINT,
+                action="print", write=lambda target: write_handover_pdf(target, written,
+                                                                        self._language))
+            return done
+        except (PrintError, StoreUnavailable, PermissionError, OSError) as error:
             self.last_error = str(error)
             title = QCoreApplication.translate("HandoverPdf", "Not printed")
             box = QMessageBox(QMessageBox.Icon.Warning, title, str(error),

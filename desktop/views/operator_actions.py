@@ -220,18 +220,9 @@ class OperatorActions(QObject):
         from desktop.views.sheets_dialog import SheetsDialog
 
         dialog = SheetsDialog(self.settings.replica,
-                              self.situation.stations if self.situation else (), self.window)
-        dialog.exported.connect(self._record_sheet_export)
+                              self.situation.stations if self.situation else (), self.window,
+                              desk=self.desk)  # signs in first, records each export
         self._show(dialog)
-
-    def _record_sheet_export(self, path: str, what: str) -> None:
-        if not self._desk_ready():
-            return
-        from desktop.views.sign_in import with_officer
-
-        with_officer(self.desk, self.window, "export",
-                     lambda officer: self.desk.record("export", "export", target=what,
-                                                      detail=path))
 
     def acknowledge_alerts(self) -> None:
         """Acknowledging is recorded: who, when, which alerts (sign-in first)."""

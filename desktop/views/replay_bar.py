@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -30,6 +32,9 @@ from desktop.models.replay import SPEEDS, ClockState, DrillInfo
 from desktop.views.plain_text import one_line, plain_label
 from desktop.views.replay_controller import ReplayController
 
+if TYPE_CHECKING:
+    from desktop.models.workstation.desk import Desk
+
 SLIDER_STEPS = 10_000
 BEIJING = QTimeZone(b"Asia/Shanghai")
 
@@ -41,6 +46,7 @@ class ReplayBar(QFrame):
         self.setObjectName("panel")
         self.controller = controller
         self._language = language
+        self.desk: Desk | None = None  # set once the duty desk is open: exports need sign-in
         self._state: ClockState | None = None
         rows = QVBoxLayout(self)
         pick = QHBoxLayout()
@@ -90,11 +96,13 @@ class ReplayBar(QFrame):
         self.bookmarks.setMinimumContentsLength(8)
         self.bookmarks.activated.connect(self._jump)
         self.export = QPushButton(self.tr("After-action PDF…"))
-        self.export.clicked.connect(self._export)
+        self.export.clicked.connect(lambda: self._export())
+        self.findings = QPushButton(self.tr("Problems and actions…"))
+        self.findings.clicked.connect(self.open_findings)
         for widget in (self.back, self.play, self.forward, self.speed):
             transport.addWidget(widget)
         transport.addWidget(self.scrubber, 1)
-        for widget in (self.time, self.bookmark, self.bookmarks, self.export):
+        for widget in (self.time, self.bookmark, self.bookmarks, self.findings, self.export):
             transport.addWidget(widget)
         rows.addLayout(transport)
 
@@ -147,7 +155,8 @@ class ReplayBar(QFrame):
                        self.bookmark, self.bookmarks, self.live):
             widget.setEnabled(replaying)
         replay = self.controller.replay
-        self.export.setEnabled(replaying and replay is not None and replay.drill is not None)
+        self.export.setEnabled(replaying and replay is not None)
+        self.findings.setEnabled(replaying and replay is not None)
         if not replaying:
             self.status.setText(self.tr("Live"))
             self.time.setText("--:--:--")
@@ -187,16 +196,41 @@ class ReplayBar(QFrame):
         if bookmark is not None:
             self.controller.jump(bookmark)
 
-    def _export(self) -> None:
-        path, _chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Save after-action summary"), "after-action.pdf", "PDF (*.pdf)")
-        if not path:
-            return
-        from desktop.views.printing import PrintError
+    def open_findings(self) -> QDialog | None:
+        """问题与整改 of the open replay, written by the coordinator (saved signed in)."""
+        if self.desk is None or self.controller.replay is None:
+            self.status.setText(self.tr("Recording is unavailable: findings cannot be saved."))
+            return None
+        from desktop.views.findings_dialog import FindingsDialog
 
-        try:
-            written = self.controller.export_after_action(Path(path), self._language)
-        except (PrintError, OSError) as error:
-            QMessageBox.warning(self, self.tr("After-action summary"), str(error))
-            return
-        self.status.setText(self.tr("Saved %1").replace("%1", str(written)))
+        replay = self.controller.replay
+        dialog = FindingsDialog(self.desk, self.controller.scope(), replay.title, self)
+        dialog.open()
+        return dialog
+
+    def _export(self, path: Path | None = None) -> None:
+        """Sign-in first, then the file, then its audit row (``printing.audited``)."""
+        from desktop.views.printing.audited import audited_export
+
+        def choose() -> Path | None:
+            if path is not None:
+                return path
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save after-action summary"), "after-action.pdf", "PDF (*.pdf)")
+            return Path(chosen) if chosen else None
+
+        def failed(text: str) -> None:
+            self.status.setText(text)
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("After-action summary"), text,
+                              QMessageBox.StandardButton.Ok, self)
+            box.open()
+
+        controller = self.controller
+        audited_export(
+            self.desk, self, what=f"演练总结 {controller.scope()}",
+            write=lambda target: controller.export_after_action(
+                target, self._language, self.desk),
+            choose=choose, purpose=self.tr("Sign in to export the after-action summary."),
+            written=lambda done, _digest: self.status.setText(
+                self.tr("Saved %1").replace("%1", str(done))),
+            failed=failed)

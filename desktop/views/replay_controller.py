@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
@@ -22,6 +22,10 @@ from desktop.models.replay.index import DEFAULT_SNAPSHOT_EVERY
 from desktop.models.replay.source import Replay
 from desktop.views.situation_source import SituationSource
 from desktop.views.worker import run_blocking
+
+if TYPE_CHECKING:
+    from desktop.models.after_action import AfterAction
+    from desktop.models.workstation.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -189,11 +193,30 @@ class ReplayController(SituationSource):
 
     # ------------------------------------------------------------ after-action
 
-    def export_after_action(self, path: Path, language: str = "zh_CN") -> Path:
-        """Write the drill's after-action summary as a PDF (raises PrintError if impossible)."""
-        from desktop.models.after_action import after_action
+    def scope(self) -> str:
+        """What an after-action report of this replay is about (its findings' key)."""
+        if self.replay is None:
+            return ""
+        if self.replay.drill is not None:
+            return self.replay.drill.code
+        return f"{self.replay.start:%Y-%m-%dT%H:%M}/{self.replay.end:%Y-%m-%dT%H:%M}"
+
+    def report(self, desk: Desk | None = None) -> AfterAction:
+        """The after-action report of the open replay (a drill, or a window): participants
+        and resources read from the replica, 问题与整改 from the desk when there is one."""
+        from desktop.models.after_action import after_action, load_resources
+        from desktop.models.replay.source import with_replica
+
+        replay = self.replay
+        if replay is None:
+            raise ValueError("no replay is open")
+        resources = with_replica(self.location, lambda session: load_resources(session, replay))
+        findings = desk.findings(self.scope()) if desk is not None else None
+        return after_action(replay, resources, findings)
+
+    def export_after_action(self, path: Path, language: str = "zh_CN",
+                            desk: Desk | None = None) -> Path:
+        """Write the after-action summary as a PDF (raises PrintError if impossible)."""
         from desktop.views.after_action_pdf import write_after_action_pdf
 
-        if self.replay is None:
-            raise ValueError("no replay is open")
-        return write_after_action_pdf(after_action(self.replay), path, language)
+        return write_after_action_pdf(self.report(desk), path, language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 
 from PySide6.QtCore import Qt, Signal
@@ -101,6 +102,19 @@ class RosterPanel(PanelFrame):
         heading = self.tr("skills short")
         return f"<span style='color:{red}'>▲ {heading}: {words}</span>"
 
+    def _team_text(self, situation: Situation) -> str:
+        """The team's strength: total, professional, cadres and militia, party members."""
+        team = situation.roster.composition if situation.roster else None
+        if team is None or not team.members:
+            return ""
+        share = round(100 * team.party_members / team.members)
+        return html.escape(
+            self.tr("Team %1: professional %2 · cadres and militia %3 · party members %4 "
+                    "(%5%)").replace("%1", str(team.members)).replace(
+                "%2", str(team.professional)).replace(
+                "%3", str(team.cadres + team.militia)).replace(
+                "%4", str(team.party_members)).replace("%5", str(share)))
+
     def show_situation(self, situation: Situation) -> None:
         self.gaps.setText(self._gaps_text(situation))
         self.gaps.setVisible(bool(self.gaps.text()))
@@ -120,5 +134,7 @@ class RosterPanel(PanelFrame):
             skills = self._skills_text(situation)
             joint = " · " if self._wall else "<br>"
             self.readiness.setText(
-                f"<b>{heading}</b>: {len(readiness.people)} ({composition}){joint}{skills}")
+                joint.join(part for part in (
+                    f"<b>{heading}</b>: {len(readiness.people)} ({composition})", skills,
+                    self._team_text(situation)) if part))
         self.drawn.emit()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, Qt, Signal
@@ -28,6 +29,9 @@ from PySide6.QtWidgets import (
 from desktop.models import clock
 from desktop.models.compliance.sheets import Cancelled, collect_sheets
 from desktop.models.situation import StationStatus
+from desktop.models.workstation.desk import Desk
+from desktop.models.workstation.roles import EXPORT, PRINT
+from desktop.models.workstation.store import StoreUnavailable
 from desktop.views.plain_text import one_line, plain_label
 from desktop.views.worker import run_blocking
 
@@ -44,8 +48,10 @@ class SheetsDialog(QDialog):
     exported = Signal(str, str)  # path, what
 
     def __init__(self, location: str, stations: tuple[StationStatus, ...],
-                 parent: QWidget | None = None, *, as_of: dt.date | None = None) -> None:
+                 parent: QWidget | None = None, *, as_of: dt.date | None = None,
+                 desk: Desk | None = None) -> None:
         super().__init__(parent)
+        self._desk = desk  # exports sign in first and are recorded with their SHA-256
         self.setWindowTitle(self.tr("Compliance sheets (六有)"))
         self._location = location
         today = clock.today()
@@ -90,13 +96,32 @@ class SheetsDialog(QDialog):
         self.last_path: Path | None = None
 
     def _choose_and_export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PDF"),
-                                                  tempfile.gettempdir())
-        if folder:
-            self.export_to(Path(folder))
+        def choose(_officer: object) -> None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PDF"),
+                                                      tempfile.gettempdir())
+            if folder:
+                self.export_to(Path(folder))
+
+        self._signed_in(choose)
+
+    def _signed_in(self, act: Callable[[object], None]) -> bool:
+        """Run ``act`` once an officer allowed to export is signed in (asking first)."""
+        if self._desk is None:
+            self.status.setText(self.tr("Not exported: recording is unavailable."))
+            return False
+        from desktop.views.sign_in import with_officer
+
+        with_officer(self._desk, self, EXPORT, act,
+                     purpose=self.tr("Sign in to export the compliance sheets."))
+        return True
 
     def export_to(self, folder: Path) -> None:
-        """Export the chosen scope into ``folder`` (the button's path, and the tests')."""
+        """Export the chosen scope into ``folder`` (the button's path, and the tests'), once
+        an officer allowed to export is signed in: nothing is scored or written before."""
+        desk = self._desk
+        if desk is None or desk.officer is None or not desk.officer.can(EXPORT):
+            self._signed_in(lambda _officer: self.export_to(folder))
+            return
         from desktop.sheet_commands import sheet_path
         from desktop.views.compliance_sheet import sheets_document
         from desktop.views.printing import write_pdf
@@ -130,7 +155,21 @@ class SheetsDialog(QDialog):
 
         if self.last_path is None:
             return None
-        dialog = preview_pdf(self.last_path, self)
+        path, desk = self.last_path, self._desk
+
+        def printed() -> None:  # recorded: who printed which file (its SHA-256), when
+            from desktop.models.file_digest import sha256_of
+
+            if desk is None:
+                return
+            try:
+                desk.record("print", PRINT, target=f"六有检查表 → {path.name}",
+                            detail=f"sha256 {sha256_of(path)}")
+            except (StoreUnavailable, PermissionError, OSError) as error:
+                self.status.setText(self.tr("Printed, but not recorded: %1").replace(
+                    "%1", str(error)))
+
+        dialog = preview_pdf(path, self, printed)
         dialog.open()
         return dialog
 
@@ -140,6 +179,13 @@ class SheetsDialog(QDialog):
 
     def _done(self, path: Path, what: str) -> None:
         self._reset()
+        try:
+            assert self._desk is not None
+            self._desk.record_export("export", EXPORT, f"六有检查表 {what}", path,
+                                     f"as of {self.as_of.date().toString('yyyy-MM-dd')}")
+        except (StoreUnavailable, PermissionError, OSError) as error:  # the file is removed
+            self.status.setText(self.tr("Not exported: %1").replace("%1", str(error)))
+            return
         self.progress.setValue(self.progress.maximum())
         self.last_path = path
         self.print_button.setEnabled(True)

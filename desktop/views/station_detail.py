@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.situation import StationStatus
+from desktop.models.station_profile import StationProfile
 from desktop.models.stations import StationDetail
 from desktop.views import theme
 from desktop.views.plain_text import FSI, PDI, one_line, plain_label
@@ -68,6 +69,10 @@ class StationDetailDialog(QDialog):
             one_line(r.text(language)) for r in station.readiness.reasons))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.figures = plain_label("")  # coverage, or the depot's trucks and reserve
+        self.figures.setWordWrap(True)
+        self.figures.setVisible(False)
+        layout.addWidget(self.figures)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter (kind, code, status…)"))
         layout.addWidget(self.filter)
@@ -86,7 +91,32 @@ class StationDetailDialog(QDialog):
         self.loaded = False
         run_blocking(self, lambda: loader(station.id), self._show, self._failed)
 
+    def figures_text(self, profile: StationProfile) -> str:
+        """The station's figures from its typed properties (station_profile's schema)."""
+        parts = []
+
+        def n(value: int | None) -> str:
+            return "—" if value is None else str(value)
+
+        if profile.has_coverage:
+            parts.append(self.tr("Covers %1 compounds, %2 self-built housing areas, %3 shops")
+                         .replace("%1", n(profile.covers_compounds))
+                         .replace("%2", n(profile.covers_self_built_areas))
+                         .replace("%3", n(profile.covers_shops)))
+        if profile.has_depot:
+            tonnes = "—" if profile.reserve_tonnes is None else f"{profile.reserve_tonnes:g}"
+            parts.append(self.tr("%1 automated sand trucks, %2 t sand and gravel reserve")
+                         .replace("%1", n(profile.sand_trucks)).replace("%2", tonnes))
+        if profile.members is not None:
+            parts.append(self.tr("%1 members, %2 per shift").replace(
+                "%1", n(profile.members)).replace("%2", n(profile.members_per_shift)))
+        if profile.partner:
+            parts.append(self.tr("partner: %1").replace("%1", one_line(profile.partner)))
+        return " · ".join(parts)
+
     def _show(self, detail: StationDetail) -> None:
+        self.figures.setText(self.figures_text(detail.profile))
+        self.figures.setVisible(bool(self.figures.text()))
         self.equipment.set_equipment(detail.equipment)
         self.inspections.set_inspections(detail.inspections)
         for view in self.findChildren(QTableView):

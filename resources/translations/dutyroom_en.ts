@@ -158,6 +158,191 @@
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>distance unknown (no position)</source>
+        <translation>distance unknown (no position)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, inside its %2-minute circle (%3 km)</source>
+        <translation>%1 m, inside its %2-minute circle (%3 km)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, outside its %2-minute circle (%3 km)</source>
+        <translation>%1 m, outside its %2-minute circle (%3 km)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, inside the %2 m circle</source>
+        <translation>%1 m, inside the %2 m circle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, outside the %2 m circle</source>
+        <translation>%1 m, outside the %2 m circle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>along roads: not computed (no road network in the replica)</source>
+        <translation>along roads: not computed (no road network in the replica)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>along roads: %1 m</source>
+        <translation>along roads: %1 m</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>not on scene, target ≤ %1 (%2): ✗ not reached</source>
+        <translation>not on scene, target ≤ %1 (%2): ✗ not reached</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>on scene in %1, target ≤ %2 (%3): ✓ met</source>
+        <translation>on scene in %1, target ≤ %2 (%3): ✓ met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>on scene in %1, target ≤ %2 (%3): ✗ missed (+%4)</source>
+        <translation>on scene in %1, target ≤ %2 (%3): ✗ missed (+%4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>(no station)</source>
+        <translation>(no station)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Station sent</source>
+        <translation>Station sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Straight-line distance and circle</source>
+        <translation>Straight-line distance and circle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Arrival against its target</source>
+        <translation>Arrival against its target</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Attendance: %1 person-times</source>
+        <translation>Attendance: %1 person-times</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>People in the log: %1; teams: %2</source>
+        <translation>People in the log: %1; teams: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Stations sent: %1</source>
+        <translation>Stations sent: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Kit out: %1</source>
+        <translation>Kit out: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Problems found:</source>
+        <translation>Problems found:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Corrective actions:</source>
+        <translation>Corrective actions:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Written by %1 at %2</source>
+        <translation>Written by %1 at %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Drill coordinator (signature)</source>
+        <translation>Drill coordinator (signature)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Evaluator (signature)</source>
+        <translation>Evaluator (signature)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Leader in charge (signature)</source>
+        <translation>Leader in charge (signature)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 dispatches: %2 from outside the station's circle, %3 late or not on scene.</source>
+        <translation>%1 dispatches: %2 from outside the station's circle, %3 late or not on scene.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>replayed time window</source>
+        <translation>replayed time window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>On scene: by who was sent — a service station's volunteers at the door ≤ %1, a station with its own response time (the sand depot's 20-minute circle, the micro fire station) ≤ that time; first report by the severity's deadline.</source>
+        <translation>On scene: by who was sent — a service station's volunteers at the door ≤ %1, a station with its own response time (the sand depot's 20-minute circle, the micro fire station) ≤ that time; first report by the severity's deadline.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Measured: from when things happened (occurred); as recorded: from when the duty room logged them — shown when the two differ.</source>
+        <translation>Measured: from when things happened (occurred); as recorded: from when the duty room logged them — shown when the two differ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Dispatches: distance and circle</source>
+        <translation>Dispatches: distance and circle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Participants and resources</source>
+        <translation>Participants and resources</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Problems found and corrective actions</source>
+        <translation>Problems found and corrective actions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Sign-off</source>
+        <translation>Sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>REPLAY</source>
+        <translation>REPLAY</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 (target by who was sent, from %2)</source>
+        <translation>%1 (target by who was sent, from %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>First report (deadline by severity)</source>
+        <translation>First report (deadline by severity)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>target ≤ %1</source>
+        <translation>target ≤ %1</translation>
+    </message>
 </context>
 <context>
     <name>AlertBanner</name>
@@ -427,6 +612,22 @@
 </context>
 <context>
     <name>DailyReportPdf</name>
+    <message numerus="yes">
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%n incident(s) of the day, </source>
+        <translation>
+            <numerusform>%n incident of the day, </numerusform>
+            <numerusform>%n incidents of the day, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%n open: </source>
+        <translation>
+            <numerusform>%n open: </numerusform>
+            <numerusform>%n open: </numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../desktop/views/daily_report_pdf.py" line="65"/>
         <source>… and %1 more</source>
@@ -594,6 +795,76 @@
         <location filename="../../desktop/views/daily_report_pdf.py" line="190"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>(carried over)</source>
+        <translation>(carried over)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%1 by %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>overdue</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Next deadline</source>
+        <translation>Next deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>shift handover: </source>
+        <translation>shift handover: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>taken over by %1 at %2</source>
+        <translation>taken over by %1 at %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>not yet taken over</source>
+        <translation>not yet taken over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%1 handed over by %2 (%3): %4</source>
+        <translation>%1 handed over by %2 (%3): %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Incidents of the day</source>
+        <translation>Incidents of the day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Handovers</source>
+        <translation>Handovers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Duty officer (signature)</source>
+        <translation>Duty officer (signature)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Duty leader (signature)</source>
+        <translation>Duty leader (signature)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Date</source>
+        <translation>Date</translation>
     </message>
 </context>
 <context>
@@ -2042,6 +2313,21 @@
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/replay_bar.py" line="1"/>
+        <source>Sign in to export the after-action summary.</source>
+        <translation>Sign in to export the after-action summary.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/replay_bar.py" line="1"/>
+        <source>Problems and actions…</source>
+        <translation>Problems and actions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/replay_bar.py" line="1"/>
+        <source>Recording is unavailable: findings cannot be saved.</source>
+        <translation>Recording is unavailable: findings cannot be saved.</translation>
+    </message>
 </context>
 <context>
     <name>ReplayWatermark</name>
@@ -2187,6 +2473,11 @@
         <location filename="../../desktop/views/roster_panel.py" line="103"/>
         <source>professional %1 · cadres and militia %2</source>
         <translation>professional %1 · cadres and militia %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="1"/>
+        <source>Team %1: professional %2 · cadres and militia %3 · party members %4 (%5%)</source>
+        <translation>Team %1: professional %2 · cadres and militia %3 · party members %4 (%5%)</translation>
     </message>
 </context>
 <context>
@@ -2337,6 +2628,21 @@
         <source>Not exported: %1</source>
         <translation>Not exported: %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>Not exported: recording is unavailable.</source>
+        <translation>Not exported: recording is unavailable.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>Sign in to export the compliance sheets.</source>
+        <translation>Sign in to export the compliance sheets.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>Printed, but not recorded: %1</source>
+        <translation>Printed, but not recorded: %1</translation>
+    </message>
 </context>
 <context>
     <name>SignIn</name>
@@ -2458,6 +2764,26 @@
         <location filename="../../desktop/views/station_detail.py" line="88"/>
         <source>Could not load the station: %1</source>
         <translation>Could not load the station: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>Covers %1 compounds, %2 self-built housing areas, %3 shops</source>
+        <translation>Covers %1 compounds, %2 self-built housing areas, %3 shops</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>%1 automated sand trucks, %2 t sand and gravel reserve</source>
+        <translation>%1 automated sand trucks, %2 t sand and gravel reserve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>%1 members, %2 per shift</source>
+        <translation>%1 members, %2 per shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>partner: %1</source>
+        <translation>partner: %1</translation>
     </message>
 </context>
 <context>
@@ -2621,6 +2947,47 @@
     <message>
         <source>Not signed in: %1</source>
         <translation>Not signed in: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditedExport</name>
+    <message>
+        <location filename="../../desktop/views/printing/audited.py" line="1"/>
+        <source>Not exported: recording is unavailable</source>
+        <translation>Not exported: recording is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/printing/audited.py" line="1"/>
+        <source>Not exported: %1</source>
+        <translation>Not exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Problems found and corrective actions</source>
+        <translation>Problems found and corrective actions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Problems found</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Sign in to save the findings.</source>
+        <translation>Sign in to save the findings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Each text holds at most %1 characters.</source>
+        <translation>Each text holds at most %1 characters.</translation>
     </message>
 </context>
 </TS>

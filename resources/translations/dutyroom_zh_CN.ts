@@ -158,6 +158,191 @@
         <source>Page %1 of %2</source>
         <translation>第 %1 页 / 共 %2 页</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>distance unknown (no position)</source>
+        <translation>距离未知（无位置）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, inside its %2-minute circle (%3 km)</source>
+        <translation>%1 米，在 %2 分钟响应圈内（%3 公里）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, outside its %2-minute circle (%3 km)</source>
+        <translation>%1 米，在 %2 分钟响应圈外（%3 公里）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, inside the %2 m circle</source>
+        <translation>%1 米，在 %2 米服务圈内</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 m, outside the %2 m circle</source>
+        <translation>%1 米，在 %2 米服务圈外</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>along roads: not computed (no road network in the replica)</source>
+        <translation>沿路距离：未计算（副本无路网）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>along roads: %1 m</source>
+        <translation>沿路距离：%1 米</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>not on scene, target ≤ %1 (%2): ✗ not reached</source>
+        <translation>未到场，目标 ≤ %1（%2）：✗ 未到场</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>on scene in %1, target ≤ %2 (%3): ✓ met</source>
+        <translation>%1 到场，目标 ≤ %2（%3）：✓ 达标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>on scene in %1, target ≤ %2 (%3): ✗ missed (+%4)</source>
+        <translation>%1 到场，目标 ≤ %2（%3）：✗ 超时（+%4）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>(no station)</source>
+        <translation>（未注明站点）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Station sent</source>
+        <translation>派出站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Straight-line distance and circle</source>
+        <translation>直线距离与服务圈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Arrival against its target</source>
+        <translation>到场时间与目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Attendance: %1 person-times</source>
+        <translation>参演：%1 人次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>People in the log: %1; teams: %2</source>
+        <translation>记录中的人员：%1 人；队伍：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Stations sent: %1</source>
+        <translation>派出站点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Kit out: %1</source>
+        <translation>出动装备：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Problems found:</source>
+        <translation>发现的问题：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Corrective actions:</source>
+        <translation>整改措施：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Written by %1 at %2</source>
+        <translation>%1 填写于 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Drill coordinator (signature)</source>
+        <translation>演练组织者（签字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Evaluator (signature)</source>
+        <translation>评估人（签字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Leader in charge (signature)</source>
+        <translation>带班领导（签字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Date</source>
+        <translation>年    月    日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 dispatches: %2 from outside the station's circle, %3 late or not on scene.</source>
+        <translation>派遣 %1 次：%2 次来自服务圈外，%3 次超时或未到场。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>replayed time window</source>
+        <translation>时段回放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>On scene: by who was sent — a service station's volunteers at the door ≤ %1, a station with its own response time (the sand depot's 20-minute circle, the micro fire station) ≤ that time; first report by the severity's deadline.</source>
+        <translation>到场目标按派出力量确定：服务站志愿者到门 ≤ %1；有自身响应时限的站点（沙场 20 分钟响应圈、微型消防站）按其时限；初报按事件级别时限。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Measured: from when things happened (occurred); as recorded: from when the duty room logged them — shown when the two differ.</source>
+        <translation>“实测”按事情实际发生的时间计算，“按记录”按值班室录入的时间计算，两者不同时一并列出。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Dispatches: distance and circle</source>
+        <translation>派遣：距离与服务圈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Participants and resources</source>
+        <translation>参演人员与资源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Problems found and corrective actions</source>
+        <translation>问题与整改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>Sign-off</source>
+        <translation>签字确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>REPLAY</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>%1 (target by who was sent, from %2)</source>
+        <translation>%1（目标按派出力量，自%2起）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>First report (deadline by severity)</source>
+        <translation>初报（按级别时限）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/after_action_pdf.py" line="1"/>
+        <source>target ≤ %1</source>
+        <translation>目标 ≤ %1</translation>
+    </message>
 </context>
 <context>
     <name>AlertBanner</name>
@@ -426,6 +611,20 @@
 </context>
 <context>
     <name>DailyReportPdf</name>
+    <message numerus="yes">
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%n incident(s) of the day, </source>
+        <translation>
+            <numerusform>当日事件共 %n 起，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%n open: </source>
+        <translation>
+            <numerusform>未办结 %n 起：</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../desktop/views/daily_report_pdf.py" line="65"/>
         <source>… and %1 more</source>
@@ -592,6 +791,76 @@
         <location filename="../../desktop/views/daily_report_pdf.py" line="190"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 / 共 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>(carried over)</source>
+        <translation>（前日未结）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%1 by %2</source>
+        <translation>%1 %2 前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Next deadline</source>
+        <translation>下一时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>shift handover: </source>
+        <translation>交班记录：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>taken over by %1 at %2</source>
+        <translation>%1 于 %2 接班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>not yet taken over</source>
+        <translation>尚未接班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>%1 handed over by %2 (%3): %4</source>
+        <translation>%1 %2 交班（%3）：%4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Incidents of the day</source>
+        <translation>当日事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Handovers</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Duty officer (signature)</source>
+        <translation>值班员（签字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Duty leader (signature)</source>
+        <translation>带班领导（签字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/daily_report_pdf.py" line="1"/>
+        <source>Date</source>
+        <translation>年    月    日</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2305,21 @@
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/replay_bar.py" line="1"/>
+        <source>Sign in to export the after-action summary.</source>
+        <translation>请先签到，再导出演练总结。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/replay_bar.py" line="1"/>
+        <source>Problems and actions…</source>
+        <translation>问题与整改…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/replay_bar.py" line="1"/>
+        <source>Recording is unavailable: findings cannot be saved.</source>
+        <translation>工作站记录不可用：无法保存问题与整改。</translation>
+    </message>
 </context>
 <context>
     <name>ReplayWatermark</name>
@@ -2181,6 +2465,11 @@
         <location filename="../../desktop/views/roster_panel.py" line="103"/>
         <source>professional %1 · cadres and militia %2</source>
         <translation>专业队员 %1 · 干部民兵 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_panel.py" line="1"/>
+        <source>Team %1: professional %2 · cadres and militia %3 · party members %4 (%5%)</source>
+        <translation>应急队伍 %1 人：专业救援 %2 · 社区干部和基干民兵 %3 · 党员 %4 人（%5%）</translation>
     </message>
 </context>
 <context>
@@ -2331,6 +2620,21 @@
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>Not exported: recording is unavailable.</source>
+        <translation>未导出：工作站记录不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>Sign in to export the compliance sheets.</source>
+        <translation>请先签到，再导出“六有”检查表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sheets_dialog.py" line="1"/>
+        <source>Printed, but not recorded: %1</source>
+        <translation>已打印，但未能记录：%1</translation>
+    </message>
 </context>
 <context>
     <name>SignIn</name>
@@ -2451,6 +2755,26 @@
         <location filename="../../desktop/views/station_detail.py" line="88"/>
         <source>Could not load the station: %1</source>
         <translation>无法加载站点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>Covers %1 compounds, %2 self-built housing areas, %3 shops</source>
+        <translation>服务覆盖：小区 %1 个、自建房片区 %2 个、经营性场所 %3 家</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>%1 automated sand trucks, %2 t sand and gravel reserve</source>
+        <translation>自动化运砂车 %1 辆，砂石储备 %2 吨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>%1 members, %2 per shift</source>
+        <translation>队员 %1 人，每班 %2 人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/station_detail.py" line="1"/>
+        <source>partner: %1</source>
+        <translation>共建单位：%1</translation>
     </message>
 </context>
 <context>
@@ -2614,6 +2938,47 @@
     <message>
         <source>Not signed in: %1</source>
         <translation>未能签到：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditedExport</name>
+    <message>
+        <location filename="../../desktop/views/printing/audited.py" line="1"/>
+        <source>Not exported: recording is unavailable</source>
+        <translation>未导出：无法记录（工作站记录不可用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/printing/audited.py" line="1"/>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Problems found and corrective actions</source>
+        <translation>问题与整改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Sign in to save the findings.</source>
+        <translation>请先签到，再保存问题与整改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/findings_dialog.py" line="1"/>
+        <source>Each text holds at most %1 characters.</source>
+        <translation>每项最多 %1 个字。</translation>
     </message>
 </context>
 </TS>

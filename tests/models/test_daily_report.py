@@ -44,7 +44,7 @@ def test_report_of_a_busy_day_from_the_demo(demo_template, situation, fixed_now)
     report = load_daily_report(demo_template, DAY, situation=situation, log=log,
                                compiled_at=fixed_now, compiled_by="王值班")
     assert report.street == "七里河街道" and report.compiled_by == "王值班"
-    assert [i.code for i in report.incidents] == [
+    assert sorted(i.code for i in report.incidents) == [
         f"420606010-20261123-0{n}" for n in range(1, 6)]  # received 22 Nov 23:03 UTC = 23 Nov
     assert report.incidents_by_status()["handling"] == 1 and not report.zero_report
     assert [(w.kind, w.level) for w in report.warnings] == [("rainstorm", "yellow")]
@@ -72,3 +72,27 @@ def test_only_exercises_still_make_a_zero_report(fixed_now):
     report = assemble(DAY, situation=None, shifts=(), incidents=(drill,), warnings=(), log=(),
                       compiled_at=fixed_now, compiled_by="王值班", street="七里河街道")
     assert report.zero_report and report.incidents == (drill,)
+
+
+def test_open_incidents_come_first_with_stage_and_deadline(demo_template, fixed_now):
+    report = load_daily_report(demo_template, DAY, situation=None, log=(),
+                               compiled_at=fixed_now, compiled_by="王值班")
+    opened = [i.open for i in report.incidents]
+    assert opened == sorted(opened, reverse=True) and any(opened)  # open ones first
+    first = report.incidents[0]
+    assert first.open and first.status == "received"
+    assert first.deadline_stage == "first_report"
+    assert first.deadline_at == first.received_at + dt.timedelta(hours=6)  # 一般 IV: 6 h
+    assert all(i.deadline_at is None for i in report.incidents if not i.open)
+
+
+def test_an_incident_still_open_next_day_is_carried_over(demo_template, fixed_now):
+    next_day = DAY + dt.timedelta(days=1)
+    today = load_daily_report(demo_template, DAY, situation=None, log=(),
+                              compiled_at=fixed_now, compiled_by="王值班")
+    after = load_daily_report(demo_template, next_day, situation=None, log=(),
+                              compiled_at=fixed_now + dt.timedelta(days=1),
+                              compiled_by="王值班")
+    still_open = {i.code for i in today.incidents if i.open}
+    assert still_open and still_open <= {i.code for i in after.incidents if i.carried_over}
+    assert after.zero_report  # nothing new received: carried-over ones are not new

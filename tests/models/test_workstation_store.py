@@ -50,11 +50,13 @@ def test_new_store_is_wal_versioned_and_seeded(tmp_path):
     assert not report.created
 
 
-@pytest.mark.parametrize("table", ["audit", "duty_log", "handover", "handover_ack"])
+@pytest.mark.parametrize("table", ["audit", "duty_log", "handover", "handover_ack",
+                                   "after_action_finding"])
 def test_history_tables_refuse_update_and_delete(tmp_path, table):
     store, _ = open_store(tmp_path / "ws.db", NOW)
     desk = _signed_in_desk(store)
     desk.add_log_entry("other", "巡查值班室")
+    desk.save_findings("DR-1", "到场超时", "加强到门演练")
     written = desk.write_handover(_package(), "无遗留事项")
     enrol(store, CHEAP, NOW, login="李接班", name="李接班", role="duty_officer", secret="246802")
     desk.sign_in("李接班", "246802")
@@ -208,3 +210,22 @@ def test_two_processes_worth_of_writers_do_not_lock_each_other_out(tmp_path):
         for number in range(10):
             (desk_a if number % 2 else desk_b).add_log_entry("other", f"条目 {number}")
     assert len(desk_a.log_entries(NOW - DAY, NOW + DAY)) == 10
+
+
+def test_a_version_2_store_gains_the_findings_table(tmp_path):
+    """A store made before the findings (schema 2) is upgraded in place, its rows kept."""
+    from desktop.models.workstation.migrate import STEPS
+
+    path = tmp_path / "ws.db"
+    path.touch()
+    for step in STEPS[:2]:
+        step(path)
+    store, _ = open_store(path, NOW)
+    desk = _signed_in_desk(store)
+    saved = desk.save_findings("DR-1", "到场超时", "加强到门演练")
+    assert desk.findings("DR-1") == saved
+    desk.save_findings("DR-1", "到场超时 4 分钟", "加强到门演练")
+    assert desk.findings("DR-1").problems == "到场超时 4 分钟"  # the newest row is current
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    connection.close()

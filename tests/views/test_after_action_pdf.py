@@ -49,12 +49,18 @@ def test_summary_pdf_in_chinese_with_misses_and_masked_names(qtbot, chinese, rep
     path = write_after_action_pdf(report, tmp_path / "after-action.pdf", "zh_CN", PRINTED)
     text = _run("pdftotext", "-layout", str(path), "-")
     flat = re.sub(r"\s+", "", text)
-    for heading in ("演练总结", "处置时效与目标对比", "事件时间线", "事件记录", "数据问题"):
+    for heading in ("演练总结", "处置时效与目标对比", "事件时间线", "事件记录", "数据问题",
+                    "派遣：距离与服务圈", "参演人员与资源", "问题与整改", "签字确认",
+                    "演练组织者（签字）"):
         assert heading in flat, heading
+    assert "“实测”按事情实际发生的时间计算，“按记录”按值班室录入的时间计算" in flat
+    assert "509米，在500米服务圈外" in flat  # the drill's dispatch from 509 m
     assert report.drill.title in flat and "演练/EXERCISE" in flat
     assert "七里河街道" in flat and "个人信息已脱敏" in flat
     missed = sum(1 for i in report.incidents for m in i.measures if m.verdict == "missed")
-    assert flat.count("超时") == missed > 0  # each miss in words, not colour alone
+    missed += sum(1 for d in report.dispatches if d.verdict == "missed")
+    # each miss in words, not colour alone
+    assert flat.count("超时") - flat.count("超时或未到场") == missed > 0
     assert flat.count("达标") - 2 >= 0  # the summary line names 达标 too
     actors = {e.actor for i in report.incidents for e in i.incident.events if e.actor}
     assert actors and all("*" in a and a in flat for a in actors)

@@ -115,7 +115,8 @@ def test_daily_report_is_one_page_with_chinese_headings(
     pdf = write_daily_report(tmp_path / "daily.pdf", report, "zh_CN")
     assert _pages(pdf) == 1
     text = _text(pdf)
-    for heading in ("值班日报", "接报事件", "预警信息", "未就绪站点", "值班缺口", "值班日志"):
+    for heading in ("值班日报", "当日事件", "预警信息", "交接班", "未就绪站点", "值班缺口",
+                    "值班日志", "值班员（签字）", "带班领导（签字）"):
         assert heading in text, heading
     assert "七里河街道" in text and "2026-11-23" in text
     assert "零报告" not in text
@@ -145,8 +146,12 @@ def test_export_asks_for_sign_in_records_then_writes(qtbot, desk, situation, dem
     assert "Daily duty report" in _text(tmp_path / "out.pdf")
     with desk.store.read() as session:
         exports = session.scalars(select(AuditRecord).where(AuditRecord.action == "export")).all()
-    assert [(r.officer_name, r.target, r.detail) for r in exports] == [
-        ("王建国", "值班日报 2026-11-23", "out.pdf")]
+    import hashlib
+
+    digest = hashlib.sha256((tmp_path / "out.pdf").read_bytes()).hexdigest()
+    assert [(r.officer_name, r.target) for r in exports] == [
+        ("王建国", "值班日报 2026-11-23 → out.pdf")]
+    assert exports[0].detail.endswith(f"sha256 {digest}")
 
 
 def test_handover_record_prints_both_names_and_times(qtbot, zh_ui, desk, situation, tmp_path):
@@ -158,3 +163,56 @@ def test_handover_record_prints_both_names_and_times(qtbot, zh_ui, desk, situati
     assert "交接班记录" in text and "泰和华庭车库排水待续报" in text
     assert "王建国" in text and "李明" in text
     _png(pdf, tmp_path, "handover-record")
+
+
+def _incident(n: int, open_: bool, fixed_now):
+    from desktop.models.daily_report import ReportIncident
+
+    received = fixed_now - dt.timedelta(hours=9) + dt.timedelta(minutes=15 * n)
+    return ReportIncident(f"420606010-20261123-{n:02d}", f"第{n}起 车库进水", 4,
+                          "handling" if open_ else "closed", f"长虹北路{n}号", received, False,
+                          "final_report" if open_ else None,
+                          received + dt.timedelta(hours=6) if open_ else None)
+
+
+def test_a_day_of_31_incidents_lists_every_open_one_and_signs_with_them(
+        qtbot, zh_ui, fixed_now, tmp_path):
+    """It used to list the first 10 (the oldest, all closed) and fold the rest away."""
+    from desktop.models.daily_report import ReportHandover, assemble
+
+    incidents = tuple(_incident(n, n > 19, fixed_now) for n in range(1, 32))  # 12 open
+    handover = ReportHandover(fixed_now - dt.timedelta(hours=2), "王建国", "车库排水待续报",
+                              "李明", fixed_now - dt.timedelta(hours=1))
+    report = assemble(DAY, situation=None, shifts=(), incidents=incidents, warnings=(),
+                      log=(), compiled_at=fixed_now, compiled_by="王建国", street="七里河街道",
+                      handovers=(handover,))
+    assert [i.open for i in report.incidents[:12]] == [True] * 12  # open ones first
+    pdf = write_daily_report(tmp_path / "busy.pdf", report, "zh_CN")
+    text = _text(pdf)
+    for incident in incidents:
+        assert incident.code in text, incident.code  # every one, the open ones included
+    assert "另有" not in text
+    assert "当日事件共 31 起，未办结 12 起" in text
+    assert "王建国 交班（李明 于" in text and "车库排水待续报" in text
+    last = subprocess.run(["pdftotext", "-f", str(_pages(pdf)), "-l", str(_pages(pdf)),
+                           str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert "带班领导（签字）" in last and "值班日志" in last  # the signature is not alone
+    _png(pdf, tmp_path, "daily-report-31")
+
+
+def test_the_signature_block_never_stands_alone_on_a_page(qtbot, zh_ui, fixed_now, tmp_path):
+    """Whatever the day's length, the page with the signatures holds more than them."""
+    from desktop.models.daily_report import assemble
+
+    for count in range(20, 44, 3):
+        incidents = tuple(_incident(n, n % 3 == 0, fixed_now) for n in range(1, count + 1))
+        report = assemble(DAY, situation=None, shifts=(), incidents=incidents, warnings=(),
+                          log=(), compiled_at=fixed_now, compiled_by="王建国")
+        pdf = write_daily_report(tmp_path / f"d{count}.pdf", report, "zh_CN")
+        pages = _pages(pdf)
+        last = subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), str(pdf),
+                               "-"], check=True, capture_output=True, text=True).stdout
+        body = [line for line in last.splitlines() if line.strip() and "签字" not in line
+                and "年" not in line and "第" not in line and "值班日报" not in line
+                and "填报人" not in line]
+        assert body, f"{count} incidents: the signature block stood alone on page {pages}"

@@ -10,12 +10,29 @@ pytestmark = [pytest.mark.gui, pytest.mark.calendar]
 
 
 @pytest.fixture
-def dialog(qtbot, demo_replica, fixed_now):
+def desk(tmp_path, fixed_now):
+    """A desk with an officer signed in (exports sign in first: test_export_audit)."""
+    from desktop.models.workstation.desk import Desk
+    from desktop.models.workstation.officers import enrol
+    from desktop.models.workstation.passwords import HashProfile, SecretHasher
+    from desktop.models.workstation.recovery import open_store
+
+    cheap = SecretHasher(HashProfile.cheap())
+    store, _ = open_store(tmp_path / "ws.db", fixed_now)
+    enrol(store, cheap, fixed_now, login="w", name="王建国", role="duty_officer",
+          secret="135790")
+    desk = Desk(store, clock=lambda: fixed_now, hasher=cheap)
+    desk.sign_in("w", "135790")
+    return desk
+
+
+@pytest.fixture
+def dialog(qtbot, demo_replica, fixed_now, desk):
     engine = open_reader(demo_replica)
     with Session(engine) as session:
         stations = situation_now(session, fixed_now).stations
     engine.dispose()
-    widget = SheetsDialog(str(demo_replica), stations, as_of=beijing_day(fixed_now))
+    widget = SheetsDialog(str(demo_replica), stations, as_of=beijing_day(fixed_now), desk=desk)
     qtbot.addWidget(widget)
     return widget
 

@@ -68,10 +68,11 @@ def _readiness(build: Build, street: Street, rnd: random.Random, day: dt.date) -
     start = settings["readiness_start"]
     low, high = settings["readiness_members"]
     members = rnd.sample(street.staff.team_members, rnd.randint(low, high))
-    # Community key holders are on every day's readiness list, so a key is reachable
-    # 24 hours (the dual-custody target) however old the demo replica gets.
-    for _, person, holder in street.custodians:
-        if holder == "community" and person not in members:
+    # Key holders of both parties (property company and community) are on every day's
+    # readiness list, so both keys are reachable 24 hours (the dual-custody target) however
+    # old the demo replica gets.
+    for _, person, _holder in street.custodians:
+        if person not in members:
             members.append(person)
     return ShiftPlan(
         "readiness",

@@ -38,6 +38,7 @@ ACTIONS: tuple[Term, ...] = (
     Term("log_correction", "日志更正", "Duty log correction"),
     Term("export", "导出", "Export"),
     Term("print", "打印", "Print"),
+    Term("findings", "问题与整改", "After-action findings"),
     Term("mute", "告警静音", "Alert muted"),
     Term("enrol", "账号登记", "Officer enrolled"),
     Term("officer_enabled", "账号启用", "Officer enabled"),

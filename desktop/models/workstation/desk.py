@@ -16,6 +16,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.models import clock as process_clock
 from desktop.models.clock import Clock
@@ -26,8 +28,11 @@ from desktop.models.workstation.audit import REVEAL_REASONS
 from desktop.models.workstation.auth import LockoutPolicy, SignedIn
 from desktop.models.workstation.officers import OfficerInfo, Record
 from desktop.models.workstation.passwords import SecretHasher
-from desktop.models.workstation.roles import ACKNOWLEDGE, MANAGE_OFFICERS, MUTE_ALERT
+from desktop.models.workstation.roles import ACKNOWLEDGE, MANAGE_OFFICERS, MUTE_ALERT, WRITE_LOG
 from desktop.models.workstation.store import StoreChanged, StoreUnavailable, WorkstationStore
+
+if TYPE_CHECKING:  # after-action brings numpy and shapely: not on the start-up path
+    from desktop.models.after_action import Findings
 
 log = logging.getLogger(__name__)
 
@@ -395,6 +400,36 @@ class Desk:
         with self._recorded() as store:
             return duty_log.entries(store, since, until)
 
+    def save_findings(self, scope: str, problems: str, actions: str) -> Findings:
+        """问题与整改 of an after-action report (the drill coordinator writes them)."""
+        from desktop.models.workstation import findings
+
+        officer = self.require(WRITE_LOG)
+        with self._recorded() as store, store.write() as session:
+            return findings.save(session, officer.actor, self.clock(), scope, problems, actions)
+
+    def findings(self, scope: str) -> Findings | None:
+        from desktop.models.workstation import findings
+
+        with self._recorded() as store:
+            return findings.latest(store, scope)
+
+    def record_export(self, action: str, permission: str, what: str, path: Path,
+                      detail: str = "") -> str:
+        """Record a file just written (who, what, when, its SHA-256); returns the hash. If
+        the record cannot be written the file is removed and the error raised: an export
+        without its audit row does not exist."""
+        from desktop.models.file_digest import sha256_of
+
+        try:
+            digest = sha256_of(path)
+            self.record(action, permission, target=f"{what} → {path.name}",
+                        detail=(f"{detail}; " if detail else "") + f"sha256 {digest}")
+        except BaseException:
+            Path(path).unlink(missing_ok=True)
+            raise
+        return digest
+
     def write_handover(self, package: HandoverPackage, notes: str) -> handovers.WrittenHandover:
         officer = self.require("write_handover")
         with self._recorded() as store, store.write() as session:
@@ -406,6 +441,11 @@ class Desk:
         with self._recorded() as store, store.write() as session:
             return handovers.acknowledge(session, officer.actor, self.clock(), written.id,
                                          written.digest, remarks)
+
+    def handovers_between(self, since: dt.datetime, until: dt.datetime) -> tuple[
+            handovers.WrittenHandover, ...]:
+        with self._recorded() as store:
+            return handovers.between(store, since, until)
 
     def latest_handover(self) -> handovers.WrittenHandover | None:
         with self._recorded() as store:

@@ -60,6 +60,10 @@ def package_snapshot(package: HandoverPackage) -> dict[str, Any]:
                       "valid_from": w.valid_from.isoformat(), "valid_to": w.valid_to.isoformat()}
                      for w in package.warnings],
         "problems": len(package.problems),
+        "team": None if package.team is None else {
+            "members": package.team.members, "professional": package.team.professional,
+            "cadres": package.team.cadres, "militia": package.team.militia,
+            "party_members": package.team.party_members},
     }
 
 
@@ -175,6 +179,17 @@ def _shift_line(shift: dict[str, Any] | None, english: bool) -> str:
     return f"{span} 带班 {leader}；值班 {officers}"
 
 
+def team_line(members: int, professional: int, cadres_militia: int, party: int,
+              english: bool = False) -> str:
+    """The team's composition in one line (handover package and record)."""
+    share = f"{party / members:.0%}" if members else "—"
+    if english:
+        return (f"Emergency team {members}: professional {professional}, cadres and militia "
+                f"{cadres_militia}; party members {party} ({share})")
+    return (f"应急队伍 {members} 人：专业救援 {professional}，社区干部和基干民兵 "
+            f"{cadres_militia}；党员 {party} 人（{share}）")
+
+
 def summary_sections(snapshot: dict[str, Any], english: bool = False) -> list[
         tuple[str, list[str]]]:
     """(section code, lines) for the dialog and the printed record; sections always present,
@@ -199,5 +214,23 @@ def summary_sections(snapshot: dict[str, Any], english: bool = False) -> list[
                 for w in snapshot["warnings"]]
     shifts = [_shift_line(snapshot["outgoing"], english), _shift_line(snapshot["incoming"],
                                                                       english)]
+    team = snapshot.get("team")  # handovers written before it was recorded have none
+    if team:
+        shifts.append(team_line(team["members"], team["professional"],
+                                team["cadres"] + team["militia"], team["party_members"],
+                                english))
     return [("shifts", shifts), ("incidents", incidents), ("stations", stations),
             ("gaps", gaps), ("warnings", warnings)]
+
+
+def between(store: WorkstationStore, since: dt.datetime, until: dt.datetime) -> tuple[
+        WrittenHandover, ...]:
+    """Handovers written in [since, until), oldest first (for the day's report)."""
+    with store.read() as session:
+        rows = session.scalars(select(HandoverRow)
+                               .where(HandoverRow.written_at >= since,
+                                      HandoverRow.written_at < until)
+                               .order_by(HandoverRow.written_at, HandoverRow.id)).all()
+        acks = {a.handover_id: a for a in session.scalars(
+            select(HandoverAck).where(HandoverAck.handover_id.in_([r.id for r in rows])))}
+        return tuple(_written(row, acks.get(row.id)) for row in rows)

@@ -16,7 +16,12 @@ from sqlalchemy import insert
 from desktop.models.file_modes import create_file
 from desktop.models.workstation.files import sqlite_uri
 from desktop.models.workstation.roles import DEFAULT_GRANTS
-from desktop.models.workstation.schema import RolePermission, StoreBase, append_only_triggers
+from desktop.models.workstation.schema import (
+    FindingRow,
+    RolePermission,
+    StoreBase,
+    append_only_triggers,
+)
 from desktop.models.workstation.store import StoreUnavailable, make_engine
 
 
@@ -60,7 +65,20 @@ def _v2(path: Path) -> None:
         connection.close()
 
 
-STEPS: tuple[Callable[[Path], None], ...] = (_v1, _v2)
+def _v3(path: Path) -> None:
+    """问题与整改 of after-action reports (append-only like the other desk records)."""
+    engine = make_engine(path, "rw")
+    try:
+        with engine.begin() as connection:
+            StoreBase.metadata.create_all(connection, tables=[FindingRow.__table__])  # type: ignore[list-item]
+            for statement in append_only_triggers():
+                connection.exec_driver_sql(statement)
+            connection.exec_driver_sql("PRAGMA user_version = 3")
+    finally:
+        engine.dispose()
+
+
+STEPS: tuple[Callable[[Path], None], ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -139,7 +139,22 @@ class HandoverAck(StoreBase):
     digest: Mapped[str] = mapped_column(String(64))
 
 
-APPEND_ONLY: tuple[str, ...] = ("audit", "duty_log", "handover", "handover_ack")
+class FindingRow(StoreBase):
+    """问题与整改 of an after-action report (a drill code or a replayed window): append-only,
+    the newest row of a scope is its current text."""
+
+    __tablename__ = "after_action_finding"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(80), index=True)
+    recorded_at: Mapped[dt.datetime]
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    officer_name: Mapped[str] = mapped_column(String(60))
+    problems: Mapped[str] = mapped_column(Text)
+    actions: Mapped[str] = mapped_column(Text)
+
+
+APPEND_ONLY: tuple[str, ...] = ("audit", "duty_log", "handover", "handover_ack",
+                                "after_action_finding")
 
 
 def append_only_triggers() -> list[str]:

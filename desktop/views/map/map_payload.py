@@ -106,6 +106,8 @@ TEXT: dict[str, dict[str, str]] = {
         "worker": "网格员", "layer": "图层", "kind": "类型", "state": "状态", "reasons": "原因",
         "kit": "装备", "kit_value": "{done}/{total} 种齐全", "radius": "服务半径",
         "metres": "{m} 米", "response": "响应时间", "minutes": "{n} 分钟", "community": "社区",
+        "covers": "服务覆盖", "covers_value": "小区 {c} 个、自建房片区 {s} 个、经营性场所 {p} 家",
+        "depot": "运砂车与储备", "depot_value": "{t} 辆，{r} 吨",
         "severity": "等级", "stage": "进展", "place": "地点", "occurred": "发生",
         "recorded": "接报", "exercise": "演练", "exercise_long": "演练 / EXERCISE",
         "recent": "新接报（{n} 分钟内）", "unplaced": "无坐标事件 {n} 起", "separator": "；",
@@ -122,6 +124,8 @@ TEXT: dict[str, dict[str, str]] = {
         "households": "Households", "worker": "Grid worker", "layer": "Layer", "kind": "Kind",
         "state": "State", "reasons": "Reasons", "kit": "Kit", "kit_value": "{done}/{total} kinds",
         "radius": "Service radius", "metres": "{m} m", "response": "Response", "minutes": "{n} min",
+        "covers": "Covers", "covers_value": "{c} compounds, {s} self-built areas, {p} shops",
+        "depot": "Sand trucks and reserve", "depot_value": "{t} trucks, {r} t",
         "community": "Community", "severity": "Severity", "stage": "Stage", "place": "Place",
         "occurred": "Occurred", "recorded": "Recorded", "exercise": "EXERCISE",
         "exercise_long": "演练 / EXERCISE", "recent": "New (last {n} min)",
@@ -597,10 +601,32 @@ def _station_feature(
             (text["radius"], text["metres"].format(m=round(station.service_radius_m))),
             (text["response"], None if station.response_minutes is None
              else text["minutes"].format(n=_plain(station.response_minutes))),
+            *_profile_rows(station, text),
             (text["community"], station.community),
             (text["code"], station.code),
         ),
     }
+
+
+def _profile_rows(station: StationStatus, text: Mapping[str, str]) -> list[
+        tuple[str, str | None]]:
+    """A station's figures (station_profile's typed schema): coverage, the depot's trucks."""
+    profile = station.profile
+    rows: list[tuple[str, str | None]] = []
+    if profile is None:
+        return rows
+
+    def n(value: float | None) -> str:
+        return "—" if value is None else _plain(value)
+
+    if profile.has_coverage:
+        rows.append((text["covers"], text["covers_value"].format(
+            c=n(profile.covers_compounds), s=n(profile.covers_self_built_areas),
+            p=n(profile.covers_shops))))
+    if profile.has_depot:
+        rows.append((text["depot"], text["depot_value"].format(
+            t=n(profile.sand_trucks), r=n(profile.reserve_tonnes))))
+    return rows
 
 
 def _plain(value: float) -> str:

@@ -51,6 +51,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell | str, ...], ...]
     size_pt: float = 9.0
+    max_lines: int | None = None  # per cell; None: layout.MAX_CELL_LINES
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Drawing:
     height_mm: float
     paint: Paint
     caption: str = ""
+    keep_with_previous: bool = False  # a signature block never starts a page on its own
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ WRAP_ANYWHERE = WRAP | int(Qt.TextFlag.TextWrapAnywhere)
 ACCENT = "#1f4e79"
 GRID = "#8a94a0"
 HEADER_FILL = "#dde4ec"
-MAX_CELL_LINES = 3
+MAX_CELL_LINES = 3  # unless the table says otherwise (Table.max_lines)
 MAX_HEADING_LINES = 2
 ELLIPSIS = "…"
 
@@ -132,8 +132,9 @@ def _table_pieces(m: Measurer, table: Table) -> list[Piece]:
     body, bold = m.font(table.size_pt), m.font(table.size_pt, True)
 
     def row_piece(cells: list[Cell], font_for: Callable[[Cell], QFont], header: bool) -> Piece:
-        measured = [m.fit(font_for(c), w - 2 * pad, c.text, MAX_CELL_LINES) for c, w in zip(
-            cells, widths, strict=True)]
+        lines = table.max_lines or MAX_CELL_LINES
+        measured = [m.fit(font_for(c), w - 2 * pad, c.text, lines)
+                    for c, w in zip(cells, widths, strict=True)]
         height = max(h for _t, h, _f in measured) + 2 * pad
 
         def paint(painter: QPainter, x: float, y: float, _width: float) -> None:
@@ -180,6 +181,11 @@ def pieces(m: Measurer, blocks: tuple[Block, ...]) -> list[Piece]:
             result.extend(_table_pieces(m, block))
             result.append(Piece(2 * m.mm, lambda *_a: None, gap=True))
         elif isinstance(block, Drawing):
+            if block.keep_with_previous:
+                while result and result[-1].gap:
+                    result.pop()  # no space to break at between the two
+                if result:
+                    result[-1].keep_with_next = True
             result.append(_drawing_piece(m, block))
         elif isinstance(block, Spacer):
             result.append(Piece(block.height_mm * m.mm, lambda *_a: None, gap=True))

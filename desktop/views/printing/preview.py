@@ -3,6 +3,7 @@ painted onto the printer, so paper shows exactly what the exported file holds.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -43,10 +44,14 @@ def paint_pdf(path: Path, printer: QPrinter) -> int:
     return document.pageCount()
 
 
-def preview_pdf(path: Path, parent: QWidget | None = None) -> QPrintPreviewDialog:
-    """A print preview of ``path`` (print from it to any installed printer)."""
+def preview_pdf(path: Path, parent: QWidget | None = None,
+                printed: Callable[[], None] | None = None) -> QPrintPreviewDialog:
+    """A print preview of ``path`` (print from it to any installed printer); ``printed`` is
+    called once the officer has printed (the dialog closes accepted)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.printer_ = printer  # type: ignore[attr-defined]  # the dialog does not own it
     dialog.paintRequested.connect(lambda target: paint_pdf(path, target))
+    if printed is not None:
+        dialog.accepted.connect(printed)
     return dialog
