@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.models import clock
@@ -31,6 +32,14 @@ if TYPE_CHECKING:  # (the store's modules load the database layer: not at start-
     from desktop.models.workstation.alert_acts import SharedAlerts
 
 FLASH_MS = 600
+BORDER_PX = 4  # the live colour's frame while a live alert breaks through a replay
+# The banner paints its own background: a flash is one repaint of this widget, not a new
+# style sheet (which re-polished the banner and everything in it twice a second). The
+# text is black on red and amber; on the panel colour (breakthrough, dark half) it turns
+# light through a property the sheet below selects, polished on the label alone.
+STYLE = (f"AlertBanner {{ background: transparent; }}"
+         f"QLabel#alertText {{ color: {theme.ON_STATUS}; font-weight: bold; }}"
+         f"QLabel#alertText[dark=\"true\"] {{ color: {theme.TEXT}; }}")
 SOUND_CHECK_MS = 5000
 BACK_TO_LIVE_KEY = "F6"  # ends a replay, following the live alert (the router's action)
 
@@ -76,6 +85,7 @@ class AlertBanner(QFrame):
         self._flash.timeout.connect(self._toggle)
         self._ring = QTimer(self)
         self._ring.timeout.connect(self._ring_if_due)
+        self.setStyleSheet(STYLE)
         self.setVisible(False)
 
     def reserve_height(self, height: int) -> None:
@@ -146,18 +156,32 @@ class AlertBanner(QFrame):
         self._flash_on = not self._flash_on
         self._paint()
 
-    def _paint(self) -> None:
+    @property
+    def background(self) -> str:
+        """The colour the banner is painted now."""
         if self.breakthrough:  # no amber: that is the replay's colour
-            background = theme.STATUS_COLOUR["red"] if self._flash_on else theme.PANEL
-            text = theme.ON_STATUS if self._flash_on else theme.TEXT
-            self.setStyleSheet(
-                f"AlertBanner {{ background: {background}; border: 4px solid"
-                f" {theme.LIVE_COLOUR}; border-radius: 6px; }}"
-                f"QLabel#alertText {{ color: {text}; font-weight: bold; }}")
-            return
-        background = theme.STATUS_COLOUR["red"] if self._flash_on else theme.STATUS_COLOUR["amber"]
-        self.setStyleSheet(f"AlertBanner {{ background: {background}; border-radius: 6px; }}"
-                           f"QLabel#alertText {{ color: {theme.ON_STATUS}; font-weight: bold; }}")
+            return theme.STATUS_COLOUR["red"] if self._flash_on else theme.PANEL
+        return theme.STATUS_COLOUR["red"] if self._flash_on else theme.STATUS_COLOUR["amber"]
+
+    def _paint(self) -> None:
+        dark = self.breakthrough and not self._flash_on
+        if bool(self.text.property("dark")) != dark:
+            self.text.setProperty("dark", dark)
+            self.text.style().unpolish(self.text)
+            self.text.style().polish(self.text)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        inset = BORDER_PX / 2 if self.breakthrough else 0
+        box = QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
+        painter.setPen(QPen(QColor(theme.LIVE_COLOUR), BORDER_PX) if self.breakthrough
+                       else QPen(QColor(0, 0, 0, 0)))
+        painter.setBrush(QColor(self.background))
+        painter.drawRoundedRect(box, 6, 6)
+        painter.end()
+        super().paintEvent(event)
 
     def muted(self) -> bool:
         return self.muted_until is not None and clock.now() < self.muted_until

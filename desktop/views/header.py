@@ -75,6 +75,14 @@ class Header(QWidget):
             "font-weight:bold; padding:4px 8px;")
         self.sound_mark.setVisible(False)
         layout.addWidget(self.sound_mark)
+        # The row is as tall as the clock, whatever these say: they wrap to their share of
+        # the width and never push the panels below down (a long stale or schema notice
+        # once made the header half the wall's height and squeezed the map to a strip).
+        for label in (self.warnings, self.freshness, self.sound_mark):
+            label.setWordWrap(True)
+            policy = label.sizePolicy()
+            policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+            label.setSizePolicy(policy)
 
         self.notice = plain_label("")
         self.notice.setVisible(False)
@@ -94,6 +102,10 @@ class Header(QWidget):
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start(1000)
         self._tick()
+
+    def hasHeightForWidth(self) -> bool:
+        """One row as tall as the clock: the wrapped notices above never make it taller."""
+        return False
 
     def _weekday(self, day: int) -> str:
         return (self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"),

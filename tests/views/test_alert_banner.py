@@ -5,6 +5,7 @@ import pytest
 
 from desktop.models.clock import beijing
 from desktop.models.situation import Freshness, IncidentStatus, Situation, Street
+from desktop.views import theme
 from desktop.views.alert_banner import AlertBanner
 
 pytestmark = pytest.mark.gui
@@ -30,8 +31,16 @@ def test_banner_flashes_for_a_new_incident_until_acknowledged(qtbot):
     banner.show_situation(situation(incident(1, severity=3)))
     assert banner.isVisible()
     assert "较大 III" in banner.text.text() and "液化气罐泄漏" in banner.text.text()
-    first = banner.styleSheet()
-    qtbot.waitUntil(lambda: banner.styleSheet() != first, timeout=3000)  # it flashes
+    seen = set()
+
+    def painted() -> str:  # the rendered background, left of the text
+        colour = banner.grab().toImage().pixelColor(8, banner.height() // 2).name()
+        seen.add(colour)
+        return colour
+
+    first = painted()
+    qtbot.waitUntil(lambda: painted() != first, timeout=3000)  # it flashes
+    assert seen == {theme.STATUS_COLOUR["red"], theme.STATUS_COLOUR["amber"]}
     banner.grab().save("/tmp/alert-banner.png")
     with qtbot.waitSignal(banner.acknowledge_requested):
         banner.button.click()

@@ -119,7 +119,13 @@ def test_a_live_incident_breaks_through_a_replay_and_the_key_returns_to_it(
         assert ("级别上调" if change == "raised" else "新接报") in banner.text.text()
         assert banner.live_mark.isVisible() and banner.live_mark.text() == "实时 / LIVE"
         assert theme.LIVE_COLOUR in banner.live_mark.styleSheet()
-        assert theme.STATUS_COLOUR["amber"] not in banner.styleSheet()
+        # Painted red and dark in turn inside a frame of the live colour; never amber.
+        shown = {banner.grab().toImage().pixelColor(8, banner.height() // 2).name()}
+        qtbot.waitUntil(lambda: shown.add(banner.grab().toImage().pixelColor(
+            8, banner.height() // 2).name()) or len(shown) == 2, timeout=3000)
+        assert shown == {theme.STATUS_COLOUR["red"], theme.PANEL}
+        assert banner.grab().toImage().pixelColor(1, banner.height() // 2).name() == \
+            theme.LIVE_COLOUR
         assert banner.parent() is window
         siblings = window.children()
         assert siblings.index(banner) > siblings.index(board.watermark)

@@ -299,3 +299,22 @@ def test_an_online_tile_source_reaches_exactly_its_host_and_nothing_else(qtbot):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_new_incident_pulses_a_few_times_never_endlessly(qtbot):
+    """A wall without a GPU composites every animated frame in software: an endless pulse
+    kept a core busy for as long as an incident was new. The pulse runs a few cycles and
+    a still ring stays."""
+    base = sample_situation()
+    fresh = dataclasses.replace(base.incidents[0], recorded_at=base.at - dt.timedelta(minutes=1))
+    panel = _ready(qtbot, dataclasses.replace(base, incidents=(fresh, *base.incidents[1:])))
+    found = _js(qtbot, panel, """JSON.stringify(document.getAnimations().map((a) => ({
+        iterations: a.effect.getComputedTiming().iterations,
+        state: a.playState})))""")
+    animations = json.loads(found)
+    assert any(a["state"] == "running" for a in animations), "the new incident should pulse"
+    assert all(a["iterations"] is not None and a["iterations"] <= 10 for a in animations), (
+        animations)
+    ring = _js(qtbot, panel, """getComputedStyle(document.querySelector(
+        '.dm-incident .dm-pulse')).boxShadow""")
+    assert "255, 255, 255" in ring

@@ -270,3 +270,30 @@ def test_every_incident_and_station_label_is_shown_and_none_overlap(qtbot, wall,
     assert clashes == []
     # lower priority gives way: a community or grid name is hidden rather than overlap
     assert all(b["shown"] or b["kind"] in ("community", "grid") for b in boxes)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_nothing_moves_when_the_data_goes_stale(qtbot, chinese, wall, demo, width, height):
+    """The longest notices the header can show (stale, a schema the program cannot read,
+    no sound, the desk badge) wrap inside the header's row: no panel moves or shrinks."""
+    import datetime as dt
+
+    from desktop.models.freshness import FreshnessState
+    from desktop.views.plain_text import plain_label
+
+    window = wall(demo, width, height)
+    window.header.add_badge(plain_label("未签到 · 联系方式已遮蔽"))
+    window.header.show_freshness(FreshnessState("live", demo.at))
+    qtbot.wait(50)
+
+    def geometry() -> list[QRect]:
+        return [w.geometry() for w in (window.header, window.kpis, window.map,
+                                       window.stations, window.roster, window.incidents)]
+
+    before = geometry()
+    for state in (FreshnessState("stale", demo.at - dt.timedelta(minutes=2)),
+                  FreshnessState("stale", demo.at, reason="schema_newer", schema="0099")):
+        window.header.show_freshness(state)
+        qtbot.wait(50)
+        assert "数据未更新" in window.header.freshness.text()
+        assert geometry() == before, state
