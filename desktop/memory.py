@@ -7,7 +7,9 @@ each with the GIL held, so the GUI thread (the clock, the banner, the panels) fr
 for as long. Collections find almost nothing: the situation is made of acyclic
 records that reference counting frees. So, once the dashboard is up, the automatic
 collector is switched off and ``QuietCollector`` runs it when the feed has drawn
-nothing new for a while (and in any case once a minute, so cycles cannot pile up).
+nothing new for a while (and in any case once a minute, so cycles cannot pile up):
+the young generations then, a full collection (~70 ms on a district) only every ten
+minutes.
 """
 
 from __future__ import annotations
@@ -24,17 +26,23 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class CollectionPolicy:
     """Collect once nothing new has arrived for ``quiet_s``, at most every ``min_gap_s``;
-    and at the latest ``max_gap_s`` after the last collection, quiet or not."""
+    and at the latest ``max_gap_s`` after the last collection, quiet or not. A collection
+    is full (every generation) when the last full one is ``full_gap_s`` old, else young."""
 
     quiet_s: float = 2.0
     min_gap_s: float = 10.0
     max_gap_s: float = 60.0
+    full_gap_s: float = 600.0
 
     def due(self, now: float, last_collection: float, last_change: float) -> bool:
         since = now - last_collection
         if since >= self.max_gap_s:
             return True
         return since >= self.min_gap_s and now - last_change >= self.quiet_s
+
+    def generation(self, now: float, last_full: float) -> int:
+        """Which generation to collect (2: all of them)."""
+        return 2 if now - last_full >= self.full_gap_s else 1
 
 
 class QuietCollector:
@@ -46,9 +54,10 @@ class QuietCollector:
                  monotonic: Callable[[], float] = time.monotonic) -> None:
         self.policy = policy
         self._monotonic = monotonic
-        self._last_collection = self._last_change = monotonic()
+        self._last_collection = self._last_change = self._last_full = monotonic()
         self._settled = False
         self.collections = 0
+        self.full_collections = 0
 
     def settle(self) -> None:
         """Collect, move everything alive (Qt wrappers, SQLAlchemy, the first situation:
@@ -59,7 +68,7 @@ class QuietCollector:
         gc.freeze()
         gc.disable()
         self._settled = True
-        self._last_collection = self._monotonic()
+        self._last_collection = self._last_full = self._monotonic()
         log.info("memory settled in %.0f ms: %d objects frozen; collections at quiet "
                  "moments from now on", (time.perf_counter() - started) * 1000,
                  gc.get_freeze_count())
@@ -70,9 +79,13 @@ class QuietCollector:
     def tick(self) -> None:
         now = self._monotonic()
         if self._settled and self.policy.due(now, self._last_collection, self._last_change):
-            gc.collect()
+            generation = self.policy.generation(now, self._last_full)
+            gc.collect(generation)
             self.collections += 1
             self._last_collection = self._monotonic()
+            if generation == 2:
+                self.full_collections += 1
+                self._last_full = self._last_collection
 
     def close(self) -> None:
         if self._settled:

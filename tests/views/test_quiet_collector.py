@@ -24,7 +24,9 @@ class Ticks:
 
 
 def test_policy_waits_for_quiet_and_never_more_than_the_longest_gap():
-    policy = CollectionPolicy(quiet_s=2, min_gap_s=10, max_gap_s=60)
+    policy = CollectionPolicy(quiet_s=2, min_gap_s=10, max_gap_s=60, full_gap_s=600)
+    assert policy.generation(now=700, last_full=100) == 2
+    assert policy.generation(now=650, last_full=100) == 1
     assert not policy.due(now=105, last_collection=100, last_change=90)  # too soon
     assert policy.due(now=112, last_collection=100, last_change=110)  # quiet for 2 s
     assert not policy.due(now=112, last_collection=100, last_change=111)  # still busy
@@ -41,7 +43,8 @@ def automatic_collector_restored():
 
 def test_collections_wait_while_changes_keep_coming(automatic_collector_restored):
     ticks = Ticks()
-    collector = QuietCollector(CollectionPolicy(quiet_s=2, min_gap_s=10, max_gap_s=60), ticks)
+    collector = QuietCollector(
+        CollectionPolicy(quiet_s=2, min_gap_s=10, max_gap_s=60, full_gap_s=70), ticks)
     collector.settle()
     assert not gc.isenabled()
     for _ in range(50):  # a change every second for 50 s: busy all along
@@ -52,10 +55,10 @@ def test_collections_wait_while_changes_keep_coming(automatic_collector_restored
     ticks.now += 11  # 61 s since the last collection: collected although busy
     collector.changed()
     collector.tick()
-    assert collector.collections == 1
-    ticks.now += 12  # quiet for 12 s and 12 s since: collected
+    assert (collector.collections, collector.full_collections) == (1, 0)  # young only
+    ticks.now += 12  # quiet for 12 s and 12 s since: collected, all generations (73 s)
     collector.tick()
-    assert collector.collections == 2
+    assert (collector.collections, collector.full_collections) == (2, 1)
     collector.close()
     assert gc.isenabled()
 
