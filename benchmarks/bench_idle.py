@@ -47,6 +47,23 @@ FEED_RATE = 1.0  # changes a second
 TOP_PROCESSES = 3
 TOP_THREADS = 5
 
+NOTES = """### Where the CPU went (first runs, 2026-12-04, before the fixes of issue 25)
+
+- **Xvfb**: in every wall scenario two `llvmpipe` threads (Mesa's software GL, in the
+  dashboard process) take about 45–55 % of a core each, i.e. the window is composited
+  frame after frame although nothing moves; the dashboard's main thread is only 6–8 %,
+  the renderer's `Compositor` 3–4 %. The bare map on the same screen composites nothing
+  (0.1 %). So the first thing to find is what keeps asking for frames.
+- **Offscreen** (no GL compositing) the same wall is at 9–14 %, spread over the
+  renderer's `Compositor` thread, the main thread and `VizCompositorTh`: the page and
+  the widgets still do work each frame with nothing new to show.
+- **Replay at 1×**: the main thread is at about 44 % on both screens. From the code
+  (not profiled): the replay controller ticks 25 times a second (`TICK_MS` 40) and at 1×
+  every tick moves the position, so `situation_at` and the panels' redraw run at each.
+- One run ends in "did not quit cleanly on SIGTERM" now and then (the replay window
+  under Xvfb once); a rerun of it alone quit cleanly in 0.2 s.
+"""
+
 
 @dataclass(frozen=True)
 class Scenario:
@@ -323,6 +340,7 @@ def markdown(results: list[Measured], args: argparse.Namespace, screens: list[st
         parts += [consumers(r) for r in results if r.screen == screen]
         parts.append("")
     parts += [
+        NOTES,
         "How: each scenario is a fresh process on a fresh demo replica (built with its "
         "clock an hour back, so no incident is new at start), with a writer refreshing only "
         f"its heartbeat every {HEARTBEAT_S:.0f} s; `alert` adds one severity III incident "
