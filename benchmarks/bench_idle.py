@@ -47,21 +47,26 @@ FEED_RATE = 1.0  # changes a second
 TOP_PROCESSES = 3
 TOP_THREADS = 5
 
-NOTES = """### Where the CPU went (first runs, 2026-12-04, before the fixes of issue 25)
+NOTES = """### Where the CPU went (two runs, 2026-12-04, before the fixes of issue 25)
 
+- **The machine matters**: the run above had it saturated during the Xvfb scenarios
+  (whole machine busy 179–191 % of 200 %, load average up to 5.3): a starved dashboard gets
+  less than it asks for. The first run (22:39–22:51 UTC, load 0.8–2.9, commit 4a7dfe6)
+  measured, Xvfb: quiet 102.5 %, one alert 129.6 %, 1 change/s 118.2 %, replay 131.4 %;
+  offscreen: 9.2 / 13.9 / 10.9 / 54.4 %; the bare map 0.07 % and 0.10 %.
 - **Xvfb**: in every wall scenario two `llvmpipe` threads (Mesa's software GL, in the
-  dashboard process) take about 45–55 % of a core each, i.e. the window is composited
-  frame after frame although nothing moves; the dashboard's main thread is only 6–8 %,
-  the renderer's `Compositor` 3–4 %. The bare map on the same screen composites nothing
-  (0.1 %). So the first thing to find is what keeps asking for frames.
+  dashboard process) take most of it, 37–56 % of a core each, i.e. the window is
+  composited frame after frame although nothing moves; the dashboard's main thread is
+  only 5–8 %, the renderer's `Compositor` 3–4 %. The bare map on the same screen
+  composites nothing (0.1 %). So the first thing to find is what keeps asking for frames.
 - **Offscreen** (no GL compositing) the same wall is at 9–14 %, spread over the
   renderer's `Compositor` thread, the main thread and `VizCompositorTh`: the page and
   the widgets still do work each frame with nothing new to show.
-- **Replay at 1×**: the main thread is at about 44 % on both screens. From the code
-  (not profiled): the replay controller ticks 25 times a second (`TICK_MS` 40) and at 1×
+- **Replay at 1×**: the main thread is at 38–46 % on both screens. From the code (not
+  profiled): the replay controller ticks 25 times a second (`TICK_MS` 40) and at 1×
   every tick moves the position, so `situation_at` and the panels' redraw run at each.
-- One run ends in "did not quit cleanly on SIGTERM" now and then (the replay window
-  under Xvfb once); a rerun of it alone quit cleanly in 0.2 s.
+- The replay window under Xvfb "did not quit cleanly on SIGTERM" in the first run; in
+  the second, and alone, it quit cleanly (0.2 s).
 """
 
 
