@@ -45,16 +45,21 @@ def _cpu_model() -> str:
 
 
 def _commit() -> str:
-    """The checked-out commit, read from .git without running git."""
+    """The checked-out commit, read from .git without running git (a worktree's too)."""
     git = ROOT / ".git"
     try:
+        if git.is_file():  # a linked worktree: "gitdir: <its folder in the main .git>"
+            git = (ROOT / git.read_text().strip().removeprefix("gitdir: ")).resolve()
+        common = git / (git / "commondir").read_text().strip() if (git / "commondir").exists() \
+            else git  # where the refs live
         head = (git / "HEAD").read_text().strip()
         if not head.startswith("ref: "):
             return head[:12]
         ref = head[5:]
-        if (git / ref).exists():
-            return (git / ref).read_text().strip()[:12]
-        for line in (git / "packed-refs").read_text().splitlines():
+        for folder in (git, common):
+            if (folder / ref).exists():
+                return (folder / ref).read_text().strip()[:12]
+        for line in (common / "packed-refs").read_text().splitlines():
             if line.endswith(" " + ref):
                 return line.split()[0][:12]
     except OSError:

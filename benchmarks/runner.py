@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,9 +67,13 @@ def _tail(log: Path, lines: int = 15) -> str:
 
 
 def run_until_ready(
-    command: list[str], env: dict[str, str], work: Path, *, timeout_s: float
+    command: list[str], env: dict[str, str], work: Path, *, timeout_s: float,
+    while_ready: Callable[[subprocess.Popen[bytes]], None] | None = None,
 ) -> Run:
-    """Run ``command`` (which gets ``--ready-file``) until ready + SETTLE_S, then end it."""
+    """Run ``command`` (which gets ``--ready-file``) until ready + SETTLE_S, then end it.
+
+    ``while_ready``, if given, is called with the process after that (memory is no longer
+    sampled then) and the process is ended when it returns or raises."""
     ready_file = work / "ready"
     log = work / "output.log"
     ready_file.unlink(missing_ok=True)
@@ -101,6 +106,8 @@ def run_until_ready(
                 error = f"not ready within {timeout_s:.0f} s"
                 break
             time.sleep(POLL_S)
+        if error is None and while_ready is not None:
+            while_ready(process)
     finally:
         clean = _stop(process)
     if error is not None:
