@@ -47,7 +47,13 @@ FEED_RATE = 1.0  # changes a second
 TOP_PROCESSES = 3
 TOP_THREADS = 5
 
-NOTES = """### Where the CPU went (two runs, 2026-12-04, before the fixes of issue 25)
+NOTES = """### Where the CPU went before the first fixes (two runs, 2026-12-04)
+
+- **Fixed since** (commit bd023a0): the map's new-incident pulse was an endless CSS
+  animation (now six cycles); every widget repaint composited the whole window through
+  OpenGL, i.e. llvmpipe without a GPU (now Qt Quick's software renderer for the map
+  view); the banner restyled itself at each flash (now a repaint). The table above is
+  measured after them; the figures below are from before.
 
 - **The machine matters**: the run above had it saturated during the Xvfb scenarios
   (whole machine busy 179–191 % of 200 %, load average up to 5.3): a starved dashboard gets
