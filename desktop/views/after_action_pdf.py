@@ -20,7 +20,7 @@ from desktop.models.vocab import LIFECYCLE
 from desktop.views.plain_text import NAME_LIMIT, TITLE_LIMIT, one_line
 from desktop.views.printing import Cell, Column, Document, Drawing, Heading, Paragraph, Table
 from desktop.views.printing import write_pdf as _write
-from desktop.views.printing.blocks import Block
+from desktop.views.printing.blocks import Block, signature_boxes
 from desktop.views.printing.timeline_chart import ChartLane, paint_timeline
 from desktop.views.qt_timeline_style import NUMERALS, stage_word
 
@@ -166,28 +166,9 @@ class AfterActionPdf(QObject):
                 Paragraph(written, size_pt=8.5)]
 
     def sign_off(self) -> Drawing:
-        labels = (self.tr("Drill coordinator (signature)"), self.tr("Evaluator (signature)"),
-                  self.tr("Leader in charge (signature)"))
-        date_word = self.tr("Date")
-
-        def paint(painter: QPainter, rect: QRectF, family: str) -> None:
-            from PySide6.QtCore import Qt
-            from PySide6.QtGui import QColor, QFont, QPen
-
-            width = rect.width() / 3
-            painter.setPen(QPen(QColor("#333333"), rect.width() / 900))
-            painter.setFont(QFont(family, 9))
-            for index, label in enumerate(labels):
-                box = QRectF(rect.left() + index * width + 6, rect.top(), width - 12,
-                             rect.height())
-                painter.drawRect(box)
-                painter.drawText(box.adjusted(6, 4, -6, -4),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
-                painter.drawText(box.adjusted(6, 4, -6, -4),
-                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                                 date_word)
-
-        return Drawing(26, paint)
+        return signature_boxes(
+            (self.tr("Drill coordinator (signature)"), self.tr("Evaluator (signature)"),
+             self.tr("Leader in charge (signature)")), self.tr("Date"), 26)
 
     def metrics_table(self) -> Table:
         columns = [Column(self.tr("Incident"), 1.8)]

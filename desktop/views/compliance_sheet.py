@@ -30,7 +30,7 @@ from desktop.views.printing import (
     Spacer,
     Table,
 )
-from desktop.views.printing.blocks import Block
+from desktop.views.printing.blocks import Block, signature_boxes
 
 RESULT_WORD = {"met": "● 达标", "partly": "▲ 部分达标", "not_met": "■ 未达标"}
 RESULT_FILL = {"met": "#d7f5e3", "partly": "#ffeeb3", "not_met": "#ffd0d0"}
@@ -152,23 +152,9 @@ def sheet_blocks(result: Compliance, street: str, period: tuple[dt.date, dt.date
         Spacer(4),
         Paragraph("备注：", size_pt=10, bold=True),
         Paragraph("\n".join(result.remarks) + "\n\n", size_pt=10),
-        Drawing(28, _paint_signatures),
+        signature_boxes(("检查人（签字）", "负责人（签字）", "单位（盖章）"), "年    月    日", 28),
     ]
     return tuple(blocks)
-
-
-def _paint_signatures(painter: QPainter, rect: QRectF, family: str) -> None:
-    width = rect.width() / 3
-    painter.setPen(QPen(QColor("#333333"), rect.width() / 900))
-    painter.setFont(QFont(family, 9))
-    for index, label in enumerate(("检查人（签字）", "负责人（签字）", "单位（盖章）")):
-        box = QRectF(rect.left() + index * width + 6, rect.top(), width - 12, rect.height())
-        painter.drawRect(box)
-        painter.drawText(box.adjusted(6, 4, -6, -4),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
-        painter.drawText(box.adjusted(6, 4, -6, -4),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                         "年    月    日")
 
 
 def sheets_document(sheet_set: SheetSet) -> Document:

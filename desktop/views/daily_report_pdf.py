@@ -1,10 +1,11 @@
-"""值班日报 on paper: one A4 page per day through the shared printing module.
+"""值班日报 on paper, through the shared printing module.
 
 The content comes assembled from ``desktop.models.daily_report``; this module
-only lays it out. Long lists are cut to fit the one page, with the rest
-counted in words ("… and 7 more in the duty log"), because the page is what
-the district files. A day without a real incident prints as a zero report
-(零报告) in bold, not as an empty page. Names stay masked.
+only lays it out. Every incident, station not ready, staffing gap and log entry
+of the day is listed, over as many pages as that takes (the duty leader signs
+for all of it; nothing is folded into "… and N more"), and the signatures are
+kept with the last section. A day without a real incident prints as a zero
+report (零报告) in bold, not as an empty page. Names stay masked.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.models.clock import beijing, beijing_day, day_bounds
@@ -37,13 +37,10 @@ from desktop.views.printing import (
     Table,
 )
 from desktop.views.printing import write_pdf as _write
-from desktop.views.printing.blocks import Block
+from desktop.views.printing.blocks import Block, signature_boxes
 from desktop.views.sign_in import with_officer
 from desktop.views.worker import run_blocking
 
-# Rows per list of the situation at compile time (incidents and the log are listed whole).
-MAX_STATIONS = 6
-MAX_GAPS = 3
 RED_FILL, RED_INK = "#ffd9d9", "#a00000"
 
 
@@ -58,11 +55,6 @@ class DailyReportPdf(QObject):
     def _term(self, terms: dict[str, tuple[str, str]], code: str) -> str:
         zh, en = terms.get(code, (code, code))
         return en if self.english else zh
-
-    def _more(self, shown: int, total: int) -> list[Block]:
-        if total <= shown:
-            return []
-        return [Paragraph(self.tr("… and %1 more").replace("%1", str(total - shown)), 9)]
 
     def _none(self) -> Paragraph:
         return Paragraph(self.tr("None."), 10)
@@ -162,7 +154,7 @@ class DailyReportPdf(QObject):
         if not stations:
             return [self._none()]
         rows = []
-        for station in stations[:MAX_STATIONS]:
+        for station in stations:
             level = self.tr("■ Not ready") if station.level == "red" else self.tr("▲ Degraded")
             reasons = "；".join(station.reasons_en if self.english else station.reasons_zh)
             fill = RED_FILL if station.level == "red" else None
@@ -171,7 +163,7 @@ class DailyReportPdf(QObject):
         table = Table((Column(self.tr("State"), 0.8), Column(self.tr("Station"), 1.4),
                        Column(self.tr("Reasons"), 3.6)), tuple(rows), size_pt=8.5,
                       max_lines=2)
-        return [table, *self._more(MAX_STATIONS, len(stations))]
+        return [table]
 
     def _gaps(self) -> list[Block]:
         gaps = self.report.gaps
@@ -180,8 +172,8 @@ class DailyReportPdf(QObject):
         if not gaps:
             return [self._none()]
         lines = [f"{beijing(g.starts_at):%m-%d %H:%M}–{beijing(g.ends_at):%m-%d %H:%M} "
-                 f"{g.en if self.english else g.zh}" for g in gaps[:MAX_GAPS]]
-        return [Paragraph("\n".join(lines), 10), *self._more(MAX_GAPS, len(gaps))]
+                 f"{g.en if self.english else g.zh}" for g in gaps]
+        return [Paragraph("\n".join(lines), 10)]
 
     def _log(self) -> list[Block]:
         entries = self.report.log
@@ -200,24 +192,9 @@ class DailyReportPdf(QObject):
 
     def _signatures(self) -> Drawing:
         """Duty officer and duty leader sign here; kept on the page of the last section."""
-        labels = (self.tr("Duty officer (signature)"), self.tr("Duty leader (signature)"))
-        date_word = self.tr("Date")
-
-        def paint(painter: QPainter, rect: QRectF, family: str) -> None:
-            width = rect.width() / 2
-            painter.setPen(QPen(QColor("#333333"), rect.width() / 900))
-            painter.setFont(QFont(family, 9))
-            for index, label in enumerate(labels):
-                box = QRectF(rect.left() + index * width + 6, rect.top() + 8, width - 12,
-                             rect.height() - 8)
-                painter.drawRect(box)
-                painter.drawText(box.adjusted(6, 4, -6, -4),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
-                painter.drawText(box.adjusted(6, 4, -6, -4),
-                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                                 date_word)
-
-        return Drawing(15, paint, keep_with_previous=True)
+        return signature_boxes(
+            (self.tr("Duty officer (signature)"), self.tr("Duty leader (signature)")),
+            self.tr("Date"), 15, keep_with_previous=True)
 
     def document(self) -> Document:
         report = self.report

@@ -122,7 +122,28 @@ def test_daily_report_is_one_page_with_chinese_headings(
     assert "零报告" not in text
     assert "地下车库进水约30厘米（更正）" in text and "约20厘米" not in text
     assert "暴雨" in text and "黄色" in text and "缺带班领导" in text
+    assert "另有" not in text
     assert _png(pdf, tmp_path, "daily-report").stat().st_size > 10_000
+
+
+def test_every_station_not_ready_is_listed_by_name(qtbot, zh_ui, demo_template, situation,
+                                                   fixed_now, tmp_path):
+    """The duty leader signs for all of them: none is folded into "另有 N 条"."""
+    import dataclasses
+
+    from desktop.models.situation import Readiness, Reason
+
+    degraded = Readiness("amber", (Reason("expiring", "测试原因", "test reason", "amber"),))
+    worse = dataclasses.replace(situation, stations=tuple(
+        dataclasses.replace(s, readiness=degraded) if s.readiness.level == "green" else s
+        for s in situation.stations))
+    report = load_daily_report(demo_template, DAY, situation=worse, log=(),
+                               compiled_at=fixed_now, compiled_by="王建国")
+    text = _text(write_daily_report(tmp_path / "daily.pdf", report, "zh_CN"))
+    names = [s.name for s in worse.stations]
+    assert len(names) == 8
+    assert all(name[:6] in text for name in names), names
+    assert "另有" not in text
 
 
 def test_a_quiet_day_prints_a_zero_report(qtbot, zh_ui, desk, demo_template, fixed_now,

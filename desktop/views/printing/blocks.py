@@ -74,6 +74,31 @@ class PageBreak:
     pass
 
 
+def signature_boxes(labels: tuple[str, ...], date_word: str, height_mm: float, *,
+                    keep_with_previous: bool = False) -> Drawing:
+    """One box a signer, side by side across the text width: who signs at the top left,
+    the date word at the bottom right (every paper we print signs the same way)."""
+
+    def paint(painter: QPainter, rect: QRectF, family: str) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QColor, QFont, QPen
+
+        width = rect.width() / len(labels)
+        painter.setPen(QPen(QColor("#333333"), rect.width() / 900))
+        painter.setFont(QFont(family, 9))
+        for index, label in enumerate(labels):
+            box = QRectF(rect.left() + index * width + 6, rect.top(), width - 12,
+                         rect.height())
+            painter.drawRect(box)
+            inside = box.adjusted(6, 4, -6, -4)
+            painter.drawText(inside, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                             label)
+            painter.drawText(inside, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                             date_word)
+
+    return Drawing(height_mm, paint, keep_with_previous=keep_with_previous)
+
+
 Block = Heading | Paragraph | Table | Drawing | Spacer | PageBreak
 
 
