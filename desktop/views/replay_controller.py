@@ -155,6 +155,18 @@ class ReplayController(SituationSource):
             span = self.clock.end - self.clock.start
             self.seek(self.clock.start + span * min(max(fraction, 0.0), 1.0))
 
+    def nudge(self, minutes: float) -> None:
+        """Shift+←/→: move by whole minutes, playing on if it was playing."""
+        if self.clock is not None:
+            self.clock.nudge(dt.timedelta(minutes=minutes))
+            self.publish()
+
+    def faster(self, up: bool = True) -> None:
+        """+/−: the next listed speed up or down."""
+        if self.clock is not None:
+            self.clock.faster(up)
+            self.publish()
+
     def set_speed(self, speed: float) -> None:
         if self.clock is not None:
             self.clock.set_speed(speed)

@@ -2270,8 +2270,8 @@
     </message>
     <message>
         <location filename="../../desktop/views/replay_bar.py" line="129"/>
-        <source>⏸ Pause</source>
-        <translation>⏸ Pause</translation>
+        <source>‖ Pause</source>
+        <translation>‖ Pause</translation>
     </message>
     <message>
         <location filename="../../desktop/views/replay_bar.py" line="148"/>

@@ -2262,8 +2262,8 @@
     </message>
     <message>
         <location filename="../../desktop/views/replay_bar.py" line="129"/>
-        <source>⏸ Pause</source>
-        <translation>⏸ 暂停</translation>
+        <source>‖ Pause</source>
+        <translation>‖ 暂停</translation>
     </message>
     <message>
         <location filename="../../desktop/views/replay_bar.py" line="148"/>

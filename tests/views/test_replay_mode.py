@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont, QRawFont
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QStyle,
+    QStyleOptionSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.views import theme
 from desktop.views.incident_panel import IncidentPanel
@@ -172,3 +180,97 @@ def test_a_replica_that_cannot_be_read_is_reported_not_raised(qtbot, tmp_path):
     assert "not found" in failed.args[0]
     assert failed.args[0] in bar.status.text()
     assert not controller.active
+
+
+# ---------------------------------------------------------------- seek like a media player
+
+
+def test_a_click_on_the_groove_seeks_within_one_pixel_of_the_clicked_time(qtbot, window):
+    replay = _open_first_drill(qtbot, window)
+    clock = window.controller.clock
+    slider = window.bar.scrubber
+    option = QStyleOptionSlider()
+    slider.initStyleOption(option)
+    groove = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                           QStyle.SubControl.SC_SliderGroove, slider)
+    handle = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                           QStyle.SubControl.SC_SliderHandle, slider)
+    travel = groove.width() - handle.width()  # the handle centre's pixels
+    left = groove.x() + handle.width() // 2
+    span = replay.end - replay.start
+    one_pixel = span / travel
+    for share in (0.73, 0.21, 0.5):  # far from the handle each time: a jump, not a page step
+        x = left + round(share * travel)
+        clicked = replay.start + span * ((x - left) / travel)
+        qtbot.mouseClick(slider, Qt.MouseButton.LeftButton, pos=QPoint(x, slider.height() // 2))
+        assert abs(clock.position - clicked) <= one_pixel, (share, clock.position, clicked)
+        slider.initStyleOption(option)
+        moved = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                              QStyle.SubControl.SC_SliderHandle, slider)
+        assert abs(moved.center().x() - x) <= 1  # the handle sits under the pointer
+    state = clock.state
+    assert window.bar.elapsed.text() == (
+        f"{_hms(state.position - state.start)} / {_hms(state.end - state.start)}")
+    events, _ = slider.ticks
+    assert len(events) == len(clock.marks) > 0 and all(0 <= f <= 1 for f in events)
+
+
+def _hms(delta: dt.timedelta) -> str:
+    seconds = int(delta.total_seconds())
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def test_every_keyboard_shortcut_drives_the_replay(qtbot, window):
+    replay = _open_first_drill(qtbot, window)
+    controller, clock, bar = window.controller, window.controller.clock, window.bar
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
+    key = partial(qtbot.keyClick, bar.scrubber)
+    marks = clock.marks
+    controller.seek(marks[3])
+    key(Qt.Key.Key_Right)
+    assert clock.position == marks[4] and not clock.playing
+    key(Qt.Key.Key_Left)
+    key(Qt.Key.Key_Left)
+    assert clock.position == marks[2]
+    key(Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert clock.position == marks[2] + dt.timedelta(minutes=1)
+    key(Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    key(Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert clock.position == marks[2] - dt.timedelta(minutes=1)
+    assert clock.speed == 1
+    key(Qt.Key.Key_Plus)
+    assert clock.speed == 2
+    key(Qt.Key.Key_Equal)
+    assert clock.speed == 5
+    key(Qt.Key.Key_Minus)
+    key(Qt.Key.Key_Minus)
+    key(Qt.Key.Key_Minus)  # stays at the slowest
+    assert clock.speed == 1 and bar.speed.currentData() == 1
+    key(Qt.Key.Key_B)
+    assert [b.at for b in clock.bookmarks] == [clock.position]
+    key(Qt.Key.Key_Space)
+    assert clock.playing and bar.play.text().startswith("‖")
+    key(Qt.Key.Key_Space)
+    assert not clock.playing and bar.play.text().startswith("▶")
+    controller.back_to_live()
+    before = replay.start
+    key(Qt.Key.Key_Space)  # no replay: the keys do nothing
+    assert controller.clock is None and before == replay.start
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_transport_glyphs_are_in_the_font_we_ship(qtbot, request, language):
+    if language == "zh_CN":
+        request.getfixturevalue("chinese")  # the Chinese labels, from the .ts as it is now
+    raw = QRawFont.fromFont(QFont("WenQuanYi Micro Hei"))
+    assert raw.familyName() == "WenQuanYi Micro Hei"
+    controller = ReplayController("sqlite:///nowhere")
+    bar = ReplayBar(controller, language)
+    qtbot.addWidget(bar)
+    texts = [bar.play.text(), bar.back.text(), bar.forward.text(), bar.live.text(),
+             bar.bookmark.text(), bar.tr("‖ Pause"), bar.tr("▶ Play")]
+    glyphs = {ch for text in texts for ch in text if ord(ch) > 0x2000}
+    assert {"‖", "▶", "◀", "■", "★"} <= glyphs
+    assert [ch for ch in glyphs if not raw.supportsCharacter(ord(ch))] == []
+    assert not raw.supportsCharacter(0x23F8)  # why ⏸ was an empty box
