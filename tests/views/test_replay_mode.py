@@ -70,6 +70,7 @@ class ReplayWindow(QWidget):
         for panel in (self.kpis, self.stations, self.roster, self.incidents, self.timeline):
             self.controller.situation_ready.connect(panel.show_situation)
         self.controller.timeline_ready.connect(self.timeline.show_timeline)
+        self.timeline.seek_requested.connect(self.controller.seek)
         self.controller.active_changed.connect(self.watermark.set_replaying)
         self.controller.opened.connect(lambda replay: self.watermark.set_title(replay.title))
         self.controller.clock_changed.connect(self.watermark.show_clock)
