@@ -34,7 +34,7 @@ from desktop.views.qt_timeline_style import (
 
 MARK_BUDGET = 4000  # marks drawn per frame at most
 LIVE_WINDOW = dt.timedelta(hours=2)  # live opens on the last two hours (the operator can widen it)
-MIN_ROWS = 3  # few lanes still leave room for their labels
+MIN_ROWS = 3  # the plot's least height, in lanes with their labels
 ROW_FACTOR = 2.2  # a lane's height in label heights: its bar, marks and label above
 MAX_LABELS = 60
 FRAME_MS = 16
@@ -53,6 +53,7 @@ class TimelinePlot(pg.PlotWidget):
         self._font = QFont()
         self._font.setPixelSize(font_px)
         self._lane_px = font_px * 1.25
+        self.setMinimumHeight(round(self._lane_px * ROW_FACTOR * MIN_ROWS) + 2 * font_px)
         plot = self.getPlotItem()
         plot.hideAxis("left")
         plot.setMenuEnabled(False)
@@ -117,8 +118,8 @@ class TimelinePlot(pg.PlotWidget):
     def rows_that_fit(self) -> int:
         """Lanes the plot shows at once: all of them when few, else as many as fit."""
         lanes = len(self.data.lanes) if self.data is not None else 0
-        room = max(MIN_ROWS, int(self.view.height() / (self._lane_px * ROW_FACTOR)))
-        return max(MIN_ROWS, min(lanes, room))
+        room = int(self.view.height() / (self._lane_px * ROW_FACTOR))
+        return max(1, min(lanes, room))
 
     def fit(self, live: bool = False) -> None:
         """The default view: live the last two hours, a replay its whole span; the newest
@@ -132,7 +133,7 @@ class TimelinePlot(pg.PlotWidget):
         rows = self.rows_that_fit()
         last = len(self.data.lanes)
         margin = (end - start) * 0.02  # "now" is not hidden in the frame's edge
-        top = max(-0.6, last - rows - 0.4)  # the newest lanes; few lanes fill the plot
+        top = max(-0.6, last - rows - 0.6)  # the newest lanes, each with its label above
         self.view.setRange(xRange=(start, end + margin), yRange=(top, top + rows), padding=0)
 
     def set_cutoff(self, cutoff: dt.datetime) -> None:

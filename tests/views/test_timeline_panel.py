@@ -211,7 +211,7 @@ def test_few_lanes_fill_the_plot_and_each_label_has_code_title_and_level(qtbot, 
         panel.show_situation(situation)
         panel.show_timeline(few)
     _x, (y0, y1) = panel.plot.view.viewRange()
-    assert y1 - y0 == pytest.approx(3)  # two lanes and room: not squeezed into eight rows
+    assert y1 - y0 == pytest.approx(2)  # two lanes fill the plot: not squeezed into eight rows
     assert not panel.lanes_scroll.isVisible()
     labels = [label.toPlainText() for label in panel.plot._labels if label.isVisible()]
     for incident in few.incidents:
