@@ -304,6 +304,19 @@ class Findings:
     recorded_at: dt.datetime
 
 
+@dataclass(frozen=True, order=True)
+class ReplayNote:
+    """A bookmark of the replay: a named moment with a free-text note, who wrote it, when
+    (kept in the workstation store per drill; the report lists them)."""
+
+    at: dt.datetime
+    name: str
+    note: str = ""
+    officer_name: str = ""
+    recorded_at: dt.datetime | None = None
+    mark: str = ""  # the stored bookmark's key (its revisions share it)
+
+
 @dataclass(frozen=True)
 class AfterAction:
     drill: DrillInfo | None  # None: a replayed time window
@@ -318,6 +331,7 @@ class AfterAction:
     resources: Resources = field(default_factory=Resources)
     findings: Findings | None = None
     road_network: bool = False  # along-road distances need one: the replica has none
+    bookmarks: tuple[ReplayNote, ...] = ()  # the coordinator's, by the moment they mark
 
     @property
     def scope(self) -> str:
@@ -341,7 +355,8 @@ class AfterAction:
 
 
 def after_action(replay: Replay, resources: Resources | None = None,
-                 findings: Findings | None = None) -> AfterAction:
+                 findings: Findings | None = None,
+                 bookmarks: tuple[ReplayNote, ...] = ()) -> AfterAction:
     """The metrics of the drill a replay was opened for, or of every incident of a replayed
     window."""
     drill = replay.drill
@@ -393,6 +408,7 @@ def after_action(replay: Replay, resources: Resources | None = None,
         end=drill.ends_at if drill else replay.end,
         resources=resources or Resources(),
         findings=findings,
+        bookmarks=tuple(sorted(bookmarks)),
     )
 
 

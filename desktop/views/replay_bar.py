@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from desktop.models import clock
 from desktop.models.clock import beijing
 from desktop.models.replay import SPEEDS, ClockState, DrillInfo
+from desktop.models.workstation.roles import WRITE_LOG
+from desktop.models.workstation.store import StoreUnavailable
 from desktop.views.plain_text import one_line, plain_label
 from desktop.views.replay_controller import ReplayController
 from desktop.views.seek_slider import SeekSlider
@@ -117,19 +119,21 @@ class ReplayBar(QFrame):
         self.elapsed.setMinimumWidth(
             self.elapsed.fontMetrics().horizontalAdvance("00:00:00 / 00:00:00 "))
         self.bookmark = QPushButton(self.tr("★ Bookmark"))
-        self.bookmark.clicked.connect(lambda: controller.add_bookmark())
+        self.bookmark.clicked.connect(self.add_bookmark)
         self.bookmarks = QComboBox()
         self.bookmarks.setMinimumContentsLength(8)
         self.bookmarks.activated.connect(self._jump)
         self.export = QPushButton(self.tr("After-action PDF…"))
         self.export.clicked.connect(lambda: self._export())
+        self.notes = QPushButton(self.tr("Bookmarks…"))
+        self.notes.clicked.connect(self.open_bookmarks)
         self.findings = QPushButton(self.tr("Problems and actions…"))
         self.findings.clicked.connect(self.open_findings)
         for widget in (self.back, self.play, self.forward, self.speed):
             transport.addWidget(widget)
         transport.addWidget(self.scrubber, 1)
-        for widget in (self.elapsed, self.time, self.bookmark, self.bookmarks, self.findings,
-                       self.export):
+        for widget in (self.elapsed, self.time, self.bookmark, self.bookmarks, self.notes,
+                       self.findings, self.export):
             transport.addWidget(widget)
         rows.addLayout(transport)
 
@@ -141,6 +145,7 @@ class ReplayBar(QFrame):
         controller.busy_changed.connect(self._busy)
         controller.failed.connect(self._failed)
         controller.opened.connect(lambda replay: self.status.setText(replay.title))
+        controller.opened.connect(lambda _replay: self.load_bookmarks())
         self._mode(False)
 
     def _keyboard(self, controller: ReplayController) -> dict[str, QShortcut]:
@@ -164,7 +169,49 @@ class ReplayBar(QFrame):
         return shortcuts
 
     def add_bookmark(self) -> None:
-        self.controller.add_bookmark()
+        """Mark the moment (B or ★); kept in the workstation store when the desk is open
+        (sign-in first), else for this replay only."""
+        bookmark = self.controller.add_bookmark()
+        if bookmark is None or self.desk is None:
+            return
+        from desktop.views.sign_in import with_officer
+
+        desk, scope = self.desk, self.controller.scope()
+        name = self.tr("Bookmark %1").replace("%1", beijing(bookmark.at).strftime("%H:%M:%S"))
+
+        def keep(_officer: object) -> None:
+            try:
+                desk.save_bookmark(scope, bookmark.at, name)
+            except (StoreUnavailable, PermissionError, ValueError) as error:
+                self.status.setText(str(error))
+                return
+            self.load_bookmarks()
+
+        with_officer(desk, self, WRITE_LOG, keep,
+                     purpose=self.tr("Sign in to keep the bookmarks."))
+
+    def load_bookmarks(self) -> None:
+        """The open replay's kept bookmarks onto the clock (groove ticks, the list)."""
+        if self.desk is None or self.controller.clock is None:
+            return
+        try:
+            kept = self.desk.bookmarks(self.controller.scope())
+        except StoreUnavailable as error:
+            self.status.setText(str(error))
+            return
+        self.controller.set_bookmarks([(note.at, note.name) for note in kept])
+
+    def open_bookmarks(self) -> QDialog | None:
+        if self.desk is None or self.controller.replay is None:
+            self.status.setText(self.tr("Recording is unavailable: bookmarks cannot be kept."))
+            return None
+        from desktop.views.bookmarks_dialog import BookmarksDialog
+
+        dialog = BookmarksDialog(self.desk, self.controller.scope(),
+                                 lambda note: self.controller.seek(note.at), self)
+        dialog.changed.connect(lambda _notes: self.load_bookmarks())
+        dialog.open()
+        return dialog
 
     def _time_edit(self, hours: int) -> QDateTimeEdit:
         moment = clock.now() + dt.timedelta(hours=hours)
@@ -219,6 +266,7 @@ class ReplayBar(QFrame):
             shortcut.setEnabled(replaying)
         replay = self.controller.replay
         self.export.setEnabled(replaying and replay is not None)
+        self.notes.setEnabled(replaying and replay is not None)
         self.findings.setEnabled(replaying and replay is not None)
         if not replaying:
             self.status.setText(self.tr("Live"))

@@ -179,6 +179,15 @@ class ReplayController(SituationSource):
         self.publish()
         return bookmark
 
+    def set_bookmarks(self, marks: list[tuple[dt.datetime, str]]) -> None:
+        """Replace the clock's bookmarks (the kept ones, read from the workstation store)."""
+        if self.clock is not None:
+            for bookmark in self.clock.bookmarks:
+                self.clock.remove_bookmark(bookmark)
+            for at, label in marks:
+                self.clock.add_bookmark(label, at)
+            self.publish()
+
     def jump(self, bookmark: Bookmark) -> None:
         if self.clock is not None:
             self.clock.jump(bookmark)
@@ -224,7 +233,8 @@ class ReplayController(SituationSource):
             raise ValueError("no replay is open")
         resources = with_replica(self.location, lambda session: load_resources(session, replay))
         findings = desk.findings(self.scope()) if desk is not None else None
-        return after_action(replay, resources, findings)
+        kept = desk.bookmarks(self.scope()) if desk is not None else ()
+        return after_action(replay, resources, findings, kept)
 
     def export_after_action(self, path: Path, language: str = "zh_CN",
                             desk: Desk | None = None) -> Path:

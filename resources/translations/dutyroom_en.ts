@@ -4,6 +4,30 @@
 <context>
     <name>AfterActionPdf</name>
     <message>
+        <source>None were kept.</source>
+        <translation>None were kept.</translation>
+    </message>
+    <message>
+        <source>Moment</source>
+        <translation>Moment</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Bookmark</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <source>Bookmarks and notes</source>
+        <translation>Bookmarks and notes</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/after_action_pdf.py" line="41"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
@@ -2213,6 +2237,22 @@
 <context>
     <name>ReplayBar</name>
     <message>
+        <source>Bookmarks…</source>
+        <translation>Bookmarks…</translation>
+    </message>
+    <message>
+        <source>Bookmark %1</source>
+        <translation>Bookmark %1</translation>
+    </message>
+    <message>
+        <source>Sign in to keep the bookmarks.</source>
+        <translation>Sign in to keep the bookmarks.</translation>
+    </message>
+    <message>
+        <source>Recording is unavailable: bookmarks cannot be kept.</source>
+        <translation>Recording is unavailable: bookmarks cannot be kept.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/replay_bar.py" line="46"/>
         <source>Replay</source>
         <translation>Replay</translation>
@@ -2988,6 +3028,45 @@
         <location filename="../../desktop/views/findings_dialog.py" line="1"/>
         <source>Each text holds at most %1 characters.</source>
         <translation>Each text holds at most %1 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksDialog</name>
+    <message>
+        <source>Bookmarks and notes</source>
+        <translation>Bookmarks and notes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Go to</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>A note holds at most %1 characters.</source>
+        <translation>A note holds at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Sign in to keep the bookmarks.</source>
+        <translation>Sign in to keep the bookmarks.</translation>
     </message>
 </context>
 </TS>

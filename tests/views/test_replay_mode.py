@@ -275,3 +275,74 @@ def test_transport_glyphs_are_in_the_font_we_ship(qtbot, request, language):
     assert {"‖", "▶", "◀", "■", "★"} <= glyphs
     assert [ch for ch in glyphs if not raw.supportsCharacter(ord(ch))] == []
     assert not raw.supportsCharacter(0x23F8)  # why ⏸ was an empty box
+
+
+# ---------------------------------------------------------------- bookmarks that last
+
+
+def test_bookmarks_are_kept_survive_a_restart_and_appear_in_the_pdf(qtbot, demo_replica,
+                                                                     tmp_path):
+    import subprocess
+
+    from desktop.models.workstation.desk import Desk
+    from desktop.models.workstation.officers import enrol
+    from desktop.models.workstation.passwords import HashProfile, SecretHasher
+    from desktop.models.workstation.recovery import open_store
+
+    hasher = SecretHasher(HashProfile.cheap())
+    now = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
+    store, _ = open_store(tmp_path / "ws.db", now)
+    enrol(store, hasher, now, login="李协调", name="李协调", role="duty_officer",
+          secret="246810")
+    desk = Desk(store, clock=lambda: now, hasher=hasher)
+    desk.sign_in("李协调", "246810")
+    window = make_window(qtbot, demo_replica)
+    window.bar.desk = desk
+    replay = _open_first_drill(qtbot, window)
+    controller = window.controller
+    moment = controller.clock.marks[5]
+    controller.seek(moment)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
+    qtbot.keyClick(window.bar.scrubber, Qt.Key.Key_B)  # B: kept, signed in
+    kept = desk.bookmarks(controller.scope())
+    assert [b.at for b in kept] == [moment] and kept[0].officer_name == "李协调"
+    dialog = window.bar.open_bookmarks()
+    dialog.name.setText("派遣偏慢")
+    dialog.note.setPlainText("核实后 3 分钟才派遣，下次同步通知两站")
+    dialog.save_button.click()
+    assert [(b.name, b.note) for b in desk.bookmarks(controller.scope())] == [
+        ("派遣偏慢", "核实后 3 分钟才派遣，下次同步通知两站")]
+    assert window.bar.bookmarks.itemText(0).endswith("派遣偏慢")
+    controller.seek(replay.end)
+    dialog.go_button.click()
+    assert controller.clock.position == moment
+    # a second bookmark, deleted again
+    controller.seek(controller.clock.marks[7])
+    window.bar.bookmark.click()
+    assert len(desk.bookmarks(controller.scope())) == 2
+    dialog.reload()
+    dialog.marks.setCurrentRow(1)
+    dialog.delete_button.click()
+    assert len(desk.bookmarks(controller.scope())) == 1
+    dialog.close()
+    controller.back_to_live()
+
+    # a restart: a new store object on the same file, a new window
+    again, _ = open_store(tmp_path / "ws.db", now)
+    later = Desk(again, clock=lambda: now, hasher=hasher)
+    other = make_window(qtbot, demo_replica)
+    other.bar.desk = later
+    _open_first_drill(qtbot, other)
+    assert [b.at for b in other.controller.clock.bookmarks] == [moment]
+    assert other.bar.bookmarks.count() == 1
+    _events, marks = other.bar.scrubber.ticks
+    assert len(marks) == 1
+    path = other.controller.export_after_action(tmp_path / "summary.pdf", "zh_CN", later)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = "".join(text.split())
+    assert "书签与备注" in flat or "Bookmarksandnotes" in flat
+    assert "派遣偏慢" in flat and "核实后3分钟才派遣，下次同步通知两站" in flat
+    assert "李协调" in flat
+    other.controller.back_to_live()
