@@ -245,6 +245,9 @@ class Dashboard:
         window.addAction(self.back_to_live_action)
         if window.timeline is not None:  # a click on an event seeks the replay there
             window.timeline.seek_requested.connect(replay.seek)
+        english = self.settings.language.startswith("en")
+        window.incidents.opened.connect(  # the drill-down, in a replay
+            lambda incident_id: replay.open_incident(incident_id, english, window))
         replay.load_drills()
         return replay
 

@@ -56,6 +56,7 @@ class ReplayController(SituationSource):
         self._timer.timeout.connect(self._tick)
         self._wall = QElapsedTimer()
         self._shown: dt.datetime | None = None
+        self._reader: tuple[Replay, Any] | None = None
 
     @property
     def active(self) -> bool:
@@ -213,6 +214,33 @@ class ReplayController(SituationSource):
         self.clock_changed.emit(self.clock.state)
 
     # ------------------------------------------------------------ after-action
+
+    def incident_detail(self, incident_id: int) -> tuple[Any, tuple[Any, ...]] | None:
+        """An incident of the open replay and its dispatches with their distances (the
+        after-action report's reading), for the drill-down; None when it is not in it."""
+        from desktop.models.after_action import dispatch_reader
+
+        replay = self.replay
+        if replay is None:
+            return None
+        incident = next((i for i in replay.timeline.incidents if i.id == incident_id), None)
+        if incident is None:
+            return None
+        if self._reader is None or self._reader[0] is not replay:
+            self._reader = (replay, dispatch_reader(replay))
+        return incident, self._reader[1](incident)
+
+    def open_incident(self, incident_id: int, english: bool = False,
+                      parent: Any = None) -> Any:
+        """The drill-down of an incident of the open replay (its events; jump to any)."""
+        from desktop.views.drill_down import DrillDownDialog
+
+        detail = self.incident_detail(incident_id)
+        if detail is None:
+            return None
+        dialog = DrillDownDialog(detail[0], detail[1], english, self.seek, parent)
+        dialog.open()
+        return dialog
 
     def scope(self) -> str:
         """What an after-action report of this replay is about (its findings' key)."""

@@ -3069,4 +3069,59 @@
         <translation>Sign in to keep the bookmarks.</translation>
     </message>
 </context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Incident %1</source>
+        <translation>Incident %1</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>Occurred</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Who acted</source>
+        <translation>Who acted</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Go to this event</source>
+        <translation>Go to this event</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>* recorded later than it happened</source>
+        <translation>* recorded later than it happened</translation>
+    </message>
+    <message>
+        <source>distance unknown</source>
+        <translation>distance unknown</translation>
+    </message>
+    <message>
+        <source>%1 m straight, inside its %2 m circle</source>
+        <translation>%1 m straight, inside its %2 m circle</translation>
+    </message>
+    <message>
+        <source>%1 m straight, outside its %2 m circle</source>
+        <translation>%1 m straight, outside its %2 m circle</translation>
+    </message>
+</context>
 </TS>

@@ -3060,4 +3060,59 @@
         <translation>登录后保存书签。</translation>
     </message>
 </context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Incident %1</source>
+        <translation>事件 %1</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Who acted</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Go to this event</source>
+        <translation>跳转到此事件</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>* recorded later than it happened</source>
+        <translation>* 录入晚于发生</translation>
+    </message>
+    <message>
+        <source>distance unknown</source>
+        <translation>距离未知</translation>
+    </message>
+    <message>
+        <source>%1 m straight, inside its %2 m circle</source>
+        <translation>直线 %1 米，在 %2 米服务圈内</translation>
+    </message>
+    <message>
+        <source>%1 m straight, outside its %2 m circle</source>
+        <translation>直线 %1 米，在 %2 米服务圈外</translation>
+    </message>
+</context>
 </TS>

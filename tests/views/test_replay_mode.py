@@ -71,6 +71,8 @@ class ReplayWindow(QWidget):
             self.controller.situation_ready.connect(panel.show_situation)
         self.controller.timeline_ready.connect(self.timeline.show_timeline)
         self.timeline.seek_requested.connect(self.controller.seek)
+        self.incidents.opened.connect(
+            lambda incident_id: self.controller.open_incident(incident_id, False, self))
         self.controller.active_changed.connect(self.watermark.set_replaying)
         self.controller.opened.connect(lambda replay: self.watermark.set_title(replay.title))
         self.controller.clock_changed.connect(self.watermark.show_clock)
@@ -346,3 +348,57 @@ def test_bookmarks_are_kept_survive_a_restart_and_appear_in_the_pdf(qtbot, demo_
     assert "派遣偏慢" in flat and "核实后3分钟才派遣，下次同步通知两站" in flat
     assert "李协调" in flat
     other.controller.back_to_live()
+
+
+# ---------------------------------------------------------------- per-incident drill-down
+
+
+def test_double_click_opens_the_incident_with_its_events_distances_and_jumps(
+        qtbot, chinese, window, tmp_path):
+    from desktop.models.after_action import after_action
+    from desktop.views.drill_down import DrillDownDialog
+
+    replay = _open_first_drill(qtbot, window)
+    controller = window.controller
+    controller.seek(replay.end - dt.timedelta(minutes=20))
+    table = window.incidents.table
+    model = window.incidents.model
+    row = next(r for r in range(model.rowCount()) if model.incident(r).exercise)
+    incident_id = model.incident(row).id
+    opened = []
+    window.incidents.opened.connect(opened.append)
+    rect = table.visualRect(model.index(row, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == [incident_id]
+    dialog = window.findChild(DrillDownDialog)
+    assert dialog is not None and dialog.isVisible()
+    incident = dialog.incident
+    assert [e.id for e in dialog.events] == [e.id for e in incident.events]
+    assert [e.occurred_at for e in dialog.events] == sorted(e.occurred_at for e in dialog.events)
+    report = after_action(replay)  # the same distance as the report states
+    sent = next(d for i in report.incidents if i.incident.id == incident_id
+                for d in i.dispatches)
+    row_of = next(n for n, e in enumerate(dialog.events) if e.stage == "dispatched")
+    assert f"{sent.straight_m:.0f} 米" in dialog.text_of(row_of, 5)
+    assert sent.station.name in dialog.text_of(row_of, 4)
+    assert dialog.text_of(row_of, 0).endswith(
+        dialog.events[row_of].occurred_at.astimezone(
+            dt.timezone(dt.timedelta(hours=8))).strftime("%H:%M:%S"))
+    assert dialog.text_of(row_of, 3) not in ("", "—")  # who acted (masked)
+    dialog.table.selectRow(2)
+    dialog.go.click()
+    assert controller.clock.position == dialog.events[2].recorded_at
+    dialog.table.setFocus()
+    dialog.table.selectRow(4)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert controller.clock.position == dialog.events[4].recorded_at
+    folder = Path(os.environ.get("DUTYROOM_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(folder / "drill-down.png"))
+    dialog.close()
+    # Enter on the row opens it as well
+    table.setFocus()
+    table.setCurrentIndex(model.index(row, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened == [incident_id, incident_id]
