@@ -245,6 +245,7 @@ class Dashboard:
         window.addAction(self.back_to_live_action)
         if window.timeline is not None:  # a click on an event seeks the replay there
             window.timeline.seek_requested.connect(replay.seek)
+        replay.responders_changed.connect(window.map.show_responders)  # teams on their way
         english = self.settings.language.startswith("en")
         window.incidents.opened.connect(  # the drill-down, in a replay
             lambda incident_id: replay.open_incident(incident_id, english, window))

@@ -210,6 +210,7 @@ class Dispatch:
     target_en: str
     straight_m: float | None  # None: the incident or the station is not placed
     road_m: float | None = None  # along the roads: None, the replica holds no road network
+    place: tuple[float, float] | None = None  # the incident's (lon, lat), when placed
 
     @property
     def minutes(self) -> float | None:
@@ -270,7 +271,7 @@ def dispatches_of(incident: TimelineIncident, station_ids: Mapping[int, int | No
         result.append(Dispatch(
             incident.id, station, event.occurred_at, event.recorded_at,
             arrival.occurred_at if arrival else None, arrival.recorded_at if arrival else None,
-            minutes, zh, en, straight))
+            minutes, zh, en, straight, place=place))
     return tuple(result)
 
 

@@ -41,6 +41,7 @@ class ReplayController(SituationSource):
     clock_changed = Signal(object)  # ClockState
     busy_changed = Signal(bool)
     failed = Signal(str)
+    responders_changed = Signal(object)  # tuple[Responder, ...]: teams on their way at t
 
     mode = "replay"
 
@@ -57,6 +58,7 @@ class ReplayController(SituationSource):
         self._wall = QElapsedTimer()
         self._shown: dt.datetime | None = None
         self._reader: tuple[Replay, Any] | None = None
+        self._tracks: tuple[Replay, tuple[Any, ...], Any] | None = None
 
     @property
     def active(self) -> bool:
@@ -116,6 +118,7 @@ class ReplayController(SituationSource):
         self.clock = None
         self._forget()
         if was_active:
+            self.responders_changed.emit(())
             self.active_changed.emit(False)
 
     # ------------------------------------------------------------ transport
@@ -211,9 +214,27 @@ class ReplayController(SituationSource):
         if position != self._shown:
             self._shown = position
             self._deliver_situation(self.replay.engine.situation_at(position))
+            self.responders_changed.emit(self.responders_at(position))
         self.clock_changed.emit(self.clock.state)
 
     # ------------------------------------------------------------ after-action
+
+    def responders_at(self, at: dt.datetime) -> tuple[Any, ...]:
+        """The dispatched teams on their way at ``at`` (read once per replay, the report's
+        dispatches of every incident of it)."""
+        from desktop.models.after_action import dispatch_reader
+        from desktop.models.coverage import projection_for
+        from desktop.models.responders import responders_at
+
+        replay = self.replay
+        if replay is None:
+            return ()
+        if self._tracks is None or self._tracks[0] is not replay:
+            read = dispatch_reader(replay)
+            sent = tuple(d for i in replay.timeline.incidents for d in read(i))
+            projection = projection_for(replay.engine.situation_at(replay.start))
+            self._tracks = (replay, sent, projection)
+        return responders_at(self._tracks[1], at, self._tracks[2])
 
     def incident_detail(self, incident_id: int) -> tuple[Any, tuple[Any, ...]] | None:
         """An incident of the open replay and its dispatches with their distances (the

@@ -402,3 +402,29 @@ def test_double_click_opens_the_incident_with_its_events_distances_and_jumps(
     table.setCurrentIndex(model.index(row, 0))
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert opened == [incident_id, incident_id]
+
+
+# ---------------------------------------------------------------- responders on the map
+
+
+def test_replay_hands_out_each_team_between_dispatch_and_arrival(qtbot, window):
+    from desktop.models.after_action import after_action
+    from desktop.models.coverage import projection_for
+    from desktop.models.responders import responder_at
+
+    replay = _open_first_drill(qtbot, window)
+    controller = window.controller
+    sent = next(d for d in after_action(replay).dispatches if d.arrived_at is not None)
+    moment = sent.dispatched_at + (sent.arrived_at - sent.dispatched_at) * 0.4
+    with qtbot.waitSignal(controller.responders_changed, timeout=3000) as shown:
+        controller.seek(moment)
+    teams = [t for t in shown.args[0] if t.incident_id == sent.incident_id]
+    expected = responder_at(sent, moment, projection_for(replay.engine.situation_at(replay.start)))
+    assert teams == [expected] and expected is not None
+    assert expected.share == pytest.approx(0.4, abs=1e-3) and not expected.estimated
+    with qtbot.waitSignal(controller.responders_changed, timeout=3000) as shown:
+        controller.seek(sent.arrived_at)
+    assert all(t.incident_id != sent.incident_id for t in shown.args[0])
+    with qtbot.waitSignal(controller.responders_changed, timeout=3000) as shown:
+        controller.back_to_live()
+    assert shown.args == [()]

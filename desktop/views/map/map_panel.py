@@ -149,6 +149,7 @@ class MapPanel(QWidget):
         self._wall = wall
         self._zoom = zoom
         self._lang = "en" if language.startswith("en") else "zh"
+        self.responders: tuple[Any, ...] = ()  # the teams on their way, as last shown
         self._follow = wall if follow_incidents is None else follow_incidents
         self._overview_after_s = overview_after_s
         self._tiles = tiles or NO_TILES
@@ -254,6 +255,15 @@ class MapPanel(QWidget):
     @property
     def details(self) -> FeatureDetails:
         return self._details
+
+    def show_responders(self, responders: tuple[Any, ...]) -> None:
+        """Teams on their way (replay): a dot at each position, a line from its station to
+        the place; 估算 when the position is estimated. Dropped when the page is not up."""
+        self.responders = responders
+        if self._state != "ready":
+            return
+        self._call("DutyMap.responders", json.dumps(
+            responders_payload(responders, self._tiles.datum, self._lang), ensure_ascii=False))
 
     def set_follow(self, enabled: bool, overview_after_s: float | None = None) -> None:
         self._follow = enabled
@@ -491,3 +501,29 @@ class MapPanel(QWidget):
                for f in layer["features"] if f["id"] not in old and f.get("recent")]
         if new:
             self.follow_incident(new[0]["id"])  # incidents come newest first
+
+
+def responders_payload(responders: tuple[Any, ...], datum: str, lang: str = "zh") -> list[Any]:
+    """The responders layer's data: positions shifted into the tiles' datum, plain text."""
+    from desktop.views.map.map_tiles import STORED_DATUMS, shift_positions
+
+    if not responders:
+        return []
+    lons = [v for r in responders for v in (r.lon, r.from_lon, r.to_lon)]
+    lats = [v for r in responders for v in (r.lat, r.from_lat, r.to_lat)]
+    if datum not in STORED_DATUMS:
+        x, y = shift_positions(lons, lats, datum)
+        lons, lats = [float(v) for v in x], [float(v) for v in y]
+    english = lang.startswith("en")
+    estimate = " (estimated)" if english else "（估算）"
+    result = []
+    for n, responder in enumerate(responders):
+        at = 3 * n
+        result.append({
+            "at": [lats[at], lons[at]],
+            "from": [lats[at + 1], lons[at + 1]],
+            "to": [lats[at + 2], lons[at + 2]],
+            "label": responder.station + (estimate if responder.estimated else ""),
+            "estimated": responder.estimated,
+        })
+    return result
