@@ -145,6 +145,7 @@ class ReplayBar(QFrame):
         controller.busy_changed.connect(self._busy)
         controller.failed.connect(self._failed)
         controller.opened.connect(lambda replay: self.status.setText(replay.title))
+        controller.opened.connect(lambda _replay: self._event_ticks())
         controller.opened.connect(lambda _replay: self.load_bookmarks())
         self._mode(False)
 
@@ -189,6 +190,16 @@ class ReplayBar(QFrame):
 
         with_officer(desk, self, WRITE_LOG, keep,
                      purpose=self.tr("Sign in to keep the bookmarks."))
+
+    def _event_ticks(self) -> None:
+        """The groove's event ticks, once per replay (the events do not move)."""
+        clock = self.controller.clock
+        span = (clock.end - clock.start).total_seconds() if clock is not None else 0.0
+        if clock is None or span <= 0:
+            self.scrubber.set_ticks((), ())
+            return
+        self.scrubber.set_ticks([(m - clock.start).total_seconds() / span for m in clock.marks],
+                                ())
 
     def load_bookmarks(self) -> None:
         """The open replay's kept bookmarks onto the clock (groove ticks, the list)."""
@@ -242,10 +253,8 @@ class ReplayBar(QFrame):
             f"{_clock_text((state.end - state.start).total_seconds())}")
         self.play.setText(self.tr("‖ Pause") if state.playing else self.tr("▶ Play"))
         span = (state.end - state.start).total_seconds()
-        clock_now = self.controller.clock
-        if span > 0 and clock_now is not None:
-            self.scrubber.set_ticks(
-                [(m - state.start).total_seconds() / span for m in clock_now.marks],
+        if span > 0:
+            self.scrubber.set_bookmark_ticks(
                 [(b.at - state.start).total_seconds() / span for b in state.bookmarks])
         index = self.speed.findData(int(state.speed))
         if index >= 0 and index != self.speed.currentIndex():

@@ -25,6 +25,8 @@ class SeekSlider(QSlider):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self._events: tuple[float, ...] = ()
         self._bookmarks: tuple[float, ...] = ()
+        self._columns: tuple[int, ...] | None = None
+        self._columns_key: tuple[int, int] | None = None
         self.setMinimumHeight(28)
 
     # ------------------------------------------------------------ geometry
@@ -60,11 +62,26 @@ class SeekSlider(QSlider):
     # ------------------------------------------------------------ ticks
 
     def set_ticks(self, events: Sequence[float], bookmarks: Sequence[float]) -> None:
-        """Fractions (0…1) of the replay where events and bookmarks are."""
+        """Fractions (0…1) of the replay where events and bookmarks are (events: once per
+        replay, a day's log holds 100,000; they are drawn one line per pixel column)."""
         events, bookmarks = tuple(events), tuple(bookmarks)
-        if (events, bookmarks) != (self._events, self._bookmarks):
-            self._events, self._bookmarks = events, bookmarks
+        if events is not self._events and events != self._events:
+            self._events = events
+            self._columns = None
             self.update()
+        if bookmarks != self._bookmarks:
+            self._bookmarks = bookmarks
+            self.update()
+
+    def set_bookmark_ticks(self, bookmarks: Sequence[float]) -> None:
+        self.set_ticks(self._events, bookmarks)
+
+    def _event_columns(self) -> tuple[int, ...]:
+        key = (self.width(), len(self._events))
+        if self._columns_key != key or self._columns is None:
+            self._columns = tuple(sorted({self.x_of(f) for f in self._events}))
+            self._columns_key = key
+        return self._columns
 
     @property
     def ticks(self) -> tuple[tuple[float, ...], tuple[float, ...]]:
@@ -89,8 +106,7 @@ class SeekSlider(QSlider):
         bottom = self.height() - 1
         top = min(bottom - 3, groove.bottom() + 1)
         painter.setPen(QPen(EVENT_TICK, 1))
-        for fraction in self._events:
-            x = self.x_of(fraction)
+        for x in self._event_columns():
             painter.drawLine(QPoint(x, top), QPoint(x, bottom))
         painter.setPen(QPen(BOOKMARK_TICK, 2))
         for fraction in self._bookmarks:

@@ -216,6 +216,8 @@ def test_a_click_on_the_groove_seeks_within_one_pixel_of_the_clicked_time(qtbot,
         f"{_hms(state.position - state.start)} / {_hms(state.end - state.start)}")
     events, _ = slider.ticks
     assert len(events) == len(clock.marks) > 0 and all(0 <= f <= 1 for f in events)
+    columns = slider._event_columns()  # drawn one line per pixel column, however many
+    assert 0 < len(columns) <= min(len(events), slider.width())
 
 
 def _hms(delta: dt.timedelta) -> str:
