@@ -79,7 +79,9 @@ class SeekSlider(QSlider):
     def _event_columns(self) -> tuple[int, ...]:
         key = (self.width(), len(self._events))
         if self._columns_key != key or self._columns is None:
-            self._columns = tuple(sorted({self.x_of(f) for f in self._events}))
+            left, span = self.span_px()  # one style query, not one per event
+            self._columns = tuple(sorted({left + round(min(max(f, 0.0), 1.0) * span)
+                                          for f in self._events}))
             self._columns_key = key
         return self._columns
 
