@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import statistics
@@ -122,6 +123,12 @@ def _window(replay: object) -> object:
     controller.timeline_ready.connect(panels[-1].show_timeline)
     controller.active_changed.connect(watermark.set_replaying)
     controller.clock_changed.connect(watermark.show_clock)
+    # Responders drawn: the map's layer data, as MapPanel.show_responders sends it.
+    from desktop.views.map.responders import responders_payload
+
+    window.responders = []  # type: ignore[attr-defined]
+    controller.responders_changed.connect(lambda teams: window.responders.append(  # type: ignore[attr-defined]
+        len(json.dumps(responders_payload(teams, "cgcs2000"), ensure_ascii=False))))
     window.resize(1920, 1080)
     window.show()
     controller.show_replay(replay)

@@ -105,7 +105,7 @@ class SituationRouter:
 
     def _timeline(self, source: SituationSource, timeline: Timeline) -> None:
         if source is self.current and self.window.timeline is not None:
-            self.window.timeline.show_timeline(timeline)
+            self.window.timeline.show_timeline(timeline, live=source.mode == "live")
 
     def _time(self, source: SituationSource, at: dt.datetime) -> None:
         if source is self.current and source.mode == "replay":
@@ -125,7 +125,7 @@ class SituationRouter:
             self.watermark.set_replaying(replaying)
         self.window.set_replaying(replaying)
         if source.timeline is not None and self.window.timeline is not None:
-            self.window.timeline.show_timeline(source.timeline)
+            self.window.timeline.show_timeline(source.timeline, live=not replaying)
         if source.situation is not None:
             self.window.show_situation(source.situation, replay=replaying)
         if not replaying:
@@ -250,6 +250,12 @@ class Dashboard:
         self.back_to_live_action.setShortcut(QKeySequence(BACK_TO_LIVE_KEY))
         self.back_to_live_action.triggered.connect(replay.back_to_live)
         window.addAction(self.back_to_live_action)
+        if window.timeline is not None:  # a click on an event seeks the replay there
+            window.timeline.seek_requested.connect(replay.seek)
+        replay.responders_changed.connect(window.map.show_responders)  # teams on their way
+        english = self.settings.language.startswith("en")
+        window.incidents.opened.connect(  # the drill-down, in a replay
+            lambda incident_id: replay.open_incident(incident_id, english, window))
         replay.load_drills()
         return replay
 

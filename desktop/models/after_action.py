@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from typing import Any, Literal
@@ -210,6 +210,7 @@ class Dispatch:
     target_en: str
     straight_m: float | None  # None: the incident or the station is not placed
     road_m: float | None = None  # along the roads: None, the replica holds no road network
+    place: tuple[float, float] | None = None  # the incident's (lon, lat), when placed
 
     @property
     def minutes(self) -> float | None:
@@ -270,7 +271,7 @@ def dispatches_of(incident: TimelineIncident, station_ids: Mapping[int, int | No
         result.append(Dispatch(
             incident.id, station, event.occurred_at, event.recorded_at,
             arrival.occurred_at if arrival else None, arrival.recorded_at if arrival else None,
-            minutes, zh, en, straight))
+            minutes, zh, en, straight, place=place))
     return tuple(result)
 
 
@@ -304,6 +305,19 @@ class Findings:
     recorded_at: dt.datetime
 
 
+@dataclass(frozen=True, order=True)
+class ReplayNote:
+    """A bookmark of the replay: a named moment with a free-text note, who wrote it, when
+    (kept in the workstation store per drill; the report lists them)."""
+
+    at: dt.datetime
+    name: str
+    note: str = ""
+    officer_name: str = ""
+    recorded_at: dt.datetime | None = None
+    mark: str = ""  # the stored bookmark's key (its revisions share it)
+
+
 @dataclass(frozen=True)
 class AfterAction:
     drill: DrillInfo | None  # None: a replayed time window
@@ -318,6 +332,7 @@ class AfterAction:
     resources: Resources = field(default_factory=Resources)
     findings: Findings | None = None
     road_network: bool = False  # along-road distances need one: the replica has none
+    bookmarks: tuple[ReplayNote, ...] = ()  # the coordinator's, by the moment they mark
 
     @property
     def scope(self) -> str:
@@ -340,8 +355,33 @@ class AfterAction:
         return sum(i.misses for i in self.incidents)
 
 
+def dispatch_reader(replay: Replay, default_arrive: float = 3.0
+                    ) -> Callable[[TimelineIncident], tuple[Dispatch, ...]]:
+    """Each dispatch of an incident of the replay, with its station and straight-line
+    distance on the situation's projection (the report's and the drill-down's one rule)."""
+    engine = replay.engine
+    projection = projection_for(engine.situation_at(replay.start))
+    stations = {b.status.id: StationRef(b.status.id, b.status.code, b.status.name, b.status.kind,
+                                        b.status.lon, b.status.lat, b.status.service_radius_m,
+                                        b.status.response_minutes)
+                for b in engine.facts.stations}
+    station_ids = {e.id: e.station_id for e in engine.events}
+    rules = arrival_rules()
+
+    def read(incident: TimelineIncident) -> tuple[Dispatch, ...]:
+        cleaned = engine.incidents.get(incident.id)
+        record = cleaned.record if cleaned is not None else None
+        place = ((record.lon, record.lat) if record is not None and record.lon is not None
+                 and record.lat is not None and placed(record.lon, record.lat) else None)
+        return tuple(dispatches_of(incident, station_ids, stations, place,
+                                   projection.distance_m, default_arrive, rules))
+
+    return read
+
+
 def after_action(replay: Replay, resources: Resources | None = None,
-                 findings: Findings | None = None) -> AfterAction:
+                 findings: Findings | None = None,
+                 bookmarks: tuple[ReplayNote, ...] = ()) -> AfterAction:
     """The metrics of the drill a replay was opened for, or of every incident of a replayed
     window."""
     drill = replay.drill
@@ -362,25 +402,10 @@ def after_action(replay: Replay, resources: Resources | None = None,
     )
     timeline = replace(replay.timeline, incidents=own, problems=excluded)
     engine = replay.engine
-    situation = engine.situation_at(replay.start)
-    projection = projection_for(situation)
-    stations = {b.status.id: StationRef(b.status.id, b.status.code, b.status.name, b.status.kind,
-                                        b.status.lon, b.status.lat, b.status.service_radius_m,
-                                        b.status.response_minutes)
-                for b in engine.facts.stations}
-    station_ids = {e.id: e.station_id for e in engine.events}
     default_arrive = next((t.minutes for t in targets if t.key == ARRIVE), 3.0)
-    rules = arrival_rules()
-    metrics = []
-    for incident in own:
-        cleaned = engine.incidents.get(incident.id)
-        record = cleaned.record if cleaned is not None else None
-        place = ((record.lon, record.lat) if record is not None and record.lon is not None
-                 and record.lat is not None and placed(record.lon, record.lat) else None)
-        sent = dispatches_of(incident, station_ids, stations, place, projection.distance_m,
-                             default_arrive, rules)
-        metrics.append(measure_incident(incident, targets, sent,
-                                        report_target(incident.severity)))
+    sent_of = dispatch_reader(replay, default_arrive)
+    metrics = [measure_incident(incident, targets, sent_of(incident),
+                                report_target(incident.severity)) for incident in own]
     return AfterAction(
         drill=drill,
         street=engine.facts.street.name,
@@ -393,6 +418,7 @@ def after_action(replay: Replay, resources: Resources | None = None,
         end=drill.ends_at if drill else replay.end,
         resources=resources or Resources(),
         findings=findings,
+        bookmarks=tuple(sorted(bookmarks)),
     )
 
 

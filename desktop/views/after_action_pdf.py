@@ -165,6 +165,27 @@ class AfterActionPdf(QObject):
                 Paragraph(findings.actions or "—", size_pt=9.5),
                 Paragraph(written, size_pt=8.5)]
 
+    def bookmarks_table(self) -> Block:
+        """The coordinator's bookmarks: the moment, its name and note, who wrote it and when."""
+        report = self.report
+        if not report.bookmarks:
+            return Paragraph(self.tr("None were kept."), size_pt=9)
+        start = report.start
+        rows = []
+        for mark in report.bookmarks:
+            into = ""
+            if start is not None:
+                seconds = max(0, int((mark.at - start).total_seconds()))
+                into = f" (+{seconds // 3600:d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d})"
+            written = one_line(mark.officer_name, NAME_LIMIT)
+            if mark.recorded_at is not None:
+                written += " " + beijing(mark.recorded_at).strftime("%m-%d %H:%M")
+            rows.append((beijing(mark.at).strftime("%H:%M:%S") + into,
+                         one_line(mark.name, TITLE_LIMIT) or "—", mark.note or "—", written))
+        columns = (Column(self.tr("Moment"), 1.3), Column(self.tr("Bookmark"), 1.8),
+                   Column(self.tr("Note"), 3.4), Column(self.tr("Written by"), 1.5))
+        return Table(columns, tuple(rows), size_pt=8.5, max_lines=6)
+
     def sign_off(self) -> Drawing:
         return signature_boxes(
             (self.tr("Drill coordinator (signature)"), self.tr("Evaluator (signature)"),
@@ -313,7 +334,9 @@ class AfterActionPdf(QObject):
         else:
             blocks.append(Paragraph(self.tr("None: every event of the drill was usable."),
                                     size_pt=9))
-        blocks += [Heading(self.tr("Problems found and corrective actions"), level=2),
+        blocks += [Heading(self.tr("Bookmarks and notes"), level=2),
+                   self.bookmarks_table(),
+                   Heading(self.tr("Problems found and corrective actions"), level=2),
                    *self.findings_blocks(),
                    Heading(self.tr("Sign-off"), level=2),
                    self.sign_off()]

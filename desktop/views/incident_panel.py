@@ -25,6 +25,7 @@ TITLE_CHARACTERS = 12  # a title is readable: at least this many characters of i
 class IncidentPanel(PanelFrame):
     drawn = Signal()
     paged = Signal(int)  # the page now shown (wall)
+    opened = Signal(int)  # an incident's id: double-click or Enter on its row (drill-down)
 
     def __init__(self, language: str, row_height: int, parent: QWidget | None = None, *,
                  wall: bool = False, page_seconds: int = PAGE_SECONDS) -> None:
@@ -44,6 +45,7 @@ class IncidentPanel(PanelFrame):
         self.body.addWidget(self.table)
         self.selected: int | None = None  # the incident chosen elsewhere (a live alert followed)
         self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._opened)  # a double-click, or Enter
         self._countdown = QTimer(self)
         self._countdown.timeout.connect(self.model.tick)
         self._countdown.start(1000)
@@ -187,6 +189,9 @@ class IncidentPanel(PanelFrame):
 
     def _clicked(self, index: QModelIndex) -> None:
         self.selected = self.model.incident(index.row()).id  # the officer's choice from now on
+
+    def _opened(self, index: QModelIndex) -> None:
+        self.opened.emit(self.model.incident(index.row()).id)
 
     def selected_incident(self) -> int | None:
         """The incident of the selected row, if any."""

@@ -33,12 +33,16 @@ from desktop.views.qt_timeline_style import (
 )
 
 MARK_BUDGET = 4000  # marks drawn per frame at most
+LIVE_WINDOW = dt.timedelta(hours=2)  # live opens on the last two hours (the operator can widen it)
+MIN_ROWS = 3  # the plot's least height, in lanes with their labels
+ROW_FACTOR = 2.2  # a lane's height in label heights: its bar, marks and label above
 MAX_LABELS = 60
 FRAME_MS = 16
 
 
 class TimelinePlot(pg.PlotWidget):
     lane_clicked = Signal(int)  # lane index
+    event_clicked = Signal(int)  # event ref (``TimelineData.events``)
     refreshed = Signal()
 
     def __init__(self, english: bool = False, font_px: int = 15,
@@ -49,6 +53,7 @@ class TimelinePlot(pg.PlotWidget):
         self._font = QFont()
         self._font.setPixelSize(font_px)
         self._lane_px = font_px * 1.25
+        self.setMinimumHeight(round(self._lane_px * ROW_FACTOR * MIN_ROWS) + 2 * font_px)
         plot = self.getPlotItem()
         plot.hideAxis("left")
         plot.setMenuEnabled(False)
@@ -98,26 +103,37 @@ class TimelinePlot(pg.PlotWidget):
 
     # ------------------------------------------------------------ data
 
-    def set_data(self, data: TimelineData, cutoff: dt.datetime, fit: bool) -> None:
+    def set_data(self, data: TimelineData, cutoff: dt.datetime, fit: bool,
+                 live: bool = False) -> None:
         self.data = data
         self.cutoff = epoch(cutoff)
         start, end = data.span
         self.view.setLimits(xMin=start - 3600, xMax=end + 3600, yMin=-1.0,
                             yMax=max(len(data.lanes), 8) + 1.0)
-        if fit:
-            self.fit()
         self._place_now()
+        if fit:
+            self.fit(live)
         self._schedule()
 
-    def fit(self) -> None:
-        """The whole window across, the most recent lanes that fit down."""
+    def rows_that_fit(self) -> int:
+        """Lanes the plot shows at once: all of them when few, else as many as fit."""
+        lanes = len(self.data.lanes) if self.data is not None else 0
+        room = int(self.view.height() / (self._lane_px * ROW_FACTOR))
+        return max(1, min(lanes, room))
+
+    def fit(self, live: bool = False) -> None:
+        """The default view: live the last two hours, a replay its whole span; the newest
+        lanes down, sized to fill the plot when few (the scroll bar reaches the rest)."""
         if self.data is None:
             return
         start, end = self.data.span
-        rows = max(8, int(self.view.height() / (self._lane_px * 2.2)))
+        if live:
+            end = max(end, self.cutoff)
+            start = max(start, end - LIVE_WINDOW.total_seconds())
+        rows = self.rows_that_fit()
         last = len(self.data.lanes)
         margin = (end - start) * 0.02  # "now" is not hidden in the frame's edge
-        top = max(-0.6, last - rows)  # the newest lanes; few lanes stay at the top
+        top = max(-0.6, last - rows - 0.6)  # the newest lanes, each with its label above
         self.view.setRange(xRange=(start, end + margin), yRange=(top, top + rows), padding=0)
 
     def set_cutoff(self, cutoff: dt.datetime) -> None:
@@ -135,6 +151,16 @@ class TimelinePlot(pg.PlotWidget):
         self._now.setValue(self.cutoff)
         now_word = self.tr("now")
         self._now.label.setFormat(f"{now_word} {beijing(self._moment(self.cutoff)):%H:%M:%S}")
+        self._keep_now_label_inside()
+
+    def _keep_now_label_inside(self) -> None:
+        """The cursor's label on the side of the line with room (left of it near the right
+        edge, where "now" sits live), so it is never cut by the frame."""
+        (x0, x1), _y = self.view.viewRange()
+        side = (1.0, 0.0) if self.cutoff > x0 + 0.5 * (x1 - x0) else (0.0, 0.0)
+        if self._now.label.anchors != [side, side]:
+            self._now.label.anchors = [side, side]
+            self._now.label.updatePosition()
 
     @staticmethod
     def _moment(value: float) -> dt.datetime:
@@ -153,6 +179,7 @@ class TimelinePlot(pg.PlotWidget):
         if data is None:
             return
         (x0, x1), (y0, y1) = self.view.viewRange()
+        self._keep_now_label_inside()
         lo, hi = math.floor(y0) - 1, math.ceil(y1) + 1
         lanes = data.lanes_at(self.cutoff)
         inside = (lanes.lane >= lo) & (lanes.lane <= hi) & (lanes.end >= x0) & (lanes.start <= x1)
@@ -195,8 +222,9 @@ class TimelinePlot(pg.PlotWidget):
             lane = int(lanes[number])
             incident = data.lanes[lane]
             mark = exercise if incident.exercise else ""
-            title = one_line(incident.title, 40)
-            text = (f"{NUMERALS.get(incident.severity, '?')} {mark}{title} · "
+            title = one_line(incident.title, 28)
+            code = one_line(incident.code, 24)
+            text = (f"{NUMERALS.get(incident.severity, '?')} {code} {mark}{title} · "
                     f"{status_text(STAGES[int(statuses[number])], self._english)}")
             if text != label.toPlainText():  # re-laying out text costs more than comparing
                 label.setText(text)
@@ -211,27 +239,32 @@ class TimelinePlot(pg.PlotWidget):
 
     # ------------------------------------------------------------ mouse
 
-    def _hovered(self, event: tuple[object, ...]) -> None:
-        position = event[0]
+    def _nearest(self, position: object) -> int | None:
+        """The drawn mark within a lane's height of a scene position (its index), if any."""
         if self.data is None or not self.view.sceneBoundingRect().contains(position):
-            self._hover.setVisible(False)
-            return
+            return None
+        if not len(self._shown_x):
+            return None
         point = self.view.mapSceneToView(position)
         (x0, x1), (y0, y1) = self.view.viewRange()
-        if not len(self._shown_x):
-            self._hover.setVisible(False)
-            return
         dx = (self._shown_x - point.x()) * (self.view.width() / max(x1 - x0, 1e-9))
         dy = (self._shown_lane - point.y()) * (self.view.height() / max(y1 - y0, 1e-9))
         distance = np.hypot(dx, dy)
         nearest = int(np.argmin(distance))
-        if distance[nearest] > self._lane_px:
+        return nearest if distance[nearest] <= self._lane_px else None
+
+    def _hovered(self, event: tuple[object, ...]) -> None:
+        nearest = self._nearest(event[0])
+        if nearest is None:
             self._hover.setVisible(False)
             return
         self.show_details(int(self._shown_ref[nearest]))
-        right = point.x() > x0 + 0.6 * (x1 - x0)
-        self._hover.setAnchor((1 if right else 0, 1))
-        self._hover.setPos(float(self._shown_x[nearest]), float(self._shown_lane[nearest]) - 0.3)
+        x, lane = float(self._shown_x[nearest]), float(self._shown_lane[nearest])
+        (x0, x1), (y0, y1) = self.view.viewRange()
+        right = x > x0 + 0.5 * (x1 - x0)
+        below = lane < y0 + 0.5 * (y1 - y0)  # open the box towards the middle: never clipped
+        self._hover.setAnchor((1 if right else 0, 0 if below else 1))
+        self._hover.setPos(x, lane + (0.3 if below else -0.3))
 
     def show_details(self, ref: int) -> str:
         """Show the hover box for one event; returns its text (tests read it)."""
@@ -257,6 +290,12 @@ class TimelinePlot(pg.PlotWidget):
     def _clicked(self, event: object) -> None:
         scene_pos = event.scenePos()  # type: ignore[attr-defined]
         if self.data is None or not self.view.sceneBoundingRect().contains(scene_pos):
+            return
+        nearest = self._nearest(scene_pos)
+        if nearest is not None:  # on an event: seek there (and select its lane)
+            self.select_lane(int(self._shown_lane[nearest]))
+            self.lane_clicked.emit(int(self._shown_lane[nearest]))
+            self.event_clicked.emit(int(self._shown_ref[nearest]))
             return
         lane = round(self.view.mapSceneToView(scene_pos).y())
         if 0 <= lane < len(self.data.lanes):

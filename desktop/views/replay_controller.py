@@ -41,6 +41,7 @@ class ReplayController(SituationSource):
     clock_changed = Signal(object)  # ClockState
     busy_changed = Signal(bool)
     failed = Signal(str)
+    responders_changed = Signal(object)  # tuple[Responder, ...]: teams on their way at t
 
     mode = "replay"
 
@@ -56,6 +57,8 @@ class ReplayController(SituationSource):
         self._timer.timeout.connect(self._tick)
         self._wall = QElapsedTimer()
         self._shown: dt.datetime | None = None
+        self._reader: tuple[Replay, Any] | None = None
+        self._tracks: tuple[Replay, tuple[Any, ...], Any] | None = None
 
     @property
     def active(self) -> bool:
@@ -115,6 +118,7 @@ class ReplayController(SituationSource):
         self.clock = None
         self._forget()
         if was_active:
+            self.responders_changed.emit(())
             self.active_changed.emit(False)
 
     # ------------------------------------------------------------ transport
@@ -155,6 +159,18 @@ class ReplayController(SituationSource):
             span = self.clock.end - self.clock.start
             self.seek(self.clock.start + span * min(max(fraction, 0.0), 1.0))
 
+    def nudge(self, minutes: float) -> None:
+        """Shift+←/→: move by whole minutes, playing on if it was playing."""
+        if self.clock is not None:
+            self.clock.nudge(dt.timedelta(minutes=minutes))
+            self.publish()
+
+    def faster(self, up: bool = True) -> None:
+        """+/−: the next listed speed up or down."""
+        if self.clock is not None:
+            self.clock.faster(up)
+            self.publish()
+
     def set_speed(self, speed: float) -> None:
         if self.clock is not None:
             self.clock.set_speed(speed)
@@ -166,6 +182,15 @@ class ReplayController(SituationSource):
         bookmark = self.clock.add_bookmark(label)
         self.publish()
         return bookmark
+
+    def set_bookmarks(self, marks: list[tuple[dt.datetime, str]]) -> None:
+        """Replace the clock's bookmarks (the kept ones, read from the workstation store)."""
+        if self.clock is not None:
+            for bookmark in self.clock.bookmarks:
+                self.clock.remove_bookmark(bookmark)
+            for at, label in marks:
+                self.clock.add_bookmark(label, at)
+            self.publish()
 
     def jump(self, bookmark: Bookmark) -> None:
         if self.clock is not None:
@@ -189,9 +214,54 @@ class ReplayController(SituationSource):
         if position != self._shown:
             self._shown = position
             self._deliver_situation(self.replay.engine.situation_at(position))
+            self.responders_changed.emit(self.responders_at(position))
         self.clock_changed.emit(self.clock.state)
 
     # ------------------------------------------------------------ after-action
+
+    def responders_at(self, at: dt.datetime) -> tuple[Any, ...]:
+        """The dispatched teams on their way at ``at`` (read once per replay, the report's
+        dispatches of every incident of it)."""
+        from desktop.models.after_action import dispatch_reader
+        from desktop.models.coverage import projection_for
+        from desktop.models.responders import responders_at
+
+        replay = self.replay
+        if replay is None:
+            return ()
+        if self._tracks is None or self._tracks[0] is not replay:
+            read = dispatch_reader(replay)
+            sent = tuple(d for i in replay.timeline.incidents for d in read(i))
+            projection = projection_for(replay.engine.situation_at(replay.start))
+            self._tracks = (replay, sent, projection)
+        return responders_at(self._tracks[1], at, self._tracks[2])
+
+    def incident_detail(self, incident_id: int) -> tuple[Any, tuple[Any, ...]] | None:
+        """An incident of the open replay and its dispatches with their distances (the
+        after-action report's reading), for the drill-down; None when it is not in it."""
+        from desktop.models.after_action import dispatch_reader
+
+        replay = self.replay
+        if replay is None:
+            return None
+        incident = next((i for i in replay.timeline.incidents if i.id == incident_id), None)
+        if incident is None:
+            return None
+        if self._reader is None or self._reader[0] is not replay:
+            self._reader = (replay, dispatch_reader(replay))
+        return incident, self._reader[1](incident)
+
+    def open_incident(self, incident_id: int, english: bool = False,
+                      parent: Any = None) -> Any:
+        """The drill-down of an incident of the open replay (its events; jump to any)."""
+        from desktop.views.drill_down import DrillDownDialog
+
+        detail = self.incident_detail(incident_id)
+        if detail is None:
+            return None
+        dialog = DrillDownDialog(detail[0], detail[1], english, self.seek, parent)
+        dialog.open()
+        return dialog
 
     def scope(self) -> str:
         """What an after-action report of this replay is about (its findings' key)."""
@@ -212,7 +282,8 @@ class ReplayController(SituationSource):
             raise ValueError("no replay is open")
         resources = with_replica(self.location, lambda session: load_resources(session, replay))
         findings = desk.findings(self.scope()) if desk is not None else None
-        return after_action(replay, resources, findings)
+        kept = desk.bookmarks(self.scope()) if desk is not None else ()
+        return after_action(replay, resources, findings, kept)
 
     def export_after_action(self, path: Path, language: str = "zh_CN",
                             desk: Desk | None = None) -> Path:

@@ -3,15 +3,18 @@
 Live, it draws the last hours from the timeline query and moves "now" with
 every situation; in replay the situation's time is the cutoff, so marks and
 lanes appear as the duty room learnt of them. Filters: class, severity,
-status, grid. Clicking a lane selects its incident (``incident_selected``).
+status, grid. Clicking a lane selects its incident (``incident_selected``);
+clicking an event asks to seek to when the room learnt of it (``seek_requested``,
+the replay controller's ``seek``). The default view is the last two hours live,
+the whole span in a replay; a scroll bar reaches the lanes that do not fit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QScrollBar, QWidget
 
 from desktop.models.situation import Situation
 from desktop.models.timeline import Timeline, TimelineFilter
@@ -25,6 +28,7 @@ from desktop.views.qt_timeline_style import StageLegend
 
 class TimelinePanel(PanelFrame):
     incident_selected = Signal(int)
+    seek_requested = Signal(object)  # dt.datetime: when an event clicked became known
     drawn = Signal()
 
     def __init__(self, language: str = "zh_CN", font_px: int = 15,
@@ -37,6 +41,7 @@ class TimelinePanel(PanelFrame):
         self.data: TimelineData | None = None
         self._filter = TimelineFilter()
         self._selected: int | None = None
+        self.live = False
         filters = QHBoxLayout()
         self.classes = self._combo(filters, self.tr("Class"), [
             (t.en if self._english else t.zh, t.code) for t in INCIDENT_CLASSES])
@@ -49,9 +54,16 @@ class TimelinePanel(PanelFrame):
         filters.addStretch(1)
         self.body.addLayout(filters)
         self.plot = TimelinePlot(self._english, font_px)
-        self.body.addWidget(self.plot, 1)
+        self.lanes_scroll = QScrollBar(Qt.Orientation.Vertical)
+        self.lanes_scroll.valueChanged.connect(self._scrolled)
+        chart = QHBoxLayout()
+        chart.addWidget(self.plot, 1)
+        chart.addWidget(self.lanes_scroll)
+        self.body.addLayout(chart, 1)
+        self.plot.view.sigRangeChanged.connect(lambda *_: self._sync_scroll())
         self.body.addWidget(StageLegend(self._english, font_px))
         self.plot.lane_clicked.connect(self._lane_clicked)
+        self.plot.event_clicked.connect(self._event_clicked)
         self.plot.refreshed.connect(self.drawn)
 
     def _combo(self, row: QHBoxLayout, label: str, choices: list[tuple[str, object]]) -> QComboBox:
@@ -66,11 +78,14 @@ class TimelinePanel(PanelFrame):
 
     # ------------------------------------------------------------ inputs
 
-    def show_timeline(self, timeline: Timeline) -> None:
-        """The incidents and events to draw (from the timeline query, or a replay)."""
+    def show_timeline(self, timeline: Timeline, live: bool = False) -> None:
+        """The incidents and events to draw (from the timeline query, or a replay); ``live``
+        opens on the last two hours, a replay on its whole span."""
         (x0, x1), _y = self.plot.view.viewRange()
         elsewhere = timeline.end.timestamp() < x0 or timeline.start.timestamp() > x1
-        fit = self.timeline is None or elsewhere  # else keep the officer's zoom
+        # else keep the officer's zoom
+        fit = self.timeline is None or elsewhere or live != self.live
+        self.live = live
         self.timeline = timeline
         self._fill_grids(timeline)
         self._rebuild(fit=fit)
@@ -110,8 +125,28 @@ class TimelinePanel(PanelFrame):
             return
         moment = self._moment()
         self.data = TimelineData(self.timeline, self._filter, moment)
-        self.plot.set_data(self.data, moment, fit)
+        self.plot.set_data(self.data, moment, fit, self.live)
         self.select_incident(self._selected)
+        self._sync_scroll()
+
+    def _sync_scroll(self) -> None:
+        """The scroll bar follows the lanes in view; hidden when they all fit."""
+        if self.data is None:
+            self.lanes_scroll.setVisible(False)
+            return
+        _x, (y0, y1) = self.plot.view.viewRange()
+        rows = max(1, round(y1 - y0))
+        lanes = len(self.data.lanes)
+        self.lanes_scroll.blockSignals(True)
+        self.lanes_scroll.setRange(0, max(0, lanes - rows))
+        self.lanes_scroll.setPageStep(rows)
+        self.lanes_scroll.setValue(round(y0 + 0.6))
+        self.lanes_scroll.blockSignals(False)
+        self.lanes_scroll.setVisible(lanes > rows)
+
+    def _scrolled(self, first: int) -> None:
+        _x, (y0, y1) = self.plot.view.viewRange()
+        self.plot.view.setYRange(first - 0.6, first - 0.6 + (y1 - y0), padding=0)
 
     def _fill_grids(self, timeline: Timeline) -> None:
         codes = sorted({i.grid_code for i in timeline.incidents if i.grid_code})
@@ -138,6 +173,11 @@ class TimelinePanel(PanelFrame):
             statuses=chosen(self.statuses),  # type: ignore[arg-type]
             grids=chosen(self.grids),  # type: ignore[arg-type]
         ))
+
+    def _event_clicked(self, ref: int) -> None:
+        if self.data is not None:
+            _lane, event = self.data.events[ref]
+            self.seek_requested.emit(event.recorded_at)
 
     def _lane_clicked(self, lane: int) -> None:
         if self.data is None:

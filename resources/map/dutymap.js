@@ -1205,6 +1205,30 @@
     return {};
   }
 
+  // ------------------------------------------------------------ responders (replay)
+  /* Teams on their way: a dashed line from the station to the place and a dot where the
+     team is; its own layer group over the points, apart from the labels' placing. */
+  let responderLayer = null;
+
+  function setResponders(list) {
+    if (!responderLayer) {
+      map.createPane('dm-responders').style.zIndex = 440;  // over points, under labels
+      responderLayer = L.layerGroup().addTo(map);
+    }
+    responderLayer.clearLayers();
+    list.forEach((r) => {
+      const colour = r.estimated ? '#f0a020' : '#ff5a36';
+      L.polyline([r.from, r.to], {pane: 'dm-responders', color: colour, weight: 2,
+        dashArray: '6 5', interactive: false}).addTo(responderLayer);
+      const dot = L.circleMarker(r.at, {pane: 'dm-responders', radius: 7, color: '#ffffff',
+        weight: 2, fillColor: colour, fillOpacity: 1, className: 'dm-responder'});
+      dot.bindTooltip(el('span', 'dm-responder-label', r.label),  // text, never HTML
+        {permanent: true, direction: 'right', offset: [8, 0], pane: 'dm-responders'});
+      dot.addTo(responderLayer);
+    });
+    return {responders: list.length};
+  }
+
   window.dutyMapReady = false;
   window.DutyMap = {
     attach: function (leafletMap) {
@@ -1267,6 +1291,7 @@
       return {zoom: map.getZoom()};
     }),
     overview: () => guard(overview),
+    responders: (list) => guard(() => setResponders(parse(list))),
     notifyPainted: (token) => guard(() => notifyPainted(token)),
   };
 }());

@@ -4,6 +4,30 @@
 <context>
     <name>AfterActionPdf</name>
     <message>
+        <source>None were kept.</source>
+        <translation>None were kept.</translation>
+    </message>
+    <message>
+        <source>Moment</source>
+        <translation>Moment</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Bookmark</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <source>Bookmarks and notes</source>
+        <translation>Bookmarks and notes</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/after_action_pdf.py" line="41"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
@@ -2213,6 +2237,22 @@
 <context>
     <name>ReplayBar</name>
     <message>
+        <source>Bookmarks…</source>
+        <translation>Bookmarks…</translation>
+    </message>
+    <message>
+        <source>Bookmark %1</source>
+        <translation>Bookmark %1</translation>
+    </message>
+    <message>
+        <source>Sign in to keep the bookmarks.</source>
+        <translation>Sign in to keep the bookmarks.</translation>
+    </message>
+    <message>
+        <source>Recording is unavailable: bookmarks cannot be kept.</source>
+        <translation>Recording is unavailable: bookmarks cannot be kept.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/replay_bar.py" line="46"/>
         <source>Replay</source>
         <translation>Replay</translation>
@@ -2270,8 +2310,8 @@
     </message>
     <message>
         <location filename="../../desktop/views/replay_bar.py" line="129"/>
-        <source>⏸ Pause</source>
-        <translation>⏸ Pause</translation>
+        <source>‖ Pause</source>
+        <translation>‖ Pause</translation>
     </message>
     <message>
         <location filename="../../desktop/views/replay_bar.py" line="148"/>
@@ -2988,6 +3028,100 @@
         <location filename="../../desktop/views/findings_dialog.py" line="1"/>
         <source>Each text holds at most %1 characters.</source>
         <translation>Each text holds at most %1 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksDialog</name>
+    <message>
+        <source>Bookmarks and notes</source>
+        <translation>Bookmarks and notes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Go to</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>A note holds at most %1 characters.</source>
+        <translation>A note holds at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Sign in to keep the bookmarks.</source>
+        <translation>Sign in to keep the bookmarks.</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Incident %1</source>
+        <translation>Incident %1</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>Occurred</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Who acted</source>
+        <translation>Who acted</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Go to this event</source>
+        <translation>Go to this event</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>* recorded later than it happened</source>
+        <translation>* recorded later than it happened</translation>
+    </message>
+    <message>
+        <source>distance unknown</source>
+        <translation>distance unknown</translation>
+    </message>
+    <message>
+        <source>%1 m straight, inside its %2 m circle</source>
+        <translation>%1 m straight, inside its %2 m circle</translation>
+    </message>
+    <message>
+        <source>%1 m straight, outside its %2 m circle</source>
+        <translation>%1 m straight, outside its %2 m circle</translation>
     </message>
 </context>
 </TS>

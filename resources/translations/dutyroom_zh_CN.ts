@@ -4,6 +4,30 @@
 <context>
     <name>AfterActionPdf</name>
     <message>
+        <source>None were kept.</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Moment</source>
+        <translation>时刻</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Bookmarks and notes</source>
+        <translation>书签与备注</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/after_action_pdf.py" line="41"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
@@ -2205,6 +2229,22 @@
 <context>
     <name>ReplayBar</name>
     <message>
+        <source>Bookmarks…</source>
+        <translation>书签与备注…</translation>
+    </message>
+    <message>
+        <source>Bookmark %1</source>
+        <translation>书签 %1</translation>
+    </message>
+    <message>
+        <source>Sign in to keep the bookmarks.</source>
+        <translation>登录后保存书签。</translation>
+    </message>
+    <message>
+        <source>Recording is unavailable: bookmarks cannot be kept.</source>
+        <translation>记录不可用：书签无法保存。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/replay_bar.py" line="46"/>
         <source>Replay</source>
         <translation>演练回放</translation>
@@ -2262,8 +2302,8 @@
     </message>
     <message>
         <location filename="../../desktop/views/replay_bar.py" line="129"/>
-        <source>⏸ Pause</source>
-        <translation>⏸ 暂停</translation>
+        <source>‖ Pause</source>
+        <translation>‖ 暂停</translation>
     </message>
     <message>
         <location filename="../../desktop/views/replay_bar.py" line="148"/>
@@ -2979,6 +3019,100 @@
         <location filename="../../desktop/views/findings_dialog.py" line="1"/>
         <source>Each text holds at most %1 characters.</source>
         <translation>每项最多 %1 个字。</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksDialog</name>
+    <message>
+        <source>Bookmarks and notes</source>
+        <translation>书签与备注</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>跳转</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>A note holds at most %1 characters.</source>
+        <translation>备注最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>Sign in to keep the bookmarks.</source>
+        <translation>登录后保存书签。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Incident %1</source>
+        <translation>事件 %1</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Who acted</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Go to this event</source>
+        <translation>跳转到此事件</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>* recorded later than it happened</source>
+        <translation>* 录入晚于发生</translation>
+    </message>
+    <message>
+        <source>distance unknown</source>
+        <translation>距离未知</translation>
+    </message>
+    <message>
+        <source>%1 m straight, inside its %2 m circle</source>
+        <translation>直线 %1 米，在 %2 米服务圈内</translation>
+    </message>
+    <message>
+        <source>%1 m straight, outside its %2 m circle</source>
+        <translation>直线 %1 米，在 %2 米服务圈外</translation>
     </message>
 </context>
 </TS>

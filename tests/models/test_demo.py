@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import shapely
 from shapely.geometry import Point, shape
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, create_engine, select
 from sqlalchemy.orm import Session
 
 from desktop.models import migrate, vocab
@@ -794,3 +794,47 @@ def test_summary_matches_the_rows(demo: tuple[Session, DemoSummary]) -> None:
     assert summary.open_incidents == sum(i.status != "closed" for i in _live(db))
     assert summary.shifts == len(db.scalars(select(DutyShift)).all())
     assert len(db.scalars(select(DutyAssignment)).all()) > summary.shifts
+
+
+def test_the_demo_drills_agree_with_themselves(db: Session) -> None:
+    """Place, title and time: the scenario is where the first incident is, no title
+    carries its own exercise mark, nothing happens before the drill starts."""
+    from desktop.models.demo.consistency import compound_of, drill_problems
+
+    assert drill_problems(db) == []
+    fire = db.scalars(select(Drill).where(Drill.code.like("%-DR-FIRE"))).one()
+    first = db.scalars(select(Incident).where(Incident.drill_id == fire.id)
+                       .order_by(Incident.occurred_at)).first()
+    assert first is not None and first.occurred_at >= fire.starts_at
+    communities = db.scalars(select(AdminUnit.name).where(AdminUnit.level == "community"))
+    home = compound_of(first.place, list(communities))
+    assert home and home in (fire.scenario or "") and home in first.title
+
+
+def test_the_drill_check_finds_what_the_old_demo_got_wrong(tmp_path) -> None:
+    """The three faults the coordinator saw: a scenario at 红光雅居 for an incident at
+    阳光新村, an incident before the drill starts, "[演练]（演练）…"."""
+    from desktop.models.demo.consistency import drill_problems
+    from desktop.models.schema import Base
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'r.db'}")
+    Base.metadata.create_all(engine)
+    start = dt.datetime(2026, 11, 18, 6, 30, tzinfo=dt.UTC)
+    with Session(engine) as session:
+        session.add(AdminUnit(id=1, code="1", name="米庄社区", level="community",
+                              geometry="{}"))
+        session.add(Drill(id=1, code="DR-FIRE", title="高层住宅火灾演练", starts_at=start,
+                          ends_at=start + dt.timedelta(hours=1),
+                          scenario="模拟红光雅居高层住宅电动车充电起火", targets={}))
+        session.add(Incident(code="DR-FIRE-01", title="（演练）阳光新村高层住宅电动车起火",
+                             class_code="accident", severity=4, status="closed",
+                             place="米庄社区阳光新村20栋3单元", exercise=True, drill_id=1,
+                             occurred_at=start - dt.timedelta(minutes=5),
+                             recorded_at=start + dt.timedelta(minutes=10)))
+        session.commit()
+        problems = drill_problems(session)
+    assert any("does not name 阳光新村" in p for p in problems)
+    assert any("its own exercise mark" in p for p in problems)
+    assert any("outside the drill" in p for p in problems)
+    assert len(problems) == 3
+    engine.dispose()

@@ -76,3 +76,17 @@ def test_seek_is_clamped_and_bookmarks_are_sorted_one_per_moment():
 def test_a_replay_cannot_end_before_it_starts():
     with pytest.raises(ValueError):
         ReplayClock(at(10), at(0))
+
+
+def test_nudge_keeps_playing_and_speed_steps_through_the_listed_speeds():
+    start = dt.datetime(2026, 5, 1, 6, tzinfo=dt.UTC)
+    clock = ReplayClock(start, start + dt.timedelta(hours=1),
+                        marks=[start + dt.timedelta(minutes=m) for m in (5, 10)])
+    clock.play()
+    clock.nudge(dt.timedelta(minutes=1))
+    assert clock.position == start + dt.timedelta(minutes=1) and clock.playing
+    clock.nudge(dt.timedelta(minutes=-5))
+    assert clock.position == start
+    assert clock.marks == (start + dt.timedelta(minutes=5), start + dt.timedelta(minutes=10))
+    assert [clock.faster() for _ in SPEEDS] == [*SPEEDS[1:], SPEEDS[-1]]
+    assert [clock.faster(False) for _ in SPEEDS] == [*reversed(SPEEDS[:-1]), SPEEDS[0]]

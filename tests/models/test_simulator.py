@@ -191,7 +191,7 @@ def test_drill_played_as_exercise_incidents_at_its_own_pace(demo_replica):
 
     simulator.run(lambda: False, duration_s=60)  # the second call comes 14 minutes later
     first = played()
-    assert [i.title for i in first] == ["（演练）七里河盛世名居段漫堤险情"]
+    assert [i.title for i in first] == ["七里河盛世名居段漫堤险情"]
     simulator.run(lambda: False, duration_s=3 * 3600)
     replayed = played()
     assert len(replayed) == 2 and all(i.exercise and i.drill_id for i in replayed)

@@ -227,5 +227,43 @@ def test_a_version_2_store_gains_the_findings_table(tmp_path):
     desk.save_findings("DR-1", "到场超时 4 分钟", "加强到门演练")
     assert desk.findings("DR-1").problems == "到场超时 4 分钟"  # the newest row is current
     connection = sqlite3.connect(path)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     connection.close()
+
+
+def test_bookmarks_are_kept_per_drill_edited_deleted_and_survive_a_restart(tmp_path):
+    """A schema-3 store gains the bookmarks in place; named moments with notes, who wrote
+    them and when; an edit or a delete is a revision (the table stays append-only)."""
+    from desktop.models.workstation.migrate import STEPS
+
+    path = tmp_path / "ws.db"
+    path.touch()
+    for step in STEPS[:3]:
+        step(path)
+    store, _ = open_store(path, NOW)
+    desk = _signed_in_desk(store)
+    moment = NOW - dt.timedelta(days=5, minutes=31)
+    first = desk.save_bookmark("DR-FIRE", moment, "到场  偏慢", "  站点距离 509 米  ")
+    second = desk.save_bookmark("DR-FIRE", moment - dt.timedelta(minutes=9), "核实")
+    desk.save_bookmark("DR-FLOOD", moment, "别的演练")
+    assert (first.name, first.note, first.recorded_at) == ("到场 偏慢", "站点距离 509 米", NOW)
+    assert first.officer_name == desk.officer.name and first.mark
+    edited = desk.save_bookmark("DR-FIRE", moment, "到场偏慢 2 分钟", first.note, first.mark)
+    desk.save_bookmark("DR-FIRE", second.at, second.name, mark=second.mark, deleted=True)
+
+    reopened, _ = open_store(path, NOW)  # a restart: only the file is left
+    again = Desk(reopened, clock=lambda: NOW, hasher=CHEAP)
+    assert again.bookmarks("DR-FIRE") == (edited,)
+    assert [b.name for b in again.bookmarks("DR-FLOOD")] == ["别的演练"]
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert connection.execute("SELECT count(*) FROM replay_bookmark").fetchone()[0] == 5
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        connection.execute("UPDATE replay_bookmark SET name = 'x'")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        connection.execute("DELETE FROM replay_bookmark")
+    assert connection.execute(
+        "SELECT count(*) FROM audit WHERE action = 'bookmark'").fetchone()[0] == 5
+    connection.close()
+    with pytest.raises(PermissionError):
+        again.save_bookmark("DR-FIRE", moment, "未登录")

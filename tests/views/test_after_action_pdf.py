@@ -54,7 +54,14 @@ def test_summary_pdf_in_chinese_with_misses_and_masked_names(qtbot, chinese, rep
                     "演练组织者（签字）"):
         assert heading in flat, heading
     assert "“实测”按事情实际发生的时间计算，“按记录”按值班室录入的时间计算" in flat
-    assert "509米，在500米服务圈外" in flat  # the drill's dispatch from 509 m
+    sent = [d for i in report.incidents for d in i.dispatches
+            if d.straight_m is not None and d.station is not None
+            and d.station.kind != "sand_depot"]
+    assert sent  # each dispatch's distance and circle, as the report measured it
+    for dispatch in sent:
+        side = "内" if dispatch.inside else "外"
+        assert (f"{dispatch.straight_m:.0f}米，在{dispatch.station.radius_m:.0f}米服务圈{side}"
+                in flat)
     assert report.drill.title in flat and "演练/EXERCISE" in flat
     assert "七里河街道" in flat and "个人信息已脱敏" in flat
     missed = sum(1 for i in report.incidents for m in i.measures if m.verdict == "missed")

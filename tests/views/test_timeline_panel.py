@@ -176,3 +176,75 @@ def test_live_source_reads_the_timeline_off_the_gui_thread_and_only_on_change(
     assert len(ready) == 1 and ready[0] - started >= MIN_GAP_S
     source.close()
     feed.close()
+
+
+# ---------------------------------------------------------------- a timeline that reads
+
+
+def _view_point(panel, x: float, lane: float) -> QPoint:
+    scene_point = panel.plot.view.mapViewToScene(QPointF(x, lane))
+    widget_point = panel.plot.mapFromScene(scene_point)
+    return QPoint(int(widget_point.x()), int(widget_point.y()))
+
+
+def test_live_opens_on_the_last_two_hours_and_a_replay_on_its_span(qtbot, panel, live):
+    timeline, situation = live
+    with qtbot.waitSignal(panel.drawn, timeout=5000):
+        panel.show_situation(situation)
+        panel.show_timeline(timeline, live=True)
+    (x0, x1), (y0, y1) = panel.plot.view.viewRange()
+    now = situation.at.timestamp()
+    assert x0 == pytest.approx(now - 2 * 3600) and now < x1 < now + 0.03 * 2 * 3600
+    rows = panel.plot.rows_that_fit()
+    assert y1 - y0 == pytest.approx(rows)
+    assert panel.lanes_scroll.isVisible() == (len(panel.data.lanes) > rows)
+    panel.show_timeline(timeline, live=False)  # the same read as a replay: its whole span
+    (x0, x1), _y = panel.plot.view.viewRange()
+    assert x0 == pytest.approx(timeline.start.timestamp())
+    assert x1 >= timeline.end.timestamp()
+
+
+def test_few_lanes_fill_the_plot_and_each_label_has_code_title_and_level(qtbot, panel, live):
+    timeline, situation = live
+    few = type(timeline)(timeline.start, timeline.end, timeline.incidents[-2:])
+    with qtbot.waitSignal(panel.drawn, timeout=5000):
+        panel.show_situation(situation)
+        panel.show_timeline(few)
+    _x, (y0, y1) = panel.plot.view.viewRange()
+    assert y1 - y0 == pytest.approx(2)  # two lanes fill the plot: not squeezed into eight rows
+    assert not panel.lanes_scroll.isVisible()
+    labels = [label.toPlainText() for label in panel.plot._labels if label.isVisible()]
+    for incident in few.incidents:
+        assert any(incident.code in text and text.startswith(("Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "I", "V"))
+                   for text in labels), labels
+
+
+def test_the_now_label_stays_inside_the_plot(qtbot, panel, live):
+    timeline, situation = live
+    with qtbot.waitSignal(panel.drawn, timeout=5000):
+        panel.show_situation(situation)
+        panel.show_timeline(timeline, live=True)
+    label = panel.plot._now.label
+    box = label.mapRectToScene(label.boundingRect())
+    assert panel.plot.view.sceneBoundingRect().contains(box), (box, label.toPlainText())
+    assert label.toPlainText().startswith("now") or label.toPlainText().startswith("现在")
+
+
+def test_hover_opens_inside_the_view_and_a_click_on_an_event_seeks_there(qtbot, panel, live):
+    timeline, situation = live
+    with qtbot.waitSignal(panel.drawn, timeout=5000):
+        panel.show_situation(situation)
+        panel.show_timeline(timeline, live=True)
+    plot = panel.plot
+    nearest = len(plot._shown_x) - 1
+    ref = int(plot._shown_ref[nearest])
+    point = _view_point(panel, float(plot._shown_x[nearest]), float(plot._shown_lane[nearest]))
+    plot._hovered((plot.mapToScene(point),))
+    box = plot._hover.mapRectToScene(plot._hover.boundingRect())
+    assert plot._hover.isVisible()
+    assert plot.view.sceneBoundingRect().contains(box)  # the whole text, never clipped
+    _lane, event = panel.data.events[ref]
+    assert event.stage in [s for s in STAGES]
+    with qtbot.waitSignal(panel.seek_requested, timeout=3000) as asked:
+        qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert asked.args == [panel.data.events[ref][1].recorded_at]

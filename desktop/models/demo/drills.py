@@ -1,7 +1,11 @@
 """Drills: scripted exercises with targets, their exercise incidents and complete event logs.
 
 Actual times scatter around the targets (some beat them, some miss), so the
-after-action comparison has something to show.
+after-action comparison has something to show. A drill agrees with itself
+(``desktop/models/demo/consistency.py`` checks it): the scenario is set where its
+first incident happens, each title names its own incident's place, every
+incident happens after the drill starts, and titles carry no exercise mark of
+their own (the views add it once, from ``Incident.exercise``).
 """
 
 from __future__ import annotations
@@ -47,11 +51,9 @@ def add_drills(build: Build, street: Street, plans: list[ShiftPlan]) -> int:
     for script in scripts:
         day = build.today - dt.timedelta(days=script["days_ago"])
         start = build.local(day, script["start"])
-        stage = street.grids[rnd.randrange(len(street.grids))]
         fields = {
             "street": street.name,
             "river": street.plan.river_name or "河道",
-            "compound": stage.compound,
         }
         targets = {key: float(value) for key, value in script["targets"].items()}
         drill_code = f"{street.code}-DR-{script['slug']}"
@@ -61,7 +63,7 @@ def add_drills(build: Build, street: Street, plans: list[ShiftPlan]) -> int:
             title=script["title"].format(**fields),
             starts_at=start,
             ends_at=start,
-            scenario=script["scenario"].format(**fields),
+            scenario="",  # set where its first incident happens, below
             targets=script["targets"],
         )
         row = build.rows.pending(Drill)[-1]
@@ -70,16 +72,15 @@ def add_drills(build: Build, street: Street, plans: list[ShiftPlan]) -> int:
             kind = types[item["type"]]
             received = start + dt.timedelta(minutes=10 + item["offset_min"])
             draft = draft_incident(build, street, rnd, kind, 4, received)
+            draft.occurred_at = max(draft.occurred_at, start)  # nothing before the drill starts
+            own = fields | {"compound": draft.grid.compound} | draft.fields
+            if number == 1:
+                row["scenario"] = script["scenario"].format(**own)
             draft.steps = drill_steps(rnd, targets)
             draft.drill_id = drill_id
             draft.casualties = "无人员伤亡（演练）"
             draft.source = "演练导调"
-            draft.title = item["title"].format(
-                **(
-                    fields
-                    | {"road": rnd.choice(street.plan.roads).name, "compound": draft.grid.compound}
-                )
-            )
+            draft.title = item["title"].format(**own)
             write_incident(build, street, rnd, plans, draft, f"{drill_code}-{number:02d}")
             ends = max(ends, draft.at(draft.steps[-1]))
         row["ends_at"] = ends + dt.timedelta(minutes=15)

@@ -156,6 +156,7 @@ def draft_incident(
         station=station,
         received_at=received,
         occurred_at=received - dt.timedelta(minutes=rnd.randint(1, 15)),
+        fields=fields,
     )
 
 

@@ -43,6 +43,7 @@ class Draft:
     occurred_at: dt.datetime
     steps: list[Step] = field(default_factory=list)
     drill_id: int | None = None
+    fields: dict[str, str] = field(default_factory=dict)  # the place-holders its title had
 
     def at(self, step: Step) -> dt.datetime:
         """Whole seconds, as a log would show them."""

@@ -106,6 +106,25 @@ class ReplayClock:
             target = self.position + (self._step if forward else -self._step)
         return self.seek(target)
 
+    @property
+    def marks(self) -> tuple[dt.datetime, ...]:
+        """The moments ``step`` stops at (each event's arrival), for ticks on the groove."""
+        return tuple(self._marks)
+
+    def nudge(self, by: dt.timedelta) -> dt.datetime:
+        """Move by ``by`` (±1 min from the keyboard), clamped to the replay; keeps playing."""
+        return self.seek(self.position + by)
+
+    def faster(self, up: bool = True) -> float:
+        """The next listed speed up (or down) from the current one; stays at the ends."""
+        if up:
+            higher = [s for s in SPEEDS if s > self.speed]
+            self.set_speed(higher[0] if higher else SPEEDS[-1])
+        else:
+            lower = [s for s in SPEEDS if s < self.speed]
+            self.set_speed(lower[-1] if lower else SPEEDS[0])
+        return self.speed
+
     def advance(self, wall_seconds: float) -> dt.datetime:
         """Move by ``wall_seconds`` × speed while playing; stop at the end."""
         if self.playing and wall_seconds > 0:

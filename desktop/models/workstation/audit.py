@@ -39,6 +39,7 @@ ACTIONS: tuple[Term, ...] = (
     Term("export", "导出", "Export"),
     Term("print", "打印", "Print"),
     Term("findings", "问题与整改", "After-action findings"),
+    Term("bookmark", "回放书签", "Replay bookmark"),
     Term("mute", "告警静音", "Alert muted"),
     Term("enrol", "账号登记", "Officer enrolled"),
     Term("officer_enabled", "账号启用", "Officer enabled"),

@@ -32,7 +32,7 @@ from desktop.models.workstation.roles import ACKNOWLEDGE, MANAGE_OFFICERS, MUTE_
 from desktop.models.workstation.store import StoreChanged, StoreUnavailable, WorkstationStore
 
 if TYPE_CHECKING:  # after-action brings numpy and shapely: not on the start-up path
-    from desktop.models.after_action import Findings
+    from desktop.models.after_action import Findings, ReplayNote
 
 log = logging.getLogger(__name__)
 
@@ -413,6 +413,22 @@ class Desk:
 
         with self._recorded() as store:
             return findings.latest(store, scope)
+
+    def save_bookmark(self, scope: str, at: dt.datetime, name: str, note: str = "",
+                      mark: str = "", deleted: bool = False) -> ReplayNote:
+        """A replay bookmark of ``scope`` (new, or a revision of ``mark``: edit or delete)."""
+        from desktop.models.workstation import bookmarks
+
+        officer = self.require(WRITE_LOG)
+        with self._recorded() as store, store.write() as session:
+            return bookmarks.save(session, officer.actor, self.clock(), scope, at, name, note,
+                                  mark, deleted)
+
+    def bookmarks(self, scope: str) -> tuple[ReplayNote, ...]:
+        from desktop.models.workstation import bookmarks
+
+        with self._recorded() as store:
+            return bookmarks.current(store, scope)
 
     def record_export(self, action: str, permission: str, what: str, path: Path,
                       detail: str = "") -> str:

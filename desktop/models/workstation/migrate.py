@@ -17,6 +17,7 @@ from desktop.models.file_modes import create_file
 from desktop.models.workstation.files import sqlite_uri
 from desktop.models.workstation.roles import DEFAULT_GRANTS
 from desktop.models.workstation.schema import (
+    BookmarkRow,
     FindingRow,
     RolePermission,
     StoreBase,
@@ -78,7 +79,20 @@ def _v3(path: Path) -> None:
         engine.dispose()
 
 
-STEPS: tuple[Callable[[Path], None], ...] = (_v1, _v2, _v3)
+def _v4(path: Path) -> None:
+    """Replay bookmarks and notes per scope (append-only: edits and deletes are revisions)."""
+    engine = make_engine(path, "rw")
+    try:
+        with engine.begin() as connection:
+            StoreBase.metadata.create_all(connection, tables=[BookmarkRow.__table__])  # type: ignore[list-item]
+            for statement in append_only_triggers():
+                connection.exec_driver_sql(statement)
+            connection.exec_driver_sql("PRAGMA user_version = 4")
+    finally:
+        engine.dispose()
+
+
+STEPS: tuple[Callable[[Path], None], ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -153,8 +153,26 @@ class FindingRow(StoreBase):
     actions: Mapped[str] = mapped_column(Text)
 
 
+class BookmarkRow(StoreBase):
+    """A replay bookmark (a named moment, with a note) of a scope: append-only. Editing or
+    deleting one appends a revision with the same ``mark``; the newest revision of a mark
+    is the bookmark (gone when that revision is ``deleted``)."""
+
+    __tablename__ = "replay_bookmark"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(80), index=True)
+    mark: Mapped[str] = mapped_column(String(36), index=True)
+    at: Mapped[dt.datetime]  # the replayed moment it marks
+    name: Mapped[str] = mapped_column(String(80))
+    note: Mapped[str] = mapped_column(Text)
+    deleted: Mapped[bool] = mapped_column(default=False)
+    recorded_at: Mapped[dt.datetime]
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    officer_name: Mapped[str] = mapped_column(String(60))
+
+
 APPEND_ONLY: tuple[str, ...] = ("audit", "duty_log", "handover", "handover_ack",
-                                "after_action_finding")
+                                "after_action_finding", "replay_bookmark")
 
 
 def append_only_triggers() -> list[str]:

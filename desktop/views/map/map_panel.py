@@ -149,6 +149,7 @@ class MapPanel(QWidget):
         self._wall = wall
         self._zoom = zoom
         self._lang = "en" if language.startswith("en") else "zh"
+        self.responders: tuple[Any, ...] = ()  # the teams on their way, as last shown
         self._follow = wall if follow_incidents is None else follow_incidents
         self._overview_after_s = overview_after_s
         self._tiles = tiles or NO_TILES
@@ -254,6 +255,17 @@ class MapPanel(QWidget):
     @property
     def details(self) -> FeatureDetails:
         return self._details
+
+    def show_responders(self, responders: tuple[Any, ...]) -> None:
+        """Teams on their way (replay): a dot at each position, a line from its station to
+        the place; 估算 when the position is estimated. Dropped when the page is not up."""
+        self.responders = responders
+        if self._state != "ready":
+            return
+        from desktop.views.map.responders import responders_payload
+
+        self._call("DutyMap.responders", json.dumps(
+            responders_payload(responders, self._tiles.datum, self._lang), ensure_ascii=False))
 
     def set_follow(self, enabled: bool, overview_after_s: float | None = None) -> None:
         self._follow = enabled
@@ -491,3 +503,4 @@ class MapPanel(QWidget):
                for f in layer["features"] if f["id"] not in old and f.get("recent")]
         if new:
             self.follow_incident(new[0]["id"])  # incidents come newest first
+
