@@ -150,11 +150,15 @@ class Dashboard:
                                        diagonal_in=settings.wall_diagonal_in,
                                        distance_m=settings.wall_distance_m)
         self.window = MainWindow(wall=settings.wall, language=settings.language, sizes=sizes,
-                                 tiles=settings.tiles())
+                                 tiles=settings.tiles(),
+                                 takeover_severity=settings.takeover_severity,
+                                 takeover_seconds=settings.takeover_seconds)
         self.tracker = ReadyTracker(self.window)
         self.feed = LiveFeed(settings, self.window)
         self.live = LiveSource(self.feed, parent=self.window)
         self.feed.freshness_changed.connect(self.window.show_freshness)
+        if self.window.takeover is not None:  # who was dispatched: the live log says
+            self.live.timeline_ready.connect(self.window.takeover.show_timeline)
         # A wall window never replays.
         self.replay = None if settings.wall else self._replay_controls(sizes.body)
         self.router = SituationRouter(self.window, self.live, self.replay,

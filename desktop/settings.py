@@ -96,6 +96,11 @@ class Settings:
                 "sized for 17′ of arc there (never under 16′), KPI figures for 45′"})
     mute_minutes: int = field(default=30, metadata={
         "help": "how long a signed-in officer's mute silences the alert sound (minutes)"})
+    takeover_severity: int = field(default=3, metadata={
+        "help": "the wall's alarm takeover: a new (or raised) incident of this severity or "
+                "above takes over the wall, 1 (I) … 4 (IV); 0 turns the takeover off"})
+    takeover_seconds: int = field(default=45, metadata={
+        "help": "how long each alarm takes over the wall before it returns to standby (s)"})
 
     def validated(self) -> Settings:
         if self.language not in LANGUAGES:
@@ -107,6 +112,10 @@ class Settings:
             raise SettingsError("stale_after_s must be at least 5")
         if not 1 <= self.mute_minutes <= 240:
             raise SettingsError("mute_minutes must be between 1 and 240")
+        if not 0 <= self.takeover_severity <= 4:
+            raise SettingsError("takeover_severity must be 0 (off) or 1 to 4")
+        if not 3 <= self.takeover_seconds <= 600:
+            raise SettingsError("takeover_seconds must be between 3 and 600")
         if not 10 <= self.wall_diagonal_in <= 1000:
             raise SettingsError("wall_diagonal_in must be between 10 and 1000 (inches)")
         if not 0.5 <= self.wall_distance_m <= 50:

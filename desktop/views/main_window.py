@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.alerts import Alert
 from desktop.models.freshness import FreshnessState
 from desktop.models.situation import Situation
 from desktop.models.tiles import TileSource
@@ -27,6 +28,7 @@ from desktop.views.panel import PanelFrame
 from desktop.views.plain_text import one_line, plain_message
 from desktop.views.roster_panel import RosterPanel
 from desktop.views.station_panel import StationPanel
+from desktop.views.takeover import Takeover, TakeoverCard
 
 MAP_FOLLOW_TRIES = 50  # the map may still be drawing the live situation: ask again …
 MAP_FOLLOW_RETRY_MS = 200  # … this often, for up to ten seconds
@@ -34,7 +36,10 @@ MAP_FOLLOW_RETRY_MS = 200  # … this often, for up to ten seconds
 
 class MainWindow(QMainWindow):
     def __init__(self, *, wall: bool, language: str, sizes: theme.Sizes,
-                 tiles: TileSource | None = None) -> None:
+                 tiles: TileSource | None = None, takeover_severity: int = 0,
+                 takeover_seconds: float = 45.0) -> None:
+        """``takeover_severity``: on the wall, a new incident of that severity or above
+        takes over the wall for ``takeover_seconds`` (0: no takeover)."""
         super().__init__()
         self.wall = wall
         self.setWindowTitle(self.tr("Street Duty Room"))
@@ -55,6 +60,8 @@ class MainWindow(QMainWindow):
         # The timeline (and replay) belong to the operator window; the wall keeps its four
         # panels large enough to read from 4 m.
         self.timeline = None
+        self.takeover: Takeover | None = None
+        self.takeover_card: TakeoverCard | None = None
         if not wall:
             from desktop.views.timeline_panel import TimelinePanel  # pyqtgraph: not on the wall
 
@@ -71,6 +78,12 @@ class MainWindow(QMainWindow):
             left.addWidget(self.roster)
             right.addWidget(self.incidents, 1)
             right.addWidget(self.stations)  # as tall as its stations not ready
+            if takeover_severity > 0:
+                self.takeover_card = TakeoverCard(language, sizes)
+                right.addWidget(self.takeover_card, 1)
+                self.takeover = Takeover(self.takeover_card, takeover_severity,
+                                         takeover_seconds, parent=self)
+                self.takeover.changed.connect(self._takeover_changed)
             grid.addLayout(left, 0, 0)
             grid.addLayout(right, 0, 1)
             grid.setColumnStretch(0, 10)
@@ -100,6 +113,7 @@ class MainWindow(QMainWindow):
         self.alerts.installEventFilter(self)
         self._live_incidents: object = None
         self._map_follow: str | None = None
+        self._map_follow_options: dict[str, float] = {}
         self._map_tries = 0
         outer.addWidget(self.header)
         outer.addWidget(self.alerts)
@@ -150,8 +164,10 @@ class MainWindow(QMainWindow):
                       if not situation.unchanged(last, *fields)]
         if "header" in self.drawn:
             self.header.show_situation(self._with_map_problems(situation))
-        if "alerts" in self.drawn and not replay:  # a replayed incident must not flash and ring
-            self.alerts.show_situation(situation)
+        if not replay:  # a replayed incident must not flash and ring, nor take over
+            fresh = self.alerts.show_situation(situation) if "alerts" in self.drawn else ()
+            if self.takeover is not None:
+                self.takeover.show_situation(situation, fresh)
         self.incidents.model.set_clock(
             (lambda: situation.at) if replay else None)
         for name in ("kpis", "map", "stations", "roster", "incidents"):
@@ -222,6 +238,37 @@ class MainWindow(QMainWindow):
             self._place_alerts()
         return False
 
+    # ------------------------------------------------------------ the alarm takeover
+
+    STANDBY_PANELS: ClassVar[tuple[str, ...]] = ("kpis", "roster", "incidents", "stations")
+
+    def _takeover_changed(self, alert: Alert | None) -> None:
+        """An alarm takes over the wall (the card in the panels' place, the map at the
+        incident with its nearest ready station's circle), or the wall returns to standby."""
+        on = alert is not None
+        for name in self.STANDBY_PANELS:
+            getattr(self, name).setVisible(not on)
+        self.map.set_follow(not on)  # the map's own following waits while an alarm holds it
+        if not on:
+            self._map_follow = None
+            self.map.show_overview()
+            return
+        assert alert is not None
+        incident = alert.incident
+        self._map_follow, self._map_tries = str(incident.id), 0
+        self._map_follow_options = {"back_after_s": 0.0,
+                                    "circle_m": self._nearest_radius(incident.id)}
+        self._follow_on_map()
+
+    def _nearest_radius(self, incident_id: int) -> float:
+        situation = self._last
+        coverage = situation.coverage if situation is not None else None
+        near = coverage.nearest.get(incident_id) if coverage is not None else None
+        if situation is None or near is None:
+            return 0.0
+        return next((s.service_radius_m for s in situation.stations
+                     if s.id == near.station_id), 0.0)
+
     def follow_incident(self, incident_id: int) -> None:
         """Select an incident in the table and the timeline, and take the map to it (once
         the map has drawn it: after a replay it may still be drawing the live situation)."""
@@ -229,12 +276,14 @@ class MainWindow(QMainWindow):
         if self.timeline is not None:
             self.timeline.select_incident(incident_id)
         self._map_follow, self._map_tries = str(incident_id), 0
+        self._map_follow_options = {}
         self._follow_on_map()
 
     def _follow_on_map(self) -> None:
         if self._map_follow is None:
             return
-        if self.map.follow_incident(self._map_follow) or self._map_tries >= MAP_FOLLOW_TRIES:
+        if (self.map.follow_incident(self._map_follow, **self._map_follow_options)
+                or self._map_tries >= MAP_FOLLOW_TRIES):
             self._map_follow = None
             return
         self._map_tries += 1
