@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.models import clock
 from desktop.models.alerts import Alert
@@ -49,6 +49,8 @@ class TakeoverCard(QFrame):
         super().__init__(parent)
         self._english = language.startswith("en")
         self.setObjectName("takeover")
+        # As wide as the panels it stands in for, whatever its words: the map keeps its size.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         big = round(sizes.title * 1.7)
         line = round(sizes.body * 1.25)
         self.sizes = sizes
@@ -76,7 +78,6 @@ class TakeoverCard(QFrame):
         top.addWidget(self.level)
         top.addWidget(self.exercise)
         top.addStretch(1)
-        top.addWidget(self.remaining)
         layout.addLayout(top)
         self.what = plain_label("")
         self.what.setObjectName("takeoverWhat")
@@ -103,7 +104,10 @@ class TakeoverCard(QFrame):
         layout.addStretch(1)
         self.queued = plain_label("")
         self.queued.setObjectName("takeoverKey")
-        layout.addWidget(self.queued)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.queued, 1)
+        bottom.addWidget(self.remaining)
+        layout.addLayout(bottom)
         self.hide()
 
     @property
