@@ -152,13 +152,22 @@ class Dashboard:
         self.window = MainWindow(wall=settings.wall, language=settings.language, sizes=sizes,
                                  tiles=settings.tiles(),
                                  takeover_severity=settings.takeover_severity,
-                                 takeover_seconds=settings.takeover_seconds)
+                                 takeover_seconds=settings.takeover_seconds,
+                                 rotation=settings.rotation_views if settings.wall else (),
+                                 rotation_seconds=settings.wall_rotation_seconds)
         self.tracker = ReadyTracker(self.window)
         self.feed = LiveFeed(settings, self.window)
         self.live = LiveSource(self.feed, parent=self.window)
         self.feed.freshness_changed.connect(self.window.show_freshness)
         if self.window.takeover is not None:  # who was dispatched: the live log says
             self.live.timeline_ready.connect(self.window.takeover.show_timeline)
+        if self.window.focus is not None:  # the rotation's week of the roster
+            from desktop.models.clock import BEIJING
+            from desktop.models.roster import load_week
+
+            location = settings.replica
+            self.window.focus.set_week_loader(
+                lambda first: load_week(location, first, BEIJING))
         # A wall window never replays.
         self.replay = None if settings.wall else self._replay_controls(sizes.body)
         self.router = SituationRouter(self.window, self.live, self.replay,

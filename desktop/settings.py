@@ -20,6 +20,7 @@ from desktop.models.tiles import TileConfigError, TileSource, parse_tile_source
 
 APP_NAME = "dutyroom"
 LANGUAGES = ("zh_CN", "en")
+ROTATION_VIEWS = ("stations", "roster_week", "communities")  # desktop/views/focus_pane.py
 TILE_SOURCES = ("none", "mbtiles:PATH", "url:TEMPLATE")  # forms; desktop/models/tiles.py
 
 
@@ -101,6 +102,11 @@ class Settings:
                 "above takes over the wall, 1 (I) … 4 (IV); 0 turns the takeover off"})
     takeover_seconds: int = field(default=45, metadata={
         "help": "how long each alarm takes over the wall before it returns to standby (s)"})
+    wall_rotation: str = field(default="", metadata={
+        "help": "views the wall's focus pane (the stations' place) shows in turn, comma-"
+                "separated: stations, roster_week, communities (empty: no rotation)"})
+    wall_rotation_seconds: int = field(default=20, metadata={
+        "help": "how long the focus pane shows each view of wall_rotation (s)"})
 
     def validated(self) -> Settings:
         if self.language not in LANGUAGES:
@@ -116,11 +122,21 @@ class Settings:
             raise SettingsError("takeover_severity must be 0 (off) or 1 to 4")
         if not 3 <= self.takeover_seconds <= 600:
             raise SettingsError("takeover_seconds must be between 3 and 600")
+        unknown = set(self.rotation_views) - set(ROTATION_VIEWS)
+        if unknown:
+            raise SettingsError(f"wall_rotation: unknown view(s) {', '.join(sorted(unknown))};"
+                                f" choose from {', '.join(ROTATION_VIEWS)}")
+        if not 5 <= self.wall_rotation_seconds <= 3600:
+            raise SettingsError("wall_rotation_seconds must be between 5 and 3600")
         if not 10 <= self.wall_diagonal_in <= 1000:
             raise SettingsError("wall_diagonal_in must be between 10 and 1000 (inches)")
         if not 0.5 <= self.wall_distance_m <= 50:
             raise SettingsError("wall_distance_m must be between 0.5 and 50 (metres)")
         return self
+
+    @property
+    def rotation_views(self) -> tuple[str, ...]:
+        return tuple(v.strip() for v in self.wall_rotation.split(",") if v.strip())
 
     def tiles(self) -> TileSource:
         """The tile settings as one checked TileSource (SettingsError names the problem)."""

@@ -75,7 +75,8 @@ def parse_size(text: str) -> tuple[int, int]:
 def open_wall(situation: Situation, width: int, height: int, language: str, *,
               diagonal_in: float = DEFAULT_DIAGONAL_IN,
               distance_m: float = DEFAULT_DISTANCE_M, takeover_severity: int = 0,
-              takeover_seconds: float = 45.0) -> MainWindow:
+              takeover_seconds: float = 45.0, rotation: tuple[str, ...] = (),
+              rotation_seconds: int = 20) -> MainWindow:
     """The wall window at ``width``×``height``, sized for that panel, drawing ``situation``
     (``takeover_severity``: with the alarm takeover on, as the wall runs by default)."""
     from desktop.views import theme
@@ -84,7 +85,8 @@ def open_wall(situation: Situation, width: int, height: int, language: str, *,
     sizes = theme.Sizes.for_screen(True, height, screen_width=width,
                                    diagonal_in=diagonal_in, distance_m=distance_m)
     window = MainWindow(wall=True, language=language, sizes=sizes,
-                        takeover_severity=takeover_severity, takeover_seconds=takeover_seconds)
+                        takeover_severity=takeover_severity, takeover_seconds=takeover_seconds,
+                        rotation=rotation, rotation_seconds=rotation_seconds)
     window.setFixedSize(width, height)
     window.show()
     window.show_situation(situation)

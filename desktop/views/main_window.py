@@ -20,6 +20,7 @@ from desktop.models.situation import Situation
 from desktop.models.tiles import TileSource
 from desktop.views import theme
 from desktop.views.alert_banner import AlertBanner
+from desktop.views.focus_pane import FocusPane
 from desktop.views.header import Header
 from desktop.views.incident_panel import IncidentPanel
 from desktop.views.kpi_tiles import KpiTiles
@@ -37,9 +38,12 @@ MAP_FOLLOW_RETRY_MS = 200  # … this often, for up to ten seconds
 class MainWindow(QMainWindow):
     def __init__(self, *, wall: bool, language: str, sizes: theme.Sizes,
                  tiles: TileSource | None = None, takeover_severity: int = 0,
-                 takeover_seconds: float = 45.0) -> None:
+                 takeover_seconds: float = 45.0, rotation: tuple[str, ...] = (),
+                 rotation_seconds: int = 20) -> None:
         """``takeover_severity``: on the wall, a new incident of that severity or above
-        takes over the wall for ``takeover_seconds`` (0: no takeover)."""
+        takes over the wall for ``takeover_seconds`` (0: no takeover). ``rotation``: the
+        views the wall's focus pane (the stations' place) shows in turn, each for
+        ``rotation_seconds``; the stations are always one of them, first unless placed."""
         super().__init__()
         self.wall = wall
         self.setWindowTitle(self.tr("Street Duty Room"))
@@ -61,6 +65,8 @@ class MainWindow(QMainWindow):
         # panels large enough to read from 4 m.
         self.timeline = None
         self.takeover: Takeover | None = None
+        self.focus: FocusPane | None = None
+        self.standby_panels: tuple[str, ...] = ("kpis", "roster", "incidents", "stations")
         self.takeover_card: TakeoverCard | None = None
         if not wall:
             from desktop.views.timeline_panel import TimelinePanel  # pyqtgraph: not on the wall
@@ -77,7 +83,13 @@ class MainWindow(QMainWindow):
             left.addWidget(map_frame, 1)
             left.addWidget(self.roster)
             right.addWidget(self.incidents, 1)
-            right.addWidget(self.stations)  # as tall as its stations not ready
+            if rotation:
+                views = rotation if "stations" in rotation else ("stations", *rotation)
+                self.focus = FocusPane(views, self.stations, sizes.row, rotation_seconds)
+                right.addWidget(self.focus)
+                self.standby_panels = ("kpis", "roster", "incidents", "focus")
+            else:
+                right.addWidget(self.stations)  # as tall as its stations not ready
             if takeover_severity > 0:
                 self.takeover_card = TakeoverCard(language, sizes)
                 right.addWidget(self.takeover_card, 1)
@@ -173,6 +185,8 @@ class MainWindow(QMainWindow):
         for name in ("kpis", "map", "stations", "roster", "incidents"):
             if name in self.drawn:
                 getattr(self, name).show_situation(situation)
+        if self.focus is not None and "incidents" in self.drawn:
+            self.focus.show_situation(situation)
         if self.timeline is not None:
             self.timeline.show_situation(situation)  # "now" moves with every situation
 
@@ -240,14 +254,14 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ the alarm takeover
 
-    STANDBY_PANELS: ClassVar[tuple[str, ...]] = ("kpis", "roster", "incidents", "stations")
-
     def _takeover_changed(self, alert: Alert | None) -> None:
         """An alarm takes over the wall (the card in the panels' place, the map at the
         incident with its nearest ready station's circle), or the wall returns to standby."""
         on = alert is not None
-        for name in self.STANDBY_PANELS:
+        for name in self.standby_panels:
             getattr(self, name).setVisible(not on)
+        if self.focus is not None:  # the alarm interrupts the rotation
+            self.focus.set_paused(on)
         self.map.set_follow(not on)  # the map's own following waits while an alarm holds it
         if not on:
             self._map_follow = None

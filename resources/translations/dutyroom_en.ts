@@ -3073,4 +3073,52 @@
         <translation>Nearest ready station: %1 · %2 m · %3</translation>
     </message>
 </context>
+<context>
+    <name>FocusPane</name>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Roster for the week</source>
+        <translation>Roster for the week</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Open incidents by community</source>
+        <translation>Open incidents by community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Stations in detail</source>
+        <translation>Stations in detail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Incidents by community</source>
+        <translation>Incidents by community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Not placed</source>
+        <translation>Not placed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>rotation paused</source>
+        <translation>rotation paused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>next view in %1 s</source>
+        <translation>next view in %1 s</translation>
+    </message>
+</context>
 </TS>

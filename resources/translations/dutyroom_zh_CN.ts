@@ -3064,4 +3064,52 @@
         <translation>最近就绪站点：%1 · %2 米 · %3</translation>
     </message>
 </context>
+<context>
+    <name>FocusPane</name>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Roster for the week</source>
+        <translation>本周排班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Open incidents by community</source>
+        <translation>各社区未结事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Stations in detail</source>
+        <translation>应急服务站详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Incidents by community</source>
+        <translation>各社区事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Not placed</source>
+        <translation>未定位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>rotation paused</source>
+        <translation>轮播暂停</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>next view in %1 s</source>
+        <translation>%1 秒后切换</translation>
+    </message>
+</context>
 </TS>

@@ -82,3 +82,4 @@ def test_a_raised_severity_takes_over_and_a_closed_incident_leaves_the_wall():
     queue.offer([alert(2, 3)], NOW)
     assert queue.keep_open([2], NOW + S)
     assert queue.current.incident.id == 2 and queue.ends_at == NOW + 46 * S
+

@@ -73,7 +73,7 @@ def wall(qtbot, scene, now):
 
 def standby(window):
     return (window.takeover_card.isHidden()
-            and all(getattr(window, n).isVisible() for n in window.STANDBY_PANELS))
+            and all(getattr(window, n).isVisible() for n in window.standby_panels))
 
 
 def test_a_new_iii_incident_takes_over_and_the_wall_returns_to_standby(
@@ -85,7 +85,7 @@ def test_a_new_iii_incident_takes_over_and_the_wall_returns_to_standby(
     wall.show_situation(situation)
     card = wall.takeover_card
     assert card.isVisible() and not any(getattr(wall, n).isVisible()
-                                        for n in wall.STANDBY_PANELS)
+                                        for n in wall.standby_panels)
     assert card.what.text() == severe.title and severe.place in card.where.text()
     assert "较大 III" in card.level.text() and "新接报" in card.level.text()
     assert card.exercise.isHidden()
