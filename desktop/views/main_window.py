@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from typing import ClassVar
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
@@ -18,6 +19,7 @@ from desktop.models.alerts import Alert
 from desktop.models.freshness import FreshnessState
 from desktop.models.situation import Situation
 from desktop.models.tiles import TileSource
+from desktop.settings import WALL_PARTS  # the parts a screen of the wall can show
 from desktop.views import theme
 from desktop.views.alert_banner import AlertBanner
 from desktop.views.focus_pane import FocusPane
@@ -35,15 +37,37 @@ MAP_FOLLOW_TRIES = 50  # the map may still be drawing the live situation: ask ag
 MAP_FOLLOW_RETRY_MS = 200  # … this often, for up to ten seconds
 
 
+@dataclass(frozen=True)
+class ScreenPlan:
+    """One screen of a wall: which of ``WALL_PARTS`` it shows, sized for its own panel."""
+
+    parts: frozenset[str]
+    sizes: theme.Sizes
+
+
+class WallScreen(QWidget):
+    """Another screen of the wall: a frameless window with its own sizes' style sheet."""
+
+    def __init__(self, body: QWidget, sizes: theme.Sizes) -> None:
+        super().__init__(None, Qt.WindowType.FramelessWindowHint)
+        self.setStyleSheet(theme.style_sheet(sizes))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(body)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, *, wall: bool, language: str, sizes: theme.Sizes,
                  tiles: TileSource | None = None, takeover_severity: int = 0,
                  takeover_seconds: float = 45.0, rotation: tuple[str, ...] = (),
-                 rotation_seconds: int = 20) -> None:
+                 rotation_seconds: int = 20,
+                 screens: tuple[ScreenPlan, ...] = ()) -> None:
         """``takeover_severity``: on the wall, a new incident of that severity or above
         takes over the wall for ``takeover_seconds`` (0: no takeover). ``rotation``: the
         views the wall's focus pane (the stations' place) shows in turn, each for
-        ``rotation_seconds``; the stations are always one of them, first unless placed."""
+        ``rotation_seconds``; the stations are always one of them, first unless placed.
+        ``screens``: a wall over several screens, the parts each shows and its sizes (this
+        window is the first; the others are in ``self.screens``)."""
         super().__init__()
         self.wall = wall
         self.setWindowTitle(self.tr("Street Duty Room"))
@@ -52,15 +76,20 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.setContentsMargins(sizes.margin, sizes.margin, sizes.margin, sizes.margin)
         outer.setSpacing(sizes.margin)
+        def sizes_of(part: str) -> theme.Sizes:
+            """The sizes of the screen a part is on (each screen its own panel's)."""
+            return next((plan.sizes for plan in screens if part in plan.parts), sizes)
+
         self.header = Header(language, wall=wall)
         self.alerts = AlertBanner(language, wall=wall)
         self.kpis = KpiTiles()
-        self.map = MapPanel(wall=wall, zoom=sizes.scale, language=language, tiles=tiles)
+        self.map = MapPanel(wall=wall, zoom=sizes_of("map").scale, language=language,
+                            tiles=tiles)
         map_frame = PanelFrame(self.tr("Grid map"))
         map_frame.body.addWidget(self.map, 1)
-        self.stations = StationPanel(language, sizes.row, wall=wall)
+        self.stations = StationPanel(language, sizes_of("stations").row, wall=wall)
         self.roster = RosterPanel(language, wall=wall)
-        self.incidents = IncidentPanel(language, sizes.row, wall=wall)
+        self.incidents = IncidentPanel(language, sizes_of("incidents").row, wall=wall)
         # The timeline (and replay) belong to the operator window; the wall keeps its four
         # panels large enough to read from 4 m.
         self.timeline = None
@@ -74,32 +103,26 @@ class MainWindow(QMainWindow):
             self.timeline = TimelinePanel(language, sizes.body)
         grid = QGridLayout()
         grid.setSpacing(sizes.margin)
+        self.screens: list[QWidget] = []  # the wall's other screens' windows (wall_screens)
+        self._outer = outer  # the layout holding the banner (a wall's: its header screen's)
         if wall:
-            # The map is the centrepiece on the left with who is on duty under it; the
-            # incidents on the right (their titles need width), the stations under them.
-            left, right = QVBoxLayout(), QVBoxLayout()
-            for column in (left, right):
-                column.setSpacing(sizes.margin)
-            left.addWidget(map_frame, 1)
-            left.addWidget(self.roster)
-            right.addWidget(self.incidents, 1)
-            if rotation:
-                views = rotation if "stations" in rotation else ("stations", *rotation)
-                self.focus = FocusPane(views, self.stations, sizes.row, rotation_seconds)
-                right.addWidget(self.focus)
-                self.standby_panels = ("kpis", "roster", "incidents", "focus")
-            else:
-                right.addWidget(self.stations)  # as tall as its stations not ready
             if takeover_severity > 0:
-                self.takeover_card = TakeoverCard(language, sizes)
-                right.addWidget(self.takeover_card, 1)
+                self.takeover_card = TakeoverCard(language, sizes_of("incidents"))
                 self.takeover = Takeover(self.takeover_card, takeover_severity,
                                          takeover_seconds, parent=self)
                 self.takeover.changed.connect(self._takeover_changed)
-            grid.addLayout(left, 0, 0)
-            grid.addLayout(right, 0, 1)
-            grid.setColumnStretch(0, 10)
-            grid.setColumnStretch(1, 13)
+            if rotation:
+                views = rotation if "stations" in rotation else ("stations", *rotation)
+                self.focus = FocusPane(views, self.stations, sizes_of("stations").row,
+                                       rotation_seconds)
+                self.standby_panels = ("kpis", "roster", "incidents", "focus")
+            plans = screens or (ScreenPlan(WALL_PARTS, sizes),)
+            for index, plan in enumerate(plans):
+                body = self._wall_screen(plan, map_frame)
+                if index:
+                    self.screens.append(WallScreen(body, plan.sizes))
+                else:
+                    grid.addWidget(body, 0, 0)
         else:
             # Map on the left, full height; stations across the top right (their
             # reasons need width); roster and incidents side by side below.
@@ -117,7 +140,6 @@ class MainWindow(QMainWindow):
         if self.timeline is not None:
             grid.addWidget(self.timeline, 2, 1, 1, 2)
             grid.setRowStretch(2, 8)
-        self._outer = outer
         # While a replay is shown the banner floats over this row (the layout keeps its place).
         self._alerts_slot = QWidget()
         self._alerts_slot.hide()
@@ -127,9 +149,12 @@ class MainWindow(QMainWindow):
         self._map_follow: str | None = None
         self._map_follow_options: dict[str, float] = {}
         self._map_tries = 0
-        outer.addWidget(self.header)
-        outer.addWidget(self.alerts)
-        outer.addWidget(self.kpis)
+        if not wall:
+            outer.addWidget(self.header)
+            outer.addWidget(self.alerts)
+            outer.addWidget(self.kpis)
+        else:
+            outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(grid, 1)
         self.setCentralWidget(central)
         self._last: Situation | None = None
@@ -144,7 +169,54 @@ class MainWindow(QMainWindow):
             self.setCursor(Qt.CursorShape.BlankCursor)
             self.map.setCursor(Qt.CursorShape.BlankCursor)
             # The banner's row is kept when it is hidden: nothing moves when an alert comes.
-            self.alerts.reserve_height(sizes.row + 2 * sizes.margin)
+            banner = sizes_of("header")
+            self.alerts.reserve_height(banner.row + 2 * banner.margin)
+            for screen in self.screens:
+                screen.setCursor(Qt.CursorShape.BlankCursor)
+
+    def _wall_screen(self, plan: ScreenPlan, map_frame: QWidget) -> QWidget:
+        """One screen of the wall: the header, banner and KPIs on top when it has them; the
+        map on the left with who is on duty under it; the incidents on the right (their
+        titles need width), the stations (or the rotation) under them; the alarm takeover
+        in the place of the incidents and stations."""
+        sizes, parts = plan.sizes, plan.parts
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(sizes.margin, sizes.margin, sizes.margin, sizes.margin)
+        outer.setSpacing(sizes.margin)
+        if "header" in parts:
+            outer.addWidget(self.header)
+            outer.addWidget(self.alerts)
+            outer.addWidget(self.kpis)
+            self._outer = outer
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for column in (left, right):
+            column.setSpacing(sizes.margin)
+        # Without the map the incidents take the wide left column, and who is on duty
+        # goes under the stations.
+        lists, duty = (right, left) if "map" in parts else (left, right)
+        if "map" in parts:
+            left.addWidget(map_frame, 1)
+        if "incidents" in parts:
+            lists.addWidget(self.incidents, 1)
+            if self.takeover_card is not None:
+                lists.addWidget(self.takeover_card, 1)
+        if "stations" in parts:
+            # as tall as its stations not ready, or all the column without the incidents
+            right.addWidget(self.focus or self.stations,
+                            0 if "incidents" in parts and "map" in parts else 1)
+        if "roster" in parts:
+            duty.addWidget(self.roster)
+        grid = QGridLayout()
+        grid.setSpacing(sizes.margin)
+        columns = [c for c in (left, right) if c.count()]
+        for index, column in enumerate(columns):
+            grid.addLayout(column, 0, index)
+        if len(columns) == 2:
+            grid.setColumnStretch(0, 10 if "map" in parts else 13)
+            grid.setColumnStretch(1, 13 if "map" in parts else 10)
+        outer.addLayout(grid, 1)
+        return body
 
     def _with_map_problems(self, situation: Situation) -> Situation:
         """A base map that would not open counts as a data problem too."""
