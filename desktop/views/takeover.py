@@ -265,8 +265,10 @@ class Takeover(QObject):
                              self.dispatched(alert.incident.id), clock.now(),
                              self.queue.ends_at, self.queue.waiting, self._rules)
 
-    def label_boxes(self) -> list[QLabel]:
-        """The card's texts (for measuring their ink)."""
+    def labels(self) -> dict[str, QLabel]:
+        """The card's texts by name (wall-check measures their ink)."""
         card = self.card
-        return [card.what, card.where, card.since, card.received, card.deadline,
-                card.nearest, card.dispatched]
+        return {"what": card.what, "where": card.where, "since": card.since,
+                "received": card.received, "deadline": card.deadline,
+                "nearest": card.nearest, "dispatched": card.dispatched,
+                "level": card.level, "remaining": card.remaining}

@@ -7,7 +7,6 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint
 from wall_scene import demo_situation, with_incidents
 
 from desktop.models import clock
@@ -15,7 +14,7 @@ from desktop.models.coverage import compute_coverage
 from desktop.models.deadlines import countdown, load_rules
 from desktop.models.timeline import Timeline, TimelineEvent, TimelineIncident
 from desktop.views import theme
-from desktop.wall_check import ink_height, open_wall
+from desktop.wall_check import measure_takeover, open_wall
 
 pytestmark = pytest.mark.gui
 S = dt.timedelta(seconds=1)
@@ -152,9 +151,9 @@ def test_the_takeover_text_reads_at_the_wall_distance(qtbot, chinese, wall, scen
     severe = later[3][0]
     wall.show_situation(arrive(scene, now[0] + S, severe))
     qtbot.waitUntil(lambda: wall.takeover_card.height() > 1080 // 2)  # laid out in the room
-    image = wall.grab().toImage()
-    panel = theme.Panel(1920, 1080)
-    for label in wall.takeover.label_boxes():
-        corner = label.mapTo(wall, QPoint(0, 0))
-        ink = ink_height(image, corner.x(), corner.y(), label.width(), label.height())
-        assert panel.arcmin(ink) >= theme.BODY_ARCMIN_MIN, (label.text(), ink)
+    found = measure_takeover(wall, wall.grab().toImage(), 65.0, 4.0)
+    assert {m.where for m in found} >= {"takeover what", "takeover where", "takeover since",
+                                        "takeover deadline", "takeover nearest",
+                                        "takeover dispatched", "takeover remaining"}
+    assert all(m.ok for m in found), [m for m in found if not m.ok]
+    assert all(m.arcmin >= theme.BODY_ARCMIN_MIN for m in found)
