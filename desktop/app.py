@@ -307,6 +307,8 @@ class Dashboard:
         wait_for_background_work()
         self.memory.close()
         self.feed.close()
+        for screen in self.window.screens:  # the wall's other screens
+            screen.close()
         self.window.close()
 
 
