@@ -142,7 +142,10 @@ class Dashboard:
     """Everything one dashboard window needs, wired; shown by ``start()``."""
 
     def __init__(self, settings: Settings, screen_height: int,
-                 screen_width: int | None = None) -> None:
+                 screen_width: int | None = None,
+                 screen_sizes: tuple[tuple[int, int], ...] = ()) -> None:
+        """``screen_sizes``: (width, height) of each screen of a wall over several
+        (settings.wall_screens), in its order."""
         from PySide6.QtCore import QTimer
 
         from desktop.views import theme
@@ -156,12 +159,36 @@ class Dashboard:
         sizes = theme.Sizes.for_screen(settings.wall, screen_height, screen_width=screen_width,
                                        diagonal_in=settings.wall_diagonal_in,
                                        distance_m=settings.wall_distance_m)
+        from desktop.views.main_window import ScreenPlan
+
+        plans = tuple(
+            ScreenPlan(parts, theme.Sizes.for_screen(True, height, screen_width=width,
+                                                     diagonal_in=diagonal,
+                                                     distance_m=settings.wall_distance_m))
+            for (parts, diagonal), (width, height) in zip(
+                settings.screen_plans if settings.wall else (), screen_sizes, strict=False))
+        if plans:
+            sizes = plans[0].sizes
         self.window = MainWindow(wall=settings.wall, language=settings.language, sizes=sizes,
-                                 tiles=settings.tiles())
+                                 screens=plans,
+                                 tiles=settings.tiles(),
+                                 takeover_severity=settings.takeover_severity,
+                                 takeover_seconds=settings.takeover_seconds,
+                                 rotation=settings.rotation_views if settings.wall else (),
+                                 rotation_seconds=settings.wall_rotation_seconds)
         self.tracker = ReadyTracker(self.window)
         self.feed = LiveFeed(settings, self.window)
         self.live = LiveSource(self.feed, parent=self.window)
         self.feed.freshness_changed.connect(self.window.show_freshness)
+        if self.window.takeover is not None:  # who was dispatched: the live log says
+            self.live.timeline_ready.connect(self.window.takeover.show_timeline)
+        if self.window.focus is not None:  # the rotation's week of the roster
+            from desktop.models.clock import BEIJING
+            from desktop.models.roster import load_week
+
+            location = settings.replica
+            self.window.focus.set_week_loader(
+                lambda first: load_week(location, first, BEIJING))
         # A wall window never replays.
         self.replay = None if settings.wall else self._replay_controls(sizes.body)
         self.router = SituationRouter(self.window, self.live, self.replay,
@@ -262,7 +289,9 @@ class Dashboard:
     def _replay_opened(self, opened: Replay) -> None:
         self.watermark.set_title(opened.title)
 
-    def start(self, geometry: QRect | None = None) -> None:
+    def start(self, geometry: QRect | None = None,
+              others: tuple[QRect, ...] = ()) -> None:
+        """``others``: where the wall's other screens are (settings.wall_screens)."""
         # The first read (and the database layer's import) runs on a worker while
         # the window and Chromium start.
         self.feed.start()
@@ -270,6 +299,9 @@ class Dashboard:
             if geometry is not None:
                 self.window.setGeometry(geometry)
             self.window.showFullScreen()
+            for screen, place in zip(self.window.screens, others, strict=False):
+                screen.setGeometry(place)
+                screen.show()
         else:
             self.window.resize(1600, 950)
             self.window.show()
@@ -288,7 +320,26 @@ class Dashboard:
         wait_for_background_work()
         self.memory.close()
         self.feed.close()
+        for screen in self.window.screens:  # the wall's other screens
+            screen.close()
         self.window.close()
+
+
+def wall_places(settings: Settings, screens: list[QRect], first: QRect) -> list[QRect]:
+    """Where each screen of a wall over several goes: the screens from ``settings.screen``
+    on; with fewer than listed (one wide virtual screen, a spliced wall seen as one), the
+    first screen split side by side in equal parts."""
+    count = len(settings.screen_plans) if settings.wall else 0
+    if count < 2:
+        return []
+    start = settings.screen if 0 <= settings.screen < len(screens) else 0
+    if len(screens) - start >= count:
+        return screens[start:start + count]
+    from PySide6.QtCore import QRect
+
+    width = first.width() // count
+    return [QRect(first.x() + i * width, first.y(), width, first.height())
+            for i in range(count)]
 
 
 def run(
@@ -323,7 +374,9 @@ def run(
 
     screens = app.screens()
     screen = screens[settings.screen] if 0 <= settings.screen < len(screens) else screens[0]
-    dashboard = Dashboard(settings, screen.geometry().height(), screen.geometry().width())
+    places = wall_places(settings, [s.geometry() for s in screens], screen.geometry())
+    dashboard = Dashboard(settings, screen.geometry().height(), screen.geometry().width(),
+                          tuple((p.width(), p.height()) for p in places))
     window = dashboard.window
 
     def on_error(_text: str) -> None:
@@ -353,7 +406,7 @@ def run(
             QTimer.singleShot(SCREENSHOT_SETTLE_MS, finish)
 
     dashboard.tracker.ready.connect(on_ready)
-    dashboard.start(screen.geometry())
+    dashboard.start(places[0] if places else screen.geometry(), tuple(places[1:]))
 
     # Let Python see SIGTERM/SIGINT while Qt's loop runs, and quit cleanly.
     signal.signal(signal.SIGTERM, lambda *_: app.quit())

@@ -20,6 +20,11 @@ from desktop.models.tiles import TileConfigError, TileSource, parse_tile_source
 
 APP_NAME = "dutyroom"
 LANGUAGES = ("zh_CN", "en")
+# The parts of the wall a screen can show (desktop/views/main_window.py), and named layouts.
+WALL_PARTS = frozenset({"header", "map", "roster", "incidents", "stations"})
+SCREEN_LAYOUTS = {"all": WALL_PARTS, "map": frozenset({"map"}),
+                  "panels": WALL_PARTS - {"map"}}
+ROTATION_VIEWS = ("stations", "roster_week", "communities")  # desktop/views/focus_pane.py
 TILE_SOURCES = ("none", "mbtiles:PATH", "url:TEMPLATE")  # forms; desktop/models/tiles.py
 
 
@@ -96,6 +101,23 @@ class Settings:
                 "sized for 17′ of arc there (never under 16′), KPI figures for 45′"})
     mute_minutes: int = field(default=30, metadata={
         "help": "how long a signed-in officer's mute silences the alert sound (minutes)"})
+    takeover_severity: int = field(default=3, metadata={
+        "help": "the wall's alarm takeover: a new (or raised) incident of this severity or "
+                "above takes over the wall, 1 (I) … 4 (IV); 0 turns the takeover off"})
+    takeover_seconds: int = field(default=45, metadata={
+        "help": "how long each alarm takes over the wall before it returns to standby (s)"})
+    wall_screens: str = field(default="", metadata={
+        "help": "a wall over 2-4 screens, from the 'screen' setting on: one layout per "
+                "screen, comma-separated, each 'map', 'panels' (all but the map), 'all' or "
+                "parts joined by + (header, map, roster, incidents, stations), optionally "
+                "':INCHES' for that panel's diagonal (e.g. 'map:75,panels:55'); every part "
+                "on exactly one screen. Fewer screens than listed: the first is split "
+                "side by side"})
+    wall_rotation: str = field(default="", metadata={
+        "help": "views the wall's focus pane (the stations' place) shows in turn, comma-"
+                "separated: stations, roster_week, communities (empty: no rotation)"})
+    wall_rotation_seconds: int = field(default=20, metadata={
+        "help": "how long the focus pane shows each view of wall_rotation (s)"})
 
     def validated(self) -> Settings:
         if self.language not in LANGUAGES:
@@ -107,11 +129,59 @@ class Settings:
             raise SettingsError("stale_after_s must be at least 5")
         if not 1 <= self.mute_minutes <= 240:
             raise SettingsError("mute_minutes must be between 1 and 240")
+        if not 0 <= self.takeover_severity <= 4:
+            raise SettingsError("takeover_severity must be 0 (off) or 1 to 4")
+        if not 3 <= self.takeover_seconds <= 600:
+            raise SettingsError("takeover_seconds must be between 3 and 600")
+        self.screen_plans  # noqa: B018  (raises SettingsError when unusable)
+        unknown = set(self.rotation_views) - set(ROTATION_VIEWS)
+        if unknown:
+            raise SettingsError(f"wall_rotation: unknown view(s) {', '.join(sorted(unknown))};"
+                                f" choose from {', '.join(ROTATION_VIEWS)}")
+        if not 5 <= self.wall_rotation_seconds <= 3600:
+            raise SettingsError("wall_rotation_seconds must be between 5 and 3600")
         if not 10 <= self.wall_diagonal_in <= 1000:
             raise SettingsError("wall_diagonal_in must be between 10 and 1000 (inches)")
         if not 0.5 <= self.wall_distance_m <= 50:
             raise SettingsError("wall_distance_m must be between 0.5 and 50 (metres)")
         return self
+
+    @property
+    def screen_plans(self) -> tuple[tuple[frozenset[str], float], ...]:
+        """``wall_screens`` read: (parts, panel diagonal in inches) per screen; () for one."""
+        if not self.wall_screens.strip():
+            return ()
+        plans = []
+        for item in self.wall_screens.split(","):
+            layout, _, inches = item.strip().partition(":")
+            try:
+                diagonal = float(inches) if inches.strip() else self.wall_diagonal_in
+            except ValueError:
+                raise SettingsError(f"wall_screens: {item.strip()!r}: the diagonal must be "
+                                    "a number of inches") from None
+            if not 10 <= diagonal <= 1000:
+                raise SettingsError("wall_screens: a diagonal must be between 10 and 1000")
+            named = SCREEN_LAYOUTS.get(layout.strip())
+            parts = named if named is not None else frozenset(
+                p.strip() for p in layout.split("+") if p.strip())
+            unknown = parts - WALL_PARTS
+            if unknown or not parts:
+                raise SettingsError(f"wall_screens: {item.strip()!r}: unknown part(s) "
+                                    f"{', '.join(sorted(unknown)) or '(none)'}; parts are "
+                                    f"{', '.join(sorted(WALL_PARTS))} or a layout "
+                                    f"({', '.join(SCREEN_LAYOUTS)})")
+            plans.append((parts, diagonal))
+        if not 2 <= len(plans) <= 4:
+            raise SettingsError("wall_screens: a wall spans 2 to 4 screens")
+        placed = [part for parts, _ in plans for part in parts]
+        if sorted(placed) != sorted(WALL_PARTS):
+            raise SettingsError("wall_screens: every part (header, map, roster, incidents, "
+                                "stations) must be on exactly one screen")
+        return tuple(plans)
+
+    @property
+    def rotation_views(self) -> tuple[str, ...]:
+        return tuple(v.strip() for v in self.wall_rotation.split(",") if v.strip())
 
     def tiles(self) -> TileSource:
         """The tile settings as one checked TileSource (SettingsError names the problem)."""

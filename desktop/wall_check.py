@@ -74,14 +74,19 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def open_wall(situation: Situation, width: int, height: int, language: str, *,
               diagonal_in: float = DEFAULT_DIAGONAL_IN,
-              distance_m: float = DEFAULT_DISTANCE_M) -> MainWindow:
-    """The wall window at ``width``×``height``, sized for that panel, drawing ``situation``."""
+              distance_m: float = DEFAULT_DISTANCE_M, takeover_severity: int = 0,
+              takeover_seconds: float = 45.0, rotation: tuple[str, ...] = (),
+              rotation_seconds: int = 20) -> MainWindow:
+    """The wall window at ``width``×``height``, sized for that panel, drawing ``situation``
+    (``takeover_severity``: with the alarm takeover on, as the wall runs by default)."""
     from desktop.views import theme
     from desktop.views.main_window import MainWindow
 
     sizes = theme.Sizes.for_screen(True, height, screen_width=width,
                                    diagonal_in=diagonal_in, distance_m=distance_m)
-    window = MainWindow(wall=True, language=language, sizes=sizes)
+    window = MainWindow(wall=True, language=language, sizes=sizes,
+                        takeover_severity=takeover_severity, takeover_seconds=takeover_seconds,
+                        rotation=rotation, rotation_seconds=rotation_seconds)
     window.setFixedSize(width, height)
     window.show()
     window.show_situation(situation)
@@ -210,6 +215,27 @@ def measure(window: MainWindow, image: QImage, map_labels: list[dict[str, Any]],
     return found
 
 
+def measure_takeover(window: MainWindow, image: QImage, diagonal_in: float,
+                     distance_m: float) -> list[Measure]:
+    """The alarm takeover's texts in ``image`` (the wall with an alarm on it), as body text."""
+    from PySide6.QtCore import QPoint
+
+    from desktop.views import theme
+
+    if window.takeover is None:
+        return []
+    panel = theme.Panel(image.width(), image.height(), diagonal_in, distance_m)
+    found = []
+    for name, label in window.takeover.labels().items():
+        if not label.isVisible() or not label.text():
+            continue
+        corner = label.mapTo(window, QPoint(0, 0))
+        ink = ink_height(image, corner.x(), corner.y(), label.width(), label.height())
+        found.append(Measure("body", f"takeover {name}", ink, round(panel.arcmin(ink), 1),
+                             theme.BODY_ARCMIN_MIN))
+    return found
+
+
 # ------------------------------------------------------------ the command
 
 
@@ -234,7 +260,9 @@ def run(args: argparse.Namespace, config: Any) -> int:
     install_translators(app, config.language)
     situation = _demo_situation()
     window = open_wall(situation, width, height, config.language,
-                       diagonal_in=diagonal, distance_m=distance)
+                       diagonal_in=diagonal, distance_m=distance, takeover_severity=4)
+    assert window.takeover is not None
+    window.takeover.clear()  # standby first: the demo's incidents just received wait
     result: dict[str, Any] = {}
 
     def labels_read(labels: Any) -> None:
@@ -245,7 +273,27 @@ def run(args: argparse.Namespace, config: Any) -> int:
 
     def probed() -> None:
         result["labels_image"] = window.grab().toImage()
-        window.map.evaluate_json("DutyMap.inkProbe(false)", lambda _: app.quit())
+        window.map.evaluate_json("DutyMap.inkProbe(false)", lambda _: take_over())
+
+    def take_over() -> None:
+        """An alarm on the wall: its card is measured too (same rule as the body text), once
+        the standby wall has been (the takeover moves its panels)."""
+        result["found"] = measure(window, result["image"], result["labels"], diagonal,
+                                  distance, labels_image=result["labels_image"])
+        if window.takeover is None or not situation.incidents:
+            app.quit()
+            return
+        from desktop.models.alerts import Alert
+
+        incident = situation.incidents[0]
+        window.takeover.show_situation(situation, (Alert(f"{incident.id}:check", incident, "new",
+                                                         situation.at),))
+        QTimer.singleShot(800, took_over)
+
+    def took_over() -> None:
+        result["takeover"] = measure_takeover(window, window.grab().toImage(), diagonal,
+                                              distance)
+        app.quit()
 
     def drawn() -> None:
         QTimer.singleShot(800, lambda: window.map.evaluate_json(
@@ -254,14 +302,13 @@ def run(args: argparse.Namespace, config: Any) -> int:
     window.map.ready.connect(drawn)
     QTimer.singleShot(60_000, app.quit)
     app.exec()
-    if "labels_image" not in result:
+    if "found" not in result:
         print("dutyroom wall-check: the map did not draw within 60 s", file=sys.stderr)
         return 1
     image = result["image"]
     if args.shot is not None:
         image.save(str(args.shot))
-    found = measure(window, image, result["labels"], diagonal, distance,
-                    labels_image=result["labels_image"])
+    found = [*result["found"], *result.get("takeover", ())]
     window.close()
     print(f"wall {width}×{height}, {diagonal:g}″ panel "
           f"(pixel {theme_pitch(diagonal, width, height):.3f} mm), viewer at {distance:g} m")

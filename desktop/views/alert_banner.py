@@ -107,10 +107,12 @@ class AlertBanner(QFrame):
         local = self.tr("LIVE")
         return local if local == "LIVE" else f"{local} / LIVE"
 
-    def show_situation(self, situation: Situation) -> None:
-        """A live situation (never a replayed one): new or raised incidents alert."""
-        self.tracker.update(situation)
+    def show_situation(self, situation: Situation) -> tuple[Alert, ...]:
+        """A live situation (never a replayed one): new or raised incidents alert. Returns
+        the alerts it raised (the wall's takeover takes the severe ones)."""
+        fresh = self.tracker.update(situation)
         self.refresh()
+        return fresh
 
     def set_breakthrough(self, on: bool) -> None:
         """While a replay is on the screen: the banner says its alerts are live."""

@@ -1013,7 +1013,7 @@
     return marker && marker.getElement ? marker.getElement() : null;
   }
 
-  /* spec: {layer, id, lat, lon, zoom, near: {layer, id, lat, lon, m, text}|null,
+  /* spec: {layer, id, lat, lon, zoom, near: {layer, id, lat, lon, m, text, circle_m}|null,
      back_after_ms: 0 (stay) or the time until the overview returns}. */
   function followIncident(spec) {
     spec = parse(spec);
@@ -1034,6 +1034,14 @@
         spec.near.text)), interactive: false, keyboard: false, pane: 'dm-labels',
       dmKey: 'follow', dmRole: 'follow'}).addTo(map);
       follow.layers.push(line, label);
+      if (spec.near.circle_m > 0) {  // the takeover: the station's circle, in metres
+        const circle = L.circle(station, {radius: spec.near.circle_m, color: '#ffffff',
+          weight: 4 * SCALE, opacity: 0.95, fill: true, fillColor: '#ffffff',
+          fillOpacity: 0.08, interactive: false, dmKey: 'follow', dmRole: 'follow'})
+          .addTo(map);
+        follow.layers.push(circle);
+        view = view.extend(circle.getBounds());
+      }
       const stationNode = badgeNode(spec.near.layer, spec.near.id);
       if (stationNode) { stationNode.classList.add('dm-highlight'); }
     }

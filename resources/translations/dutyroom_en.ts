@@ -3124,4 +3124,135 @@
         <translation>%1 m straight, outside its %2 m circle</translation>
     </message>
 </context>
+<context>
+    <name>TakeoverCard</name>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>EXERCISE</source>
+        <translation>EXERCISE</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Severity raised</source>
+        <translation>Severity raised</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>New incident</source>
+        <translation>New incident</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Place: %1</source>
+        <translation>Place: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>since received at %1</source>
+        <translation>since received at %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Reporting deadline: none running</source>
+        <translation>Reporting deadline: none running</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Dispatched: %1</source>
+        <translation>Dispatched: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Dispatched: not yet</source>
+        <translation>Dispatched: not yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>standby in %1</source>
+        <translation>standby in %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Next: %1 · %2 (%3 waiting)</source>
+        <translation>Next: %1 · %2 (%3 waiting)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Nearest ready station: the place is not located yet</source>
+        <translation>Nearest ready station: the place is not located yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Nearest ready station: …</source>
+        <translation>Nearest ready station: …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Nearest ready station: none ready</source>
+        <translation>Nearest ready station: none ready</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>inside its %1 m circle</source>
+        <translation>inside its %1 m circle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>outside its %1 m circle</source>
+        <translation>outside its %1 m circle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Nearest ready station: %1 · %2 m · %3</source>
+        <translation>Nearest ready station: %1 · %2 m · %3</translation>
+    </message>
+</context>
+<context>
+    <name>FocusPane</name>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Roster for the week</source>
+        <translation>Roster for the week</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Open incidents by community</source>
+        <translation>Open incidents by community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Stations in detail</source>
+        <translation>Stations in detail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Incidents by community</source>
+        <translation>Incidents by community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Not placed</source>
+        <translation>Not placed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>rotation paused</source>
+        <translation>rotation paused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>next view in %1 s</source>
+        <translation>next view in %1 s</translation>
+    </message>
+</context>
 </TS>

@@ -3115,4 +3115,135 @@
         <translation>直线 %1 米，在 %2 米服务圈外</translation>
     </message>
 </context>
+<context>
+    <name>TakeoverCard</name>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>EXERCISE</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Severity raised</source>
+        <translation>级别上调</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>New incident</source>
+        <translation>新接报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Place: %1</source>
+        <translation>地点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>since received at %1</source>
+        <translation>自 %1 接报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Reporting deadline: none running</source>
+        <translation>报送时限：无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Dispatched: %1</source>
+        <translation>已派遣：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Dispatched: not yet</source>
+        <translation>已派遣：尚无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>standby in %1</source>
+        <translation>%1 后返回待机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Next: %1 · %2 (%3 waiting)</source>
+        <translation>下一起：%1 · %2（排队 %3 起）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Nearest ready station: the place is not located yet</source>
+        <translation>最近就绪站点：位置尚未确定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Nearest ready station: …</source>
+        <translation>最近就绪站点：…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Nearest ready station: none ready</source>
+        <translation>最近就绪站点：无就绪站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>inside its %1 m circle</source>
+        <translation>在其 %1 米圈内</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>outside its %1 m circle</source>
+        <translation>在其 %1 米圈外</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/takeover.py" line="1"/>
+        <source>Nearest ready station: %1 · %2 m · %3</source>
+        <translation>最近就绪站点：%1 · %2 米 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>FocusPane</name>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Roster for the week</source>
+        <translation>本周排班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Open incidents by community</source>
+        <translation>各社区未结事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Stations in detail</source>
+        <translation>应急服务站详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Incidents by community</source>
+        <translation>各社区事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>Not placed</source>
+        <translation>未定位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>rotation paused</source>
+        <translation>轮播暂停</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/focus_pane.py" line="1"/>
+        <source>next view in %1 s</source>
+        <translation>%1 秒后切换</translation>
+    </message>
+</context>
 </TS>

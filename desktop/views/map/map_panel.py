@@ -284,14 +284,22 @@ class MapPanel(QWidget):
         """What the page has drawn: layers with counts, legend and layer-control rows."""
         self.evaluate_json("window.DutyMap ? DutyMap.state() : null", callback)
 
-    def follow_incident(self, incident_id: str) -> bool:
-        """Move the map to an incident the page shows and point out its nearest ready station."""
+    def follow_incident(self, incident_id: str, *, back_after_s: float | None = None,
+                        circle_m: float = 0.0) -> bool:
+        """Move the map to an incident the page shows and point out its nearest ready station
+        (with its circle of ``circle_m`` metres drawn, when given); back to the overview after
+        ``back_after_s`` (default: the wall's overview time; 0: stay)."""
         feature = self._find("incidents", incident_id)
         if feature is None or self._shown is None:
             return False
+        back = (back_after_s if back_after_s is not None
+                else self._overview_after_s if self._wall else 0)
+        near = feature.get("near")
+        if near is not None and circle_m > 0:
+            near = {**near, "circle_m": circle_m}
         spec = {"layer": "incidents", "id": incident_id, "lat": feature["lat"],
-                "lon": feature["lon"], "near": feature.get("near"), "zoom": FOLLOW_ZOOM,
-                "back_after_ms": round(self._overview_after_s * 1000) if self._wall else 0}
+                "lon": feature["lon"], "near": near, "zoom": FOLLOW_ZOOM,
+                "back_after_ms": round(back * 1000)}
         self._call("DutyMap.follow", map_payload.to_json(spec))
         self.followed.emit(incident_id)
         return True
