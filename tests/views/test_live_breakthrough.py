@@ -58,6 +58,11 @@ def _open_first_drill(qtbot, board):
         replay.load_drills()
     with qtbot.waitSignals([replay.active_changed, replay.situation_ready], timeout=20_000):
         replay.open_drill(drills.args[0][0].id)
+    # A replay opens at its drill's start, before its incidents: go to its middle event,
+    # so that the replayed panels show rows whose stillness the test can check.
+    marks = replay.clock.marks
+    with qtbot.waitSignal(replay.situation_ready, timeout=20_000):
+        replay.seek(marks[len(marks) // 2])
     return replay
 
 
